@@ -1,0 +1,168 @@
+"""Lookup tables built once per data set: folded names, interval buckets, postings.
+
+Nothing here is public. :class:`~caucasus_conflict.Dataset` builds one :class:`EventIndex`
+and two :class:`NameTable`\\ s when it is constructed and only reads them afterwards, so
+a data set can be shared between threads.
+
+**Interval buckets.** ``events_between`` must cost O(log n + k) when most spans are a day
+and some last decades. Spans with both ends known are split into classes by length:
+class *c* holds spans of ``2**(c-1)`` to ``2**c - 1`` days, sorted by first day. A span
+of class *c* that overlaps the window ``[a, b]`` must start in ``[a - 2**c + 2, b]``,
+one binary search per class; within that run only spans that start more than their own
+length before ``a`` are false candidates, and there are at most ~22 classes for any
+calendar span. Spans open at the start are kept sorted by last day, spans open at the
+end by first day, so each of those answers with one binary search and no false
+candidates. Results are event *ranks*, positions in the chronological order, so sorting
+them sorts the events.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Hashable, Iterable
+from typing import Generic, TypeVar
+
+from .model import Event
+from .timespan import MAX_ORDINAL, MIN_ORDINAL
+
+__all__ = ["EventIndex", "NameTable", "fold", "postings"]
+
+K = TypeVar("K", bound=Hashable)
+R = TypeVar("R")
+
+
+def fold(text: str) -> str:
+    """Fold a name for lookup: drop accents, case, spaces and punctuation.
+
+    ``"Nagorno-Karabakh"``, ``"nagorno karabakh"`` and ``"NAGORNO–KARABAKH"`` fold alike,
+    as do ``"Erdoğan"`` and ``"Erdogan"``, and ``"U.S."`` and ``"US"``.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
+
+
+class NameTable(Generic[R]):
+    """Folded id, name and alias -> record, for one record type."""
+
+    __slots__ = ("_display", "_keys")
+
+    def __init__(self) -> None:
+        self._keys: dict[str, R] = {}
+        self._display: dict[str, str] = {}
+
+    def add(self, key: str, record: R) -> R | None:
+        """Add *key* for *record*; return the other record already holding it, if any."""
+        folded = fold(key)
+        held = self._keys.get(folded)
+        if held is not None and held is not record:
+            return held
+        self._keys[folded] = record
+        self._display.setdefault(folded, key)
+        return None
+
+    def get(self, key: str) -> R | None:
+        return self._keys.get(fold(key))
+
+    def display_names(self) -> dict[str, str]:
+        """Folded key -> the name as first written, for suggestions."""
+        return self._display
+
+
+def postings(pairs: Iterable[tuple[K, int]]) -> dict[K, array[int]]:
+    """Group ranks by key, keeping them in the order given (ascending when built in order)."""
+    table: dict[K, array[int]] = {}
+    for key, rank in pairs:
+        bucket = table.get(key)
+        if bucket is None:
+            table[key] = bucket = array("q")
+        if not bucket or bucket[-1] != rank:
+            bucket.append(rank)
+    return table
+
+
+class _Bucket:
+    """Spans of one length class, sorted by first day, as parallel arrays."""
+
+    __slots__ = ("ends", "max_length", "min_length", "ranks", "starts")
+
+    def __init__(self, min_length: int, max_length: int) -> None:
+        self.min_length = min_length
+        self.max_length = max_length
+        self.starts: array[int] = array("q")
+        self.ends: array[int] = array("q")
+        self.ranks: array[int] = array("q")
+
+
+class EventIndex:
+    """Events in chronological order plus interval buckets over their spans."""
+
+    __slots__ = ("_buckets", "_open_end", "_open_end_ranks", "_open_start", "_open_start_ranks",
+                 "order", "undated")
+
+    def __init__(self, ordered: tuple[Event, ...]) -> None:
+        self.order = ordered
+        self.undated: array[int] = array("q")
+        rows: dict[int, list[tuple[int, int, int]]] = {}
+        open_start: list[tuple[int, int]] = []
+        open_end: list[tuple[int, int]] = []
+        for rank, event in enumerate(ordered):
+            bounds = event.span.ordinals
+            if bounds is None:
+                self.undated.append(rank)
+                continue
+            low, high = bounds
+            if low == MIN_ORDINAL:
+                open_start.append((high, rank))
+            elif high == MAX_ORDINAL:
+                open_end.append((low, rank))
+            else:
+                rows.setdefault((high - low + 1).bit_length(), []).append((low, high, rank))
+        self._buckets: list[_Bucket] = []
+        for length_class in sorted(rows):
+            bucket = _Bucket(1 << (length_class - 1), (1 << length_class) - 1)
+            for low, high, rank in sorted(rows[length_class]):
+                bucket.starts.append(low)
+                bucket.ends.append(high)
+                bucket.ranks.append(rank)
+            self._buckets.append(bucket)
+        open_start.sort()
+        open_end.sort()
+        self._open_start = array("q", (high for high, _ in open_start))
+        self._open_start_ranks = array("q", (rank for _, rank in open_start))
+        self._open_end = array("q", (low for low, _ in open_end))
+        self._open_end_ranks = array("q", (rank for _, rank in open_end))
+
+    def overlapping(self, low: int, high: int) -> list[int]:
+        """Ranks of the dated events whose span shares a day with ``[low, high]``, sorted."""
+        found: list[int] = []
+        for bucket in self._buckets:
+            first = bisect_left(bucket.starts, low - bucket.max_length + 1)
+            last = bisect_right(bucket.starts, high)
+            ends, ranks = bucket.ends, bucket.ranks
+            found.extend(ranks[i] for i in range(first, last) if ends[i] >= low)
+        # Open start: overlaps iff its last day >= low.
+        found.extend(self._open_start_ranks[bisect_left(self._open_start, low):])
+        # Open end: overlaps iff its first day <= high.
+        found.extend(self._open_end_ranks[: bisect_right(self._open_end, high)])
+        found.sort()
+        return found
+
+    def within(self, low: int, high: int) -> list[int]:
+        """Ranks of the dated events whose every day lies in ``[low, high]``, sorted."""
+        found: list[int] = []
+        width = high - low + 1
+        for bucket in self._buckets:
+            if bucket.min_length > width:
+                break
+            first = bisect_left(bucket.starts, low)
+            last = bisect_right(bucket.starts, high - bucket.min_length + 1)
+            ends, ranks = bucket.ends, bucket.ranks
+            found.extend(ranks[i] for i in range(first, last) if ends[i] <= high)
+        if low <= MIN_ORDINAL:
+            found.extend(self._open_start_ranks[: bisect_right(self._open_start, high)])
+        if high >= MAX_ORDINAL:
+            found.extend(self._open_end_ranks[bisect_left(self._open_end, low):])
+        found.sort()
+        return found

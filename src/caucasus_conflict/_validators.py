@@ -1,0 +1,48 @@
+"""Small attrs validators shared by the records.
+
+Messages follow attrs' shape: the field, what was expected, and the value got, e.g.
+``'killed' must be >= 0 (got -3)``. They raise ``ValueError`` so that cattrs reports them
+at the JSON path of the offending field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sized
+from typing import Any
+
+import attrs
+
+__all__ = ["non_empty", "non_empty_items", "non_negative", "unique_items"]
+
+
+def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Sized | None) -> None:
+    """Reject an empty (or blank) string or collection; ``None`` passes."""
+    if value is None:
+        return
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError(f"{attribute.name!r} must not be empty (got {value!r})")
+    elif len(value) == 0:
+        raise ValueError(f"{attribute.name!r} must not be empty (got {value!r})")
+
+
+def non_empty_items(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """Reject a blank string inside a tuple of strings."""
+    for index, item in enumerate(value):
+        if not item.strip():
+            raise ValueError(f"{attribute.name}[{index}] must not be empty (got {item!r})")
+
+
+def unique_items(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    """Reject a tuple that names the same item twice."""
+    seen: set[Any] = set()
+    for item in value:
+        if item in seen:
+            raise ValueError(f"{attribute.name!r} must not repeat items (got {item!r} twice)")
+        seen.add(item)
+
+
+def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int | float | None) -> None:
+    """Reject a negative number; ``None`` passes."""
+    if value is not None and value < 0:
+        raise ValueError(f"{attribute.name!r} must be >= 0 (got {value!r})")

@@ -1,0 +1,753 @@
+"""`Dataset`: every record, checked for integrity, indexed once, and the queries over them.
+
+A data set is immutable. Building one checks referential integrity — every id that a
+record names exists, ids are unique across all record types, no two records share a
+name or alias, every citation points at a real source and block — and reports *every*
+problem at once in one :class:`~caucasus_conflict.DataError`. It then builds its indexes
+in one pass, so that queries never scan all events.
+
+Query semantics, in short (the docs page "Dates and queries" has the long form):
+
+* Results are tuples. Events, claims and ceasefires come in chronological order:
+  by :meth:`TimeSpan.sort_key <caucasus_conflict.TimeSpan.sort_key>` (first day, last
+  day, precision), then id; undated records last. Actors and territories come by id.
+* A date argument is a ``datetime.date``/``pendulum.Date`` (that day), a string
+  ``"YYYY[-MM[-DD]]"`` (``"2023-09"`` means the whole month) or a
+  :class:`~caucasus_conflict.TimeSpan`.
+* Imprecise dates are first-class: a record dated ``2020`` *overlaps* a window in March
+  2020 but is not *within* it. Open range ends extend without limit.
+* Undated records (precision ``unknown``) can be placed in no window: ``events_between``
+  leaves them out unless ``include_undated=True``, which appends them after the dated
+  ones; :meth:`Dataset.undated_events` lists them. Nothing is dropped without a way to
+  ask for it.
+* Any argument naming an actor or territory takes the record, its id, or any of its
+  names or aliases (case-, accent- and punctuation-insensitive).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from ._index import EventIndex, NameTable, fold, postings
+from .errors import DataError, Problem, TimeSpanError, UnknownNameError
+from .kinds import EventKind, Role, StanceKind
+from .model import (
+    Actor,
+    Casualties,
+    Ceasefire,
+    Citation,
+    Claim,
+    ControlPeriod,
+    Event,
+    Record,
+    Source,
+    Stance,
+    Territory,
+)
+from .timespan import MAX_ORDINAL, MIN_ORDINAL, DateLike, TimeSpan
+
+__all__ = ["ActorRef", "Dataset", "EntityRef", "TerritoryRef"]
+
+T = TypeVar("T")
+D = TypeVar("D")
+
+ActorRef = Actor | str
+"""An actor, its id, or any of its names or aliases."""
+TerritoryRef = Territory | str
+"""A territory, its id, or any of its names or aliases."""
+EntityRef = Actor | Territory | Event | str
+"""An actor, territory or event, or an id or name of one (actors are tried first)."""
+
+_COLLECTIONS = ("sources", "actors", "territories", "events", "ceasefires", "claims", "stances")
+
+
+def _chronological(record: Event | Claim) -> tuple[tuple[int, int, int, int, str, str], str]:
+    return record.span.sort_key(), record.id
+
+
+def _ceasefire_order(record: Ceasefire) -> tuple[tuple[int, int, int, int, str, str], str]:
+    return record.declared.sort_key(), record.id
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class _Indexes:
+    events: EventIndex
+    actor_names: NameTable[Actor]
+    territory_names: NameTable[Territory]
+    by_id: dict[str, Record]
+    events_by_actor: dict[str, Any]
+    events_by_territory: dict[str, Any]
+    events_by_kind: dict[EventKind, Any]
+    claims_by: dict[str | None, tuple[Claim, ...]]
+    claims_about: dict[str, tuple[Claim, ...]]
+    stances_toward: dict[tuple[StanceKind, str], tuple[Stance, ...]]
+    contradictions: tuple[tuple[Claim, Claim], ...]
+    ceasefires: tuple[Ceasefire, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Dataset:
+    """All the records of one data set, checked and indexed; immutable and thread-safe.
+
+    Build one from records (``Dataset(actors=(...), events=(...), ...)``), or load one
+    with :func:`caucasus_conflict.load`.
+
+    Raises:
+        DataError: Dangling references, duplicate ids, clashing names or bad citations;
+            every problem found is listed, each with its JSON path.
+
+    Examples:
+        >>> import caucasus_conflict as cc
+        >>> ds = cc.load()
+        >>> ds.actor("Baku").name
+        'Azerbaijan'
+        >>> len(cc.Dataset().events)
+        0
+    """
+
+    sources: tuple[Source, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    territories: tuple[Territory, ...] = ()
+    events: tuple[Event, ...] = ()
+    ceasefires: tuple[Ceasefire, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    _index: _Indexes = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        by_id = self._check_ids(problems)
+        actor_names = self._name_table(self.actors, "actors", "actor", problems)
+        territory_names = self._name_table(self.territories, "territories", "territory", problems)
+        self._check_references(by_id, problems)
+        if problems:
+            raise DataError(problems)
+        object.__setattr__(self, "_index", self._build_index(by_id, actor_names, territory_names))
+
+    # -- integrity ------------------------------------------------------------------
+
+    def _records(self) -> Iterator[tuple[str, int, Record]]:
+        for name in _COLLECTIONS:
+            for position, record in enumerate(getattr(self, name)):
+                yield name, position, record
+
+    def _check_ids(self, problems: list[Problem]) -> dict[str, Record]:
+        by_id: dict[str, Record] = {}
+        where: dict[str, str] = {}
+        for name, position, record in self._records():
+            path = f"$.{name}[{position}].id"
+            if record.id in by_id:
+                problems.append(Problem(path, f"duplicate id {record.id!r} (first used at {where[record.id]}); "
+                                              "give every record its own id"))
+            else:
+                by_id[record.id] = record
+                where[record.id] = path
+        return by_id
+
+    @staticmethod
+    def _name_table(records: tuple[Any, ...], collection: str, kind: str,
+                    problems: list[Problem]) -> NameTable[Any]:
+        table: NameTable[Any] = NameTable()
+        for position, record in enumerate(records):
+            labelled = [("id", record.id), ("name", record.name)]
+            labelled += [(f"aliases[{i}]", alias) for i, alias in enumerate(record.aliases)]
+            for field_path, key in labelled:
+                if not fold(key):
+                    problems.append(Problem(f"$.{collection}[{position}].{field_path}",
+                                            f"{key!r} has no letters or digits to look it up by"))
+                    continue
+                held = table.add(key, record)
+                if held is not None:
+                    problems.append(Problem(
+                        f"$.{collection}[{position}].{field_path}",
+                        f"{key!r} is already a name of {kind} {held.id!r}; "
+                        "names and aliases must identify one record",
+                    ))
+        return table
+
+    def _check_references(self, by_id: dict[str, Record], problems: list[Problem]) -> None:
+        def need(path: str, ref: str | None, cls: type, what: str) -> None:
+            if ref is None:
+                return
+            target = by_id.get(ref)
+            if target is None:
+                close = difflib.get_close_matches(ref, [k for k, v in by_id.items() if isinstance(v, cls)], n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                problems.append(Problem(path, f"unknown {what} id {ref!r}{hint}"))
+            elif not isinstance(target, cls):
+                problems.append(Problem(path, f"{ref!r} is a {type(target).__name__.lower()}, "
+                                              f"expected a {what} id"))
+
+        def many(path: str, refs: Iterable[str], cls: type, what: str) -> None:
+            for i, ref in enumerate(refs):
+                need(f"{path}[{i}]", ref, cls, what)
+
+        def cites(path: str, citations: tuple[Citation, ...]) -> None:
+            for i, citation in enumerate(citations):
+                source = by_id.get(citation.source_id)
+                cpath = f"{path}.citations[{i}]"
+                if not isinstance(source, Source):
+                    need(f"{cpath}.source_id", citation.source_id, Source, "source")
+                    continue
+                for j, block in enumerate(citation.blocks):
+                    if block > source.blocks:
+                        problems.append(Problem(f"{cpath}.blocks[{j}]",
+                                                f"block {block} does not exist; source {source.id!r} "
+                                                f"has blocks 1..{source.blocks}"))
+
+        def casualties(path: str, items: tuple[Casualties, ...]) -> None:
+            for i, item in enumerate(items):
+                need(f"{path}.casualties[{i}].reported_by_id", item.reported_by_id, Actor, "actor")
+                cites(f"{path}.casualties[{i}]", item.citations)
+
+        for p, actor in enumerate(self.actors):
+            path = f"$.actors[{p}]"
+            cites(path, actor.citations)
+            need(f"{path}.part_of_id", actor.part_of_id, Actor, "actor")
+            for i, role in enumerate(actor.roles):
+                need(f"{path}.roles[{i}].organisation_id", role.organisation_id, Actor, "actor")
+                cites(f"{path}.roles[{i}]", role.citations)
+            for i, membership in enumerate(actor.memberships):
+                need(f"{path}.memberships[{i}].organisation_id", membership.organisation_id, Actor, "actor")
+                cites(f"{path}.memberships[{i}]", membership.citations)
+        for p, territory in enumerate(self.territories):
+            path = f"$.territories[{p}]"
+            cites(path, territory.citations)
+            need(f"{path}.part_of_id", territory.part_of_id, Territory, "territory")
+            for i, status in enumerate(territory.legal_status):
+                need(f"{path}.legal_status[{i}].part_of_id", status.part_of_id, Territory, "territory")
+                cites(f"{path}.legal_status[{i}]", status.citations)
+            for i, population in enumerate(territory.population):
+                cites(f"{path}.population[{i}]", population.citations)
+            for i, period in enumerate(territory.control):
+                many(f"{path}.control[{i}].controller_ids", period.controller_ids, Actor, "actor")
+                cites(f"{path}.control[{i}]", period.citations)
+        for p, event in enumerate(self.events):
+            path = f"$.events[{p}]"
+            cites(path, event.citations)
+            for i, participant in enumerate(event.participants):
+                need(f"{path}.participants[{i}].actor_id", participant.actor_id, Actor, "actor")
+            many(f"{path}.territory_ids", event.territory_ids, Territory, "territory")
+            casualties(path, event.casualties)
+            need(f"{path}.parent_id", event.parent_id, Event, "event")
+        for p, ceasefire in enumerate(self.ceasefires):
+            path = f"$.ceasefires[{p}]"
+            cites(path, ceasefire.citations)
+            many(f"{path}.parties", ceasefire.parties, Actor, "actor")
+            many(f"{path}.mediator_ids", ceasefire.mediator_ids, Actor, "actor")
+            many(f"{path}.territory_ids", ceasefire.territory_ids, Territory, "territory")
+            many(f"{path}.strained_by_ids", ceasefire.strained_by_ids, Event, "event")
+            need(f"{path}.event_id", ceasefire.event_id, Event, "event")
+            for i, provision in enumerate(ceasefire.provisions):
+                many(f"{path}.provisions[{i}].actor_ids", provision.actor_ids, Actor, "actor")
+                many(f"{path}.provisions[{i}].territory_ids", provision.territory_ids, Territory, "territory")
+                cites(f"{path}.provisions[{i}]", provision.citations)
+        for p, claim in enumerate(self.claims):
+            path = f"$.claims[{p}]"
+            cites(path, claim.citations)
+            need(f"{path}.claimant_id", claim.claimant_id, Actor, "actor")
+            many(f"{path}.about_actor_ids", claim.about_actor_ids, Actor, "actor")
+            many(f"{path}.about_territory_ids", claim.about_territory_ids, Territory, "territory")
+            many(f"{path}.about_event_ids", claim.about_event_ids, Event, "event")
+            many(f"{path}.disputes_ids", claim.disputes_ids, Claim, "claim")
+        for p, stance in enumerate(self.stances):
+            path = f"$.stances[{p}]"
+            cites(path, stance.citations)
+            need(f"{path}.holder_id", stance.holder_id, Actor, "actor")
+            need(f"{path}.toward_actor_id", stance.toward_actor_id, Actor, "actor")
+            need(f"{path}.toward_territory_id", stance.toward_territory_id, Territory, "territory")
+            need(f"{path}.toward_event_id", stance.toward_event_id, Event, "event")
+            many(f"{path}.claim_ids", stance.claim_ids, Claim, "claim")
+        self._check_parent_cycles(problems)
+
+    def _check_parent_cycles(self, problems: list[Problem]) -> None:
+        parent: dict[str, str | None] = {e.id: e.parent_id for e in self.events}
+        position: dict[str, int] = {e.id: p for p, e in enumerate(self.events)}
+        settled: set[str] = set()
+        for event in self.events:
+            trail: list[str] = []
+            current: str | None = event.id
+            while current is not None and current not in settled and current in parent:
+                if current in trail:
+                    cycle = trail[trail.index(current):]
+                    problems.append(Problem(
+                        f"$.events[{position[current]}].parent_id",
+                        f"parent events form a cycle ({' -> '.join([*cycle, current])}); "
+                        "an event cannot be its own ancestor",
+                    ))
+                    break
+                trail.append(current)
+                current = parent[current]
+            settled.update(trail)
+
+    # -- indexes --------------------------------------------------------------------
+
+    def _build_index(self, by_id: dict[str, Record], actor_names: NameTable[Actor],
+                     territory_names: NameTable[Territory]) -> _Indexes:
+        ordered = tuple(sorted(self.events, key=_chronological))
+        events = EventIndex(ordered)
+        claims = tuple(sorted(self.claims, key=_chronological))
+        claims_by: dict[str | None, list[Claim]] = {}
+        claims_about: dict[str, list[Claim]] = {}
+        for claim in claims:
+            claims_by.setdefault(claim.claimant_id, []).append(claim)
+            for ref in dict.fromkeys((*claim.about_actor_ids, *claim.about_territory_ids,
+                                      *claim.about_event_ids)):
+                claims_about.setdefault(ref, []).append(claim)
+        stances: dict[tuple[StanceKind, str], list[Stance]] = {}
+        for stance in sorted(self.stances, key=lambda s: (s.span.sort_key(), s.id)):
+            stances.setdefault((stance.kind, stance.toward_id), []).append(stance)
+        claim_by_id = {c.id: c for c in claims}
+        pairs: dict[tuple[str, str], tuple[Claim, Claim]] = {}
+        for claim in claims:
+            for other_id in claim.disputes_ids:
+                other = claim_by_id[other_id]
+                first, second = sorted((claim, other), key=_chronological)
+                pairs.setdefault((first.id, second.id), (first, second))
+        return _Indexes(
+            events=events,
+            actor_names=actor_names,
+            territory_names=territory_names,
+            by_id=by_id,
+            events_by_actor=postings((a, r) for r, e in enumerate(ordered) for a in e.actor_ids),
+            events_by_territory=postings((t, r) for r, e in enumerate(ordered) for t in e.territory_ids),
+            events_by_kind=postings((e.kind, r) for r, e in enumerate(ordered)),
+            claims_by={k: tuple(v) for k, v in claims_by.items()},
+            claims_about={k: tuple(v) for k, v in claims_about.items()},
+            stances_toward={k: tuple(v) for k, v in stances.items()},
+            contradictions=tuple(sorted(pairs.values(), key=lambda p: (_chronological(p[0]),
+                                                                       _chronological(p[1])))),
+            ceasefires=tuple(sorted(self.ceasefires, key=_ceasefire_order)),
+        )
+
+    # -- lookups --------------------------------------------------------------------
+
+    @staticmethod
+    def _suggest(table: NameTable[Any], query: str) -> list[str]:
+        names = table.display_names()
+        close = difflib.get_close_matches(fold(query), list(names), n=3, cutoff=0.6)
+        return [names[key] for key in close]
+
+    def actor(self, name: ActorRef) -> Actor:
+        """Return the actor with this id, name or alias (case-, accent-, punctuation-insensitive).
+
+        Raises:
+            UnknownNameError: No actor has that name; ``suggestions`` lists the closest.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().actor("yerevan").id
+            'armenia'
+        """
+        if isinstance(name, Actor):
+            return name
+        found = self._index.actor_names.get(name)
+        if found is None:
+            raise UnknownNameError("actor", name, self._suggest(self._index.actor_names, name))
+        return found
+
+    @overload
+    def get_actor(self, name: str) -> Actor | None: ...
+    @overload
+    def get_actor(self, name: str, default: D) -> Actor | D: ...
+    def get_actor(self, name: str, default: object = None) -> object:
+        """Return the actor with this id, name or alias, or *default*.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().get_actor("Atlantis") is None
+            True
+        """
+        return self._index.actor_names.get(name) or default
+
+    def find_actors(self, query: str, *, limit: int = 5) -> tuple[Actor, ...]:
+        """Return up to *limit* actors whose names are closest to *query*, best first.
+
+        Ties are broken by id, so the order is stable.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().find_actors("Azerbijan")[0].id
+            'azerbaijan'
+        """
+        return self._find(self.actors, query, limit)
+
+    def territory(self, name: TerritoryRef) -> Territory:
+        """Return the territory with this id, name or alias (case-, accent-, punctuation-insensitive).
+
+        Raises:
+            UnknownNameError: No territory has that name; ``suggestions`` lists the closest.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().territory("Artsakh").name
+            'Nagorno-Karabakh'
+        """
+        if isinstance(name, Territory):
+            return name
+        found = self._index.territory_names.get(name)
+        if found is None:
+            raise UnknownNameError("territory", name, self._suggest(self._index.territory_names, name))
+        return found
+
+    @overload
+    def get_territory(self, name: str) -> Territory | None: ...
+    @overload
+    def get_territory(self, name: str, default: D) -> Territory | D: ...
+    def get_territory(self, name: str, default: object = None) -> object:
+        """Return the territory with this id, name or alias, or *default*.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().get_territory("lachin corridor").id
+            'lachin-corridor'
+        """
+        return self._index.territory_names.get(name) or default
+
+    def find_territories(self, query: str, *, limit: int = 5) -> tuple[Territory, ...]:
+        """Return up to *limit* territories whose names are closest to *query*, best first.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().find_territories("Lachin")[0].id
+            'lachin-corridor'
+        """
+        return self._find(self.territories, query, limit)
+
+    @staticmethod
+    def _find(records: tuple[T, ...], query: str, limit: int) -> tuple[T, ...]:
+        key = fold(query)
+        scored = []
+        for record in records:
+            names = (record.id, *record.names)  # type: ignore[attr-defined]
+            score = max(_similarity(key, fold(n)) for n in names)
+            scored.append((-score, record.id, record))  # type: ignore[attr-defined]
+        scored.sort(key=lambda item: (item[0], item[1]))
+        return tuple(record for _, _, record in scored[:limit])
+
+    def _by_id(self, record_id: str, cls: type[T], kind: str) -> T:
+        found = self._index.by_id.get(record_id)
+        if not isinstance(found, cls):
+            ids = [k for k, v in self._index.by_id.items() if isinstance(v, cls)]
+            raise UnknownNameError(kind, record_id, difflib.get_close_matches(record_id, ids, n=3))
+        return found
+
+    def record(self, record_id: str) -> Record:
+        """Return the record of any type with this id.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> type(cc.load().record("lachin-corridor")).__name__
+            'Territory'
+        """
+        found = self._index.by_id.get(record_id)
+        if found is None:
+            raise UnknownNameError("record", record_id,
+                                   difflib.get_close_matches(record_id, list(self._index.by_id), n=3))
+        return found
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with this id.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().source("gdc-2023-nk-offensive").blocks
+            22
+        """
+        return self._by_id(source_id, Source, "source")
+
+    def event(self, event_id: str) -> Event:
+        """Return the event with this id.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> ds.event(ds.events[0].id) == ds.events[0]
+            True
+        """
+        return self._by_id(event_id, Event, "event")
+
+    def ceasefire(self, ceasefire_id: str) -> Ceasefire:
+        """Return the ceasefire with this id.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> ds.ceasefire(ds.ceasefires[0].id).declared.format()
+            '2020-11'
+        """
+        return self._by_id(ceasefire_id, Ceasefire, "ceasefire")
+
+    def claim(self, claim_id: str) -> Claim:
+        """Return the claim with this id.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> ds.claim(ds.claims[0].id) == ds.claims[0]
+            True
+        """
+        return self._by_id(claim_id, Claim, "claim")
+
+    def stance(self, stance_id: str) -> Stance:
+        """Return the stance with this id.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> ds.stance(ds.stances[0].id) == ds.stances[0]
+            True
+        """
+        return self._by_id(stance_id, Stance, "stance")
+
+    def _entity_id(self, entity: EntityRef) -> str:
+        if isinstance(entity, Actor | Territory | Event):
+            return entity.id
+        if entity in self._index.by_id:
+            return entity
+        actor = self._index.actor_names.get(entity)
+        if actor is not None:
+            return actor.id
+        territory = self._index.territory_names.get(entity)
+        if territory is not None:
+            return territory.id
+        suggestions = self._suggest(self._index.actor_names, entity)
+        suggestions += self._suggest(self._index.territory_names, entity)
+        raise UnknownNameError("actor, territory or event", entity, suggestions[:3])
+
+    # -- event queries --------------------------------------------------------------
+
+    def events_between(self, start: DateLike, end: DateLike, *, within: bool = False,
+                       include_undated: bool = False) -> tuple[Event, ...]:
+        """Return the events overlapping (or, with ``within=True``, inside) a window, in order.
+
+        The window runs from the first day of *start* to the last day of *end*, so
+        ``events_between("2023-09", "2023-09")`` is the whole of September 2023. An event
+        *overlaps* the window when it can share a day with it (an event dated ``2020``
+        overlaps a window in March 2020); it is *within* it when every day it can cover
+        lies inside. Undated events are appended only with ``include_undated=True``.
+        Costs O(log n + k) for k results.
+
+        Raises:
+            TimeSpanError: A bound cannot be parsed, is undated, or the window ends before
+                it starts.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> [e.span.format() for e in ds.events_between("2023-09-19", "2023-09-19")][:1]
+            ['2023-09-19']
+        """
+        low, high = _window(start, end)
+        index = self._index.events
+        ranks = index.within(low, high) if within else index.overlapping(low, high)
+        if include_undated:
+            ranks.extend(index.undated)
+        return tuple(index.order[r] for r in ranks)
+
+    def undated_events(self) -> tuple[Event, ...]:
+        """Return the events whose date is unknown, by id.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> all(e.span.is_known is False for e in cc.load().undated_events())
+            True
+        """
+        index = self._index.events
+        return tuple(index.order[r] for r in index.undated)
+
+    def chronology(self) -> tuple[Event, ...]:
+        """Return every event in chronological order, undated ones last.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> len(ds.chronology()) == len(ds.events)
+            True
+        """
+        return self._index.events.order
+
+    def events_involving(self, actor: ActorRef, *, role: Role | str | None = None) -> tuple[Event, ...]:
+        """Return the events in which *actor* takes part (optionally in *role*), in order.
+
+        Raises:
+            UnknownNameError: No actor has that name.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> all(any(p.actor_id == "russia" for p in e.participants) for e in ds.events_involving("Moscow"))
+            True
+        """
+        actor_id = self.actor(actor).id
+        order = self._index.events.order
+        found = tuple(order[r] for r in self._index.events_by_actor.get(actor_id, ()))
+        if role is None:
+            return found
+        wanted = Role(role)
+        return tuple(e for e in found if any(p.actor_id == actor_id and p.role is wanted
+                                             for p in e.participants))
+
+    def events_of_kind(self, kind: EventKind | str) -> tuple[Event, ...]:
+        """Return the events of one kind, in order.
+
+        Raises:
+            ValueError: *kind* is not an :class:`~caucasus_conflict.EventKind` value.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> {e.kind.value for e in cc.load().events_of_kind("blockade")}
+            {'blockade'}
+        """
+        order = self._index.events.order
+        return tuple(order[r] for r in self._index.events_by_kind.get(EventKind(kind), ()))
+
+    def events_in(self, territory: TerritoryRef) -> tuple[Event, ...]:
+        """Return the events that took place in *territory*, in order.
+
+        Raises:
+            UnknownNameError: No territory has that name.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> all("nagorno-karabakh" in e.territory_ids for e in cc.load().events_in("Artsakh"))
+            True
+        """
+        territory_id = self.territory(territory).id
+        order = self._index.events.order
+        return tuple(order[r] for r in self._index.events_by_territory.get(territory_id, ()))
+
+    # -- stances, claims, control ------------------------------------------------------
+
+    def stances_toward(self, kind: StanceKind | str, *, toward: EntityRef,
+                       at: DateLike | None = None) -> tuple[Stance, ...]:
+        """Return the stances of *kind* toward an actor, territory or event, in order.
+
+        With *at*, only stances whose span overlaps it; undated stances never do.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> {s.holder_id for s in cc.load().stances_toward("supports", toward="Azerbaijan")} >= {"turkey"}
+            True
+        """
+        stances = self._index.stances_toward.get((StanceKind(kind), self._entity_id(toward)), ())
+        if at is None:
+            return stances
+        when = _dated(at)
+        return tuple(s for s in stances if s.span.overlaps(when))
+
+    def actors_by_stance(self, kind: StanceKind | str, *, toward: EntityRef,
+                         at: DateLike | None = None) -> tuple[Actor, ...]:
+        """Return the actors holding a stance of *kind* toward *toward*, by id.
+
+        *toward* is an actor, territory or event (or an id or name of one). With *at*,
+        only stances whose span overlaps that date count.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> [a.id for a in cc.load().actors_by_stance("supports", toward="Baku")]
+            ['turkey']
+        """
+        holders = {s.holder_id for s in self.stances_toward(kind, toward=toward, at=at)}
+        return tuple(self.actor(h) for h in sorted(holders))
+
+    def claims_by(self, actor: ActorRef) -> tuple[Claim, ...]:
+        """Return the claims *actor* made, in chronological order.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> all(c.claimant_id == "armenia" for c in cc.load().claims_by("Yerevan"))
+            True
+        """
+        return self._index.claims_by.get(self.actor(actor).id, ())
+
+    def unattributed_claims(self) -> tuple[Claim, ...]:
+        """Return the claims the source reports without naming who made them.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> all(c.claimant_id is None for c in cc.load().unattributed_claims())
+            True
+        """
+        return self._index.claims_by.get(None, ())
+
+    def claims_about(self, entity: EntityRef) -> tuple[Claim, ...]:
+        """Return the claims about an actor, territory or event, in chronological order.
+
+        A name is looked up among actors first, then territories; pass the record or
+        its id to be explicit.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> all("turkey" in c.about_actor_ids for c in ds.claims_about("Ankara"))
+            True
+        """
+        return self._index.claims_about.get(self._entity_id(entity), ())
+
+    def contradictions(self) -> tuple[tuple[Claim, Claim], ...]:
+        """Return each pair of claims where one disputes the other, once, earlier claim first.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> pairs = cc.load().contradictions()
+            >>> all(b.id in a.disputes_ids or a.id in b.disputes_ids for a, b in pairs)
+            True
+        """
+        return self._index.contradictions
+
+    def controller_of(self, territory: TerritoryRef, *, at: DateLike) -> tuple[ControlPeriod, ...]:
+        """Return the control periods of *territory* in force at some time during *at*.
+
+        ``at="2021-06-01"`` is one day; ``at="2020"`` is the whole year, so periods that
+        ended and began during 2020 are both returned. Periods come in chronological order.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> [p.controller_ids for p in cc.load().controller_of("Lachin corridor", at="2021-06-01")]
+            [('russia',)]
+        """
+        when = _dated(at)
+        periods = [p for p in self.territory(territory).control if p.span.overlaps(when)]
+        return tuple(sorted(periods, key=lambda p: p.span.sort_key()))
+
+    def ceasefires_involving(self, actor: ActorRef) -> tuple[Ceasefire, ...]:
+        """Return the ceasefires *actor* is a party to or mediated, by declared date.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> [c.declared.format() for c in cc.load().ceasefires_involving("Russia")]
+            ['2020-11']
+        """
+        actor_id = self.actor(actor).id
+        return tuple(c for c in self._index.ceasefires if actor_id in c.actor_ids)
+
+
+def _similarity(query: str, name: str) -> float:
+    if not query or not name:
+        return 0.0
+    if query == name:
+        return 2.0
+    if name.startswith(query) or query in name:
+        return 1.0 + len(query) / len(name) / 2
+    return difflib.SequenceMatcher(None, query, name).ratio()
+
+
+def _dated(value: DateLike) -> TimeSpan:
+    span = TimeSpan.coerce(value)
+    if not span.is_known:
+        raise TimeSpanError(span.format(), "a query date must be known")
+    return span
+
+
+def _window(start: DateLike, end: DateLike) -> tuple[int, int]:
+    first, last = _dated(start), _dated(end)
+    low = first.first_day.toordinal() if first.first_day is not None else MIN_ORDINAL
+    high = last.last_day.toordinal() if last.last_day is not None else MAX_ORDINAL
+    if high < low:
+        raise TimeSpanError(f"{first.format()}/{last.format()}", "the window ends before it starts")
+    return low, high

@@ -1,0 +1,268 @@
+"""The closed vocabularies of the model, as enums.
+
+Each enum is singular, its members ``UPPER_CASE`` and its values the stable lower-case
+strings written in JSON files. Values never change once released; new members may be
+added. The crosswalk from :class:`EventKind` to ACLED and PLOVER lives in
+:mod:`caucasus_conflict.interop`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "ActorKind",
+    "Basis",
+    "CasualtyGroup",
+    "ControlExtent",
+    "EventKind",
+    "LegalStatusKind",
+    "Medium",
+    "Precision",
+    "Role",
+    "StanceKind",
+    "TerritoryKind",
+]
+
+
+class Precision(StrEnum):
+    """How precisely a :class:`~caucasus_conflict.TimeSpan` is known.
+
+    Examples:
+        >>> Precision("month") is Precision.MONTH
+        True
+    """
+
+    DAY = "day"
+    """One calendar day."""
+    MONTH = "month"
+    """One calendar month; the day is not known."""
+    YEAR = "year"
+    """One calendar year; month and day are not known."""
+    RANGE = "range"
+    """Somewhere between two bounds, either of which may be open."""
+    UNKNOWN = "unknown"
+    """The source gives no date at all."""
+
+
+class Basis(StrEnum):
+    """How a date was obtained.
+
+    Examples:
+        >>> Basis.INFERRED.value
+        'inferred'
+    """
+
+    STATED = "stated"
+    """The source states it."""
+    INFERRED = "inferred"
+    """Resolved from context; the span's ``reason`` says how."""
+
+
+class ActorKind(StrEnum):
+    """What sort of actor a record describes.
+
+    Examples:
+        >>> ActorKind("de_facto_authority")
+        <ActorKind.DE_FACTO_AUTHORITY: 'de_facto_authority'>
+    """
+
+    STATE = "state"
+    """A sovereign state acting as a whole (its capital's name is a metonym for it)."""
+    GOVERNMENT = "government"
+    """A government or one of its bodies."""
+    DE_FACTO_AUTHORITY = "de_facto_authority"
+    """An authority that governs without international recognition."""
+    OFFICE = "office"
+    """An office of state, such as a presidential office or an ombudsman."""
+    ARMED_FORCES = "armed_forces"
+    """Regular or irregular armed formations, including mercenaries."""
+    ORGANISATION = "organisation"
+    """An international or non-governmental organisation, alliance or think tank."""
+    PERSON = "person"
+    """A named person."""
+    POPULATION = "population"
+    """A people, population or diaspora."""
+    MEDIA = "media"
+    """A publisher or news outlet."""
+
+
+class TerritoryKind(StrEnum):
+    """What sort of place a territory is.
+
+    Examples:
+        >>> TerritoryKind.CORRIDOR.value
+        'corridor'
+    """
+
+    STATE = "state"
+    """The territory of a sovereign state."""
+    REGION = "region"
+    """A region without its own administrative status, such as an enclave."""
+    ADMINISTRATIVE_UNIT = "administrative_unit"
+    """An administrative unit, such as a Soviet-era autonomous oblast."""
+    DISTRICTS = "districts"
+    """A group of districts named together."""
+    CORRIDOR = "corridor"
+    """A road or corridor."""
+    CITY = "city"
+    """A city or town."""
+
+
+class LegalStatusKind(StrEnum):
+    """A territory's status in law.
+
+    Examples:
+        >>> LegalStatusKind.RECOGNISED_PART_OF.value
+        'recognised_part_of'
+    """
+
+    SOVEREIGN_STATE = "sovereign_state"
+    """A recognised sovereign state."""
+    RECOGNISED_PART_OF = "recognised_part_of"
+    """Recognised internationally as part of another territory (``part_of_id``)."""
+    SELF_PROCLAIMED = "self_proclaimed"
+    """Declared itself independent without international recognition."""
+    DEFUNCT = "defunct"
+    """No longer exists as a legal unit."""
+
+
+class ControlExtent(StrEnum):
+    """How much of a territory a controller held in a control period.
+
+    Examples:
+        >>> ControlExtent.PART.value
+        'part'
+    """
+
+    FULL = "full"
+    """All of it."""
+    MOST = "most"
+    """Most of it."""
+    PART = "part"
+    """Part of it; ``share`` may give an approximate fraction."""
+
+
+class EventKind(StrEnum):
+    """The kind of an event.
+
+    The documented crosswalk to ACLED and PLOVER is
+    :data:`caucasus_conflict.interop.EVENT_KIND_CROSSWALK`.
+
+    Examples:
+        >>> EventKind("blockade")
+        <EventKind.BLOCKADE: 'blockade'>
+    """
+
+    WAR = "war"
+    """A war: sustained armed conflict between states or their forces."""
+    OFFENSIVE = "offensive"
+    """A military operation or offensive launched by one side."""
+    CLASHES = "clashes"
+    """Armed clashes or a flare-up of hostilities."""
+    BLOCKADE = "blockade"
+    """A blockade of a route or territory."""
+    ARMISTICE = "armistice"
+    """An armistice or ceasefire agreement coming into being."""
+    MOBILISATION = "mobilisation"
+    """A partial or general military mobilisation."""
+    MARTIAL_LAW = "martial_law"
+    """A declaration of martial law."""
+    DECLARATION = "declaration"
+    """A formal declaration, such as a declaration of independence."""
+    DEPLOYMENT = "deployment"
+    """Troops, peacekeepers or fighters sent somewhere."""
+    WITHDRAWAL = "withdrawal"
+    """Troops withdrawn."""
+    EXERCISE = "exercise"
+    """A military exercise."""
+    NEGOTIATION = "negotiation"
+    """Peace talks or an offer to meet."""
+    DISSOLUTION = "dissolution"
+    """A state breaking up."""
+    CONTROL_CHANGE = "control_change"
+    """Territory changing hands."""
+    STATEMENT = "statement"
+    """A public statement treated as an event in its own right."""
+
+
+class Role(StrEnum):
+    """An actor's role in an event.
+
+    Examples:
+        >>> Role.TARGET.value
+        'target'
+    """
+
+    INITIATOR = "initiator"
+    """Started or carried out the event."""
+    TARGET = "target"
+    """The event was directed against it."""
+    PARTICIPANT = "participant"
+    """Took part, on no particular side."""
+    MEDIATOR = "mediator"
+    """Brokered or mediated."""
+    SUPPORTER = "supporter"
+    """Supported an initiator (e.g. militarily)."""
+    AFFECTED = "affected"
+    """Suffered the consequences without being targeted as a party."""
+
+
+class StanceKind(StrEnum):
+    """An actor's position toward another actor, a territory or an event.
+
+    Examples:
+        >>> StanceKind("supports")
+        <StanceKind.SUPPORTS: 'supports'>
+    """
+
+    SUPPORTS = "supports"
+    """Backs it, politically or materially."""
+    OPPOSES = "opposes"
+    """Is against it."""
+    MEDIATES = "mediates"
+    """Acts as a go-between or peacekeeper."""
+    CLOSE_TIES = "close_ties"
+    """Has close ties with it."""
+    CONCERNED = "concerned"
+    """Has expressed concern about it."""
+
+
+class Medium(StrEnum):
+    """Through which medium a claim was made.
+
+    Examples:
+        >>> Medium.SOCIAL_MEDIA.value
+        'social_media'
+    """
+
+    OFFICIAL_STATEMENT = "official_statement"
+    """A statement by an office or government."""
+    SOCIAL_MEDIA = "social_media"
+    """A post on a social network such as X (formerly Twitter)."""
+    WRITTEN = "written"
+    """A written message whose channel the source does not name."""
+    SPEECH = "speech"
+    """Spoken words: a speech, interview or remarks."""
+    REPORT = "report"
+    """A published report or analysis."""
+    DECREE = "decree"
+    """A decree or other legal act."""
+    UNSPECIFIED = "unspecified"
+    """The source does not say."""
+
+
+class CasualtyGroup(StrEnum):
+    """Whose casualties a figure counts.
+
+    Examples:
+        >>> CasualtyGroup.MILITARY.value
+        'military'
+    """
+
+    MILITARY = "military"
+    """Troops."""
+    CIVILIAN = "civilian"
+    """Civilians."""
+    UNSPECIFIED = "unspecified"
+    """People, without saying which."""

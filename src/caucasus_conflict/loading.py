@@ -1,0 +1,184 @@
+"""Reading and writing data set files: :func:`load`, :func:`loads`, :func:`dump`, :func:`dumps`.
+
+A data set file is one JSON object::
+
+    {"format": "caucasus_conflict/1",
+     "sources": [...], "actors": [...], "territories": [...], "events": [...],
+     "ceasefires": [...], "claims": [...], "stances": [...]}
+
+Collections may be left out (they are empty); any other top-level key is an error.
+Loading is all-or-nothing: it either returns a checked :class:`~caucasus_conflict.Dataset`
+or raises one :class:`~caucasus_conflict.DataError` listing every problem, each with
+the file and JSON path. The bundled data set is read with :mod:`importlib.resources`
+(so it works from a zipped install) and cached; a user's file is read afresh each time.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from importlib import resources
+from typing import Any
+
+from .convert import converter, problems_from
+from .dataset import Dataset
+from .errors import DataError, Problem
+from .model import Actor, Ceasefire, Claim, Event, Source, Stance, Territory
+
+__all__ = ["BUNDLED_FILE", "FORMAT", "dump", "dumps", "from_dict", "load", "loads", "to_dict"]
+
+FORMAT = "caucasus_conflict/1"
+"""The value of the ``"format"`` key this version reads and writes."""
+
+BUNDLED_FILE = "caucasus_conflict.json"
+"""The bundled data file's name inside the package's ``data/`` folder."""
+
+_TYPES: dict[str, type] = {
+    "sources": Source,
+    "actors": Actor,
+    "territories": Territory,
+    "events": Event,
+    "ceasefires": Ceasefire,
+    "claims": Claim,
+    "stances": Stance,
+}
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load the bundled data set, or the data set file at *path*.
+
+    The bundled data set is read once and cached: later calls return the same object.
+
+    Raises:
+        DataError: The file cannot be read, is not valid JSON, or holds malformed or
+            inconsistent records; the message names the file and every JSON path.
+
+    Examples:
+        >>> ds = load()
+        >>> ds is load()
+        True
+        >>> ds.source("gdc-2023-nk-offensive").publisher
+        'Global Defense Corp (GDC)'
+    """
+    if path is None:
+        return _load_bundled()
+    name = os.fspath(path)
+    try:
+        with open(name, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError([Problem("$", f"cannot read the file ({exc}); check the path")], file=name) from exc
+    return loads(text, file=name)
+
+
+@functools.cache
+def _load_bundled() -> Dataset:
+    text = resources.files("caucasus_conflict").joinpath("data", BUNDLED_FILE).read_text(encoding="utf-8")
+    return loads(text, file=f"<bundled {BUNDLED_FILE}>")
+
+
+def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r} in one object")
+        result[key] = value
+    return result
+
+
+def loads(text: str, *, file: str | None = None) -> Dataset:
+    """Load a data set from JSON text; *file* names it in error messages.
+
+    Raises:
+        DataError: Invalid JSON, or malformed or inconsistent records.
+
+    Examples:
+        >>> loads('{"format": "caucasus_conflict/1"}').events
+        ()
+        >>> loads('{"format": "caucasus_conflict/1", "actors": {}}', file="mine.json")
+        Traceback (most recent call last):
+        caucasus_conflict.errors.DataError: mine.json: 1 problem:
+          $.actors: expected an array (got an object: {})
+        Fix the data at the path(s) shown and load it again.
+    """
+    try:
+        raw = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        problem = Problem("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+        raise DataError([problem], file=file) from exc
+    except ValueError as exc:  # raised by _reject_duplicate_keys
+        raise DataError([Problem("$", f"invalid JSON: {exc}")], file=file) from exc
+    return from_dict(raw, file=file)
+
+
+def from_dict(raw: Any, *, file: str | None = None) -> Dataset:
+    """Build a data set from already-parsed JSON data (as :func:`json.load` returns it).
+
+    Raises:
+        DataError: Malformed or inconsistent records.
+
+    Examples:
+        >>> from_dict({"format": "caucasus_conflict/1"}).actors
+        ()
+    """
+    if not isinstance(raw, dict):
+        raise DataError([Problem("$", f"expected a JSON object with a 'format' key (got {type(raw).__name__})")],
+                        file=file)
+    problems: list[Problem] = []
+    if raw.get("format") != FORMAT:
+        got = f" (got {raw['format']!r})" if "format" in raw else ""
+        problems.append(Problem("$.format", f"expected {FORMAT!r}{got}"))
+    for key in raw.keys() - {"format", *_TYPES}:
+        problems.append(Problem(f"$.{key}", f"unknown top-level key; expected only: format, {', '.join(_TYPES)}"))
+    parts: dict[str, tuple[Any, ...]] = {}
+    for key, record_type in _TYPES.items():
+        try:
+            parts[key] = converter.structure(raw.get(key, []), tuple[record_type, ...])  # type: ignore[valid-type]
+        except Exception as exc:
+            problems.extend(problems_from(exc, f"$.{key}"))
+    if problems:
+        raise DataError(problems, file=file)
+    try:
+        return Dataset(**parts)
+    except DataError as exc:
+        raise (exc.with_file(file) if file is not None else exc) from None
+
+
+def to_dict(dataset: Dataset) -> dict[str, Any]:
+    """Return *dataset* as plain JSON-able data, in the file format.
+
+    Examples:
+        >>> to_dict(Dataset())
+        {'format': 'caucasus_conflict/1'}
+    """
+    data: dict[str, Any] = {"format": FORMAT}
+    for key, record_type in _TYPES.items():
+        records = getattr(dataset, key)
+        if records:
+            data[key] = converter.unstructure(records, tuple[record_type, ...])  # type: ignore[valid-type]
+    return data
+
+
+def dumps(dataset: Dataset) -> str:
+    """Return *dataset* as JSON text that :func:`loads` reads back to an equal data set.
+
+    Examples:
+        >>> loads(dumps(load())) == load()
+        True
+    """
+    return json.dumps(to_dict(dataset), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+    """Write *dataset* to *path* as a data set file (UTF-8 JSON).
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "copy.json"
+        >>> dump(load(), target)
+        >>> load(target) == load()
+        True
+    """
+    with open(os.fspath(path), "w", encoding="utf-8") as handle:
+        handle.write(dumps(dataset))

@@ -1,0 +1,582 @@
+"""The domain model: frozen, slotted attrs records and the value types they are built from.
+
+Records refer to each other by typed id (:data:`ActorId`, :data:`TerritoryId`, …); a
+:class:`~caucasus_conflict.Dataset` resolves the ids and checks that every one of them
+exists. Collections are tuples, so every record is immutable and hashable. Validators
+reject impossible values when a record is built; they raise ``ValueError`` with
+attrs-style messages such as ``'killed' must be >= 0 (got -3)``.
+
+Every record carries at least one :class:`Citation`: the source and the numbered block(s)
+of it that support the record.
+"""
+
+from __future__ import annotations
+
+from typing import NewType, TypeAlias
+
+import attrs
+from attrs import field
+
+from ._validators import non_empty, non_empty_items, non_negative, unique_items
+from .kinds import (
+    ActorKind,
+    CasualtyGroup,
+    ControlExtent,
+    EventKind,
+    LegalStatusKind,
+    Medium,
+    Role,
+    StanceKind,
+    TerritoryKind,
+)
+from .timespan import TimeSpan
+
+__all__ = [
+    "Actor",
+    "ActorId",
+    "Casualties",
+    "Ceasefire",
+    "CeasefireId",
+    "Citation",
+    "Claim",
+    "ClaimId",
+    "ControlPeriod",
+    "Count",
+    "Event",
+    "EventId",
+    "ExternalId",
+    "LegalStatus",
+    "Membership",
+    "Participant",
+    "Population",
+    "Provision",
+    "Record",
+    "RoleHeld",
+    "Source",
+    "SourceId",
+    "Stance",
+    "StanceId",
+    "Territory",
+    "TerritoryId",
+]
+
+SourceId = NewType("SourceId", str)
+"""The id of a :class:`Source`."""
+ActorId = NewType("ActorId", str)
+"""The id of an :class:`Actor`."""
+TerritoryId = NewType("TerritoryId", str)
+"""The id of a :class:`Territory`."""
+EventId = NewType("EventId", str)
+"""The id of an :class:`Event`."""
+CeasefireId = NewType("CeasefireId", str)
+"""The id of a :class:`Ceasefire`."""
+ClaimId = NewType("ClaimId", str)
+"""The id of a :class:`Claim`."""
+StanceId = NewType("StanceId", str)
+"""The id of a :class:`Stance`."""
+
+_UNKNOWN = TimeSpan.unknown()
+
+
+def _blocks(instance: object, attribute: attrs.Attribute[tuple[int, ...]], value: tuple[int, ...]) -> None:
+    if not value:
+        raise ValueError("'blocks' must name at least one block (got ())")
+    for block in value:
+        if block < 1:
+            raise ValueError(f"'blocks' must be >= 1 (got {block})")
+    unique_items(instance, attribute, value)
+
+
+# -- sources and citations ---------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A document the data set is drawn from, with the credit its publisher asks for.
+
+    Attributes:
+        id: Stable id that citations point at.
+        title: The document's title.
+        publisher: Who published it.
+        url: Where it was published.
+        published: When it was published, at the precision known.
+        credit: The credit line to show wherever the data is used.
+        blocks: How many numbered blocks (paragraphs) the document has; citations
+            may point at blocks ``1..blocks``.
+        note: How the metadata was established, where it needs saying.
+
+    Examples:
+        >>> src = Source(id=SourceId("doc"), title="T", publisher="P", url="https://example.org",
+        ...              published=TimeSpan.parse("2023-09"), credit="(c) P", blocks=3)
+        >>> src.blocks
+        3
+    """
+
+    id: SourceId = field(validator=non_empty)
+    title: str = field(validator=non_empty)
+    publisher: str = field(validator=non_empty)
+    url: str = field(validator=non_empty)
+    published: TimeSpan
+    credit: str = field(validator=non_empty)
+    blocks: int = field(validator=non_negative)
+    note: str | None = field(default=None, validator=non_empty)
+
+
+@attrs.frozen
+class Citation:
+    """The source and block numbers that support a record; ``quote`` for quoted words.
+
+    Examples:
+        >>> Citation(SourceId("gdc"), (12, 14)).blocks
+        (12, 14)
+        >>> Citation(SourceId("gdc"), ())
+        Traceback (most recent call last):
+        ValueError: 'blocks' must name at least one block (got ())
+    """
+
+    source_id: SourceId = field(validator=non_empty)
+    blocks: tuple[int, ...] = field(validator=_blocks)
+    quote: str | None = field(default=None, kw_only=True, validator=non_empty)
+
+
+# -- small value types ------------------------------------------------------------------
+
+
+@attrs.frozen
+class ExternalId:
+    """An identifier of the same entity in another data set (``scheme`` such as ``"ucdp"``).
+
+    Examples:
+        >>> ExternalId("iso3", "AZE").value
+        'AZE'
+    """
+
+    scheme: str = field(validator=non_empty)
+    value: str = field(validator=non_empty)
+
+
+@attrs.frozen
+class Count:
+    """A reported number with optional bounds, in UCDP's low / best / high shape.
+
+    ``reported_as`` keeps how the source phrased it (e.g. ``"more than 7,000"``, stored
+    as ``low=7000``). At least one of the three numbers is given, and
+    ``low <= best <= high``.
+
+    Examples:
+        >>> Count(best=25).best
+        25
+        >>> Count(low=10, best=5)
+        Traceback (most recent call last):
+        ValueError: 'low' must be <= 'best' (got low=10, best=5)
+    """
+
+    best: int | None = field(default=None, validator=non_negative)
+    low: int | None = field(default=None, kw_only=True, validator=non_negative)
+    high: int | None = field(default=None, kw_only=True, validator=non_negative)
+    reported_as: str | None = field(default=None, kw_only=True, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.low is None and self.best is None and self.high is None:
+            raise ValueError("a count needs at least one of 'low', 'best', 'high' (got none)")
+        pairs = (("low", self.low, "best", self.best), ("best", self.best, "high", self.high),
+                 ("low", self.low, "high", self.high))
+        for left, a, right, b in pairs:
+            if a is not None and b is not None and a > b:
+                raise ValueError(f"{left!r} must be <= {right!r} (got {left}={a}, {right}={b})")
+
+
+@attrs.frozen(kw_only=True)
+class Casualties:
+    """Casualty figures as reported: by whom, as of when, for which group.
+
+    Examples:
+        >>> c = Casualties(killed=Count(25), injured=Count(138), as_of=TimeSpan.parse("2023-09-19"),
+        ...                citations=(Citation(SourceId("gdc"), (5,)),))
+        >>> c.killed.best if c.killed else None
+        25
+    """
+
+    killed: Count | None = None
+    injured: Count | None = None
+    group: CasualtyGroup = CasualtyGroup.UNSPECIFIED
+    reported_by_id: ActorId | None = None
+    as_of: TimeSpan = _UNKNOWN
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.killed is None and self.injured is None:
+            raise ValueError("casualties need 'killed' or 'injured' (got neither)")
+
+
+@attrs.frozen(kw_only=True)
+class RoleHeld:
+    """A role or office a person held over some span, optionally in an organisation.
+
+    Examples:
+        >>> RoleHeld(title="ombudsman", span=TimeSpan.parse("2023"),
+        ...          citations=(Citation(SourceId("gdc"), (13,)),)).title
+        'ombudsman'
+    """
+
+    title: str = field(validator=non_empty)
+    organisation_id: ActorId | None = None
+    span: TimeSpan = _UNKNOWN
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+
+@attrs.frozen(kw_only=True)
+class Membership:
+    """Membership of an organisation (e.g. the CSTO) over some span.
+
+    Examples:
+        >>> Membership(organisation_id=ActorId("csto"), span=TimeSpan.parse("../2023-09"),
+        ...            citations=(Citation(SourceId("gdc"), (15,)),)).span.format()
+        '../2023-09'
+    """
+
+    organisation_id: ActorId = field(validator=non_empty)
+    span: TimeSpan = _UNKNOWN
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+
+@attrs.frozen
+class Participant:
+    """An actor's part in an event.
+
+    Examples:
+        >>> Participant(ActorId("azerbaijan"), Role.INITIATOR).role.value
+        'initiator'
+    """
+
+    actor_id: ActorId = field(validator=non_empty)
+    role: Role
+
+
+@attrs.frozen(kw_only=True)
+class LegalStatus:
+    """A territory's status in law, e.g. recognised as part of another territory.
+
+    Examples:
+        >>> LegalStatus(kind=LegalStatusKind.RECOGNISED_PART_OF, part_of_id=TerritoryId("azerbaijan"),
+        ...             citations=(Citation(SourceId("gdc"), (6,)),)).kind.value
+        'recognised_part_of'
+    """
+
+    kind: LegalStatusKind
+    part_of_id: TerritoryId | None = None
+    span: TimeSpan = _UNKNOWN
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is LegalStatusKind.RECOGNISED_PART_OF and self.part_of_id is None:
+            raise ValueError("'part_of_id' is required when kind is 'recognised_part_of' (got None)")
+
+
+@attrs.frozen(kw_only=True)
+class Population:
+    """A population figure as reported, with its composition where given.
+
+    Examples:
+        >>> Population(count=Count(120_000), composition="predominantly Armenian",
+        ...            citations=(Citation(SourceId("gdc"), (6,)),)).count.best
+        120000
+    """
+
+    count: Count
+    composition: str | None = field(default=None, validator=non_empty)
+    as_of: TimeSpan = _UNKNOWN
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+
+def _share(instance: object, attribute: attrs.Attribute[float | None], value: float | None) -> None:
+    if value is not None and not 0 < value <= 1:
+        raise ValueError(f"'share' must be in (0, 1] (got {value!r})")
+
+
+@attrs.frozen(kw_only=True)
+class ControlPeriod:
+    """Who held (some of) a territory over a span, de facto or de jure, and how much.
+
+    Examples:
+        >>> p = ControlPeriod(controller_ids=(ActorId("azerbaijan"),), span=TimeSpan.parse("2020-11/.."),
+        ...                   extent=ControlExtent.PART, share=1 / 3,
+        ...                   citations=(Citation(SourceId("gdc"), (11,)),))
+        >>> p.extent.value
+        'part'
+    """
+
+    controller_ids: tuple[ActorId, ...] = field(validator=[non_empty, non_empty_items, unique_items])
+    span: TimeSpan
+    extent: ControlExtent = ControlExtent.FULL
+    share: float | None = field(default=None, validator=_share)
+    de_facto: bool = True
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+
+@attrs.frozen(kw_only=True)
+class Provision:
+    """One provision of a ceasefire, in the project's own words.
+
+    Examples:
+        >>> Provision(summary="Peacekeepers patrol the corridor",
+        ...           citations=(Citation(SourceId("gdc"), (8,)),)).actor_ids
+        ()
+    """
+
+    summary: str = field(validator=non_empty)
+    actor_ids: tuple[ActorId, ...] = field(default=(), validator=unique_items)
+    territory_ids: tuple[TerritoryId, ...] = field(default=(), validator=unique_items)
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+
+
+# -- records --------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """A state, government, de-facto authority, office, organisation, armed group or person.
+
+    ``aliases`` hold other names the source uses: metonyms (``"Baku"``), spellings
+    (``"Pashiniyan"``), abbreviations (``"CSTO"``). ``part_of_id`` links an office or
+    body to the actor it belongs to.
+
+    Examples:
+        >>> a = Actor(id=ActorId("azerbaijan"), name="Azerbaijan", kind=ActorKind.STATE,
+        ...           aliases=("Baku",), citations=(Citation(SourceId("gdc"), (2,)),))
+        >>> a.names
+        ('Azerbaijan', 'Baku')
+    """
+
+    id: ActorId = field(validator=non_empty)
+    name: str = field(validator=non_empty)
+    kind: ActorKind
+    aliases: tuple[str, ...] = field(default=(), validator=[non_empty_items, unique_items])
+    part_of_id: ActorId | None = None
+    roles: tuple[RoleHeld, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    external_ids: tuple[ExternalId, ...] = ()
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias.
+
+        Examples:
+            >>> Actor(id=ActorId("x"), name="X", kind=ActorKind.STATE,
+            ...       citations=(Citation(SourceId("s"), (1,)),)).names
+            ('X',)
+        """
+        return (self.name, *self.aliases)
+
+
+@attrs.frozen(kw_only=True)
+class Territory:
+    """A place: a state's territory, region, oblast, district group, corridor or city.
+
+    Examples:
+        >>> t = Territory(id=TerritoryId("nk"), name="Nagorno-Karabakh", kind=TerritoryKind.REGION,
+        ...               aliases=("Artsakh",), citations=(Citation(SourceId("gdc"), (10,)),))
+        >>> t.names
+        ('Nagorno-Karabakh', 'Artsakh')
+    """
+
+    id: TerritoryId = field(validator=non_empty)
+    name: str = field(validator=non_empty)
+    kind: TerritoryKind
+    aliases: tuple[str, ...] = field(default=(), validator=[non_empty_items, unique_items])
+    part_of_id: TerritoryId | None = None
+    legal_status: tuple[LegalStatus, ...] = ()
+    population: tuple[Population, ...] = ()
+    control: tuple[ControlPeriod, ...] = ()
+    external_ids: tuple[ExternalId, ...] = ()
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias.
+
+        Examples:
+            >>> Territory(id=TerritoryId("y"), name="Yevlakh", kind=TerritoryKind.CITY,
+            ...           citations=(Citation(SourceId("s"), (3,)),)).names
+            ('Yevlakh',)
+        """
+        return (self.name, *self.aliases)
+
+
+def _participants(instance: object, attribute: attrs.Attribute[tuple[Participant, ...]],
+                  value: tuple[Participant, ...]) -> None:
+    unique_items(instance, attribute, value)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Something that happened: a typed kind, a time span, actors in roles, places, casualties.
+
+    Examples:
+        >>> e = Event(id=EventId("offensive"), kind=EventKind.OFFENSIVE, summary="An offensive",
+        ...           span=TimeSpan.parse("2023-09-19"),
+        ...           participants=(Participant(ActorId("azerbaijan"), Role.INITIATOR),),
+        ...           citations=(Citation(SourceId("gdc"), (4,)),))
+        >>> e.actor_ids
+        ('azerbaijan',)
+    """
+
+    id: EventId = field(validator=non_empty)
+    kind: EventKind
+    summary: str = field(validator=non_empty)
+    span: TimeSpan
+    participants: tuple[Participant, ...] = field(default=(), validator=_participants)
+    territory_ids: tuple[TerritoryId, ...] = field(default=(), validator=unique_items)
+    casualties: tuple[Casualties, ...] = ()
+    parent_id: EventId | None = None
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+    @property
+    def actor_ids(self) -> tuple[ActorId, ...]:
+        """The ids of the actors taking part, in order, each once.
+
+        Examples:
+            >>> Event(id=EventId("e"), kind=EventKind.WAR, summary="A war", span=TimeSpan.parse("2020"),
+            ...       citations=(Citation(SourceId("s"), (10,)),)).actor_ids
+            ()
+        """
+        return tuple(dict.fromkeys(p.actor_id for p in self.participants))
+
+
+@attrs.frozen(kw_only=True)
+class Ceasefire:
+    """A ceasefire or armistice, with its declared, effective and end dates kept apart.
+
+    As in the ETH/PRIO ceasefire data: ``declared`` is when it was agreed or announced,
+    ``effective`` when it took effect, ``ended`` when it ended (``None``: not reported).
+    ``strained_by_ids`` are events that later broke or strained it.
+
+    Examples:
+        >>> c = Ceasefire(id=CeasefireId("cf"), name="Armistice", parties=(ActorId("a"), ActorId("b")),
+        ...               declared=TimeSpan.parse("2020-11"), citations=(Citation(SourceId("gdc"), (8,)),))
+        >>> c.actor_ids
+        ('a', 'b')
+    """
+
+    id: CeasefireId = field(validator=non_empty)
+    name: str = field(validator=non_empty)
+    parties: tuple[ActorId, ...] = field(validator=[non_empty, unique_items])
+    mediator_ids: tuple[ActorId, ...] = field(default=(), validator=unique_items)
+    declared: TimeSpan
+    effective: TimeSpan | None = None
+    ended: TimeSpan | None = None
+    provisions: tuple[Provision, ...] = ()
+    territory_ids: tuple[TerritoryId, ...] = field(default=(), validator=unique_items)
+    strained_by_ids: tuple[EventId, ...] = field(default=(), validator=unique_items)
+    event_id: EventId | None = None
+    written: bool | None = None
+    external_ids: tuple[ExternalId, ...] = ()
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+    @property
+    def actor_ids(self) -> tuple[ActorId, ...]:
+        """Parties, then mediators, each once.
+
+        Examples:
+            >>> Ceasefire(id=CeasefireId("c"), name="C", parties=(ActorId("a"),), mediator_ids=(ActorId("m"),),
+            ...           declared=TimeSpan.parse("2020"), citations=(Citation(SourceId("s"), (8,)),)).actor_ids
+            ('a', 'm')
+        """
+        return tuple(dict.fromkeys((*self.parties, *self.mediator_ids)))
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """An attributed statement: who said what, when, how, about whom, disputing what.
+
+    ``summary`` is in the project's own words; ``quote`` holds the claimant's own words
+    where the source quotes them. ``claimant_id`` is ``None`` only for a statement the
+    source reports without attributing it to anyone.
+
+    Examples:
+        >>> c = Claim(id=ClaimId("c1"), claimant_id=ActorId("armenia"), span=TimeSpan.parse("2023-09"),
+        ...           summary="No Armenian forces are in the enclave",
+        ...           citations=(Citation(SourceId("gdc"), (3,)),))
+        >>> c.medium.value
+        'unspecified'
+    """
+
+    id: ClaimId = field(validator=non_empty)
+    claimant_id: ActorId | None = None
+    span: TimeSpan
+    medium: Medium = Medium.UNSPECIFIED
+    summary: str = field(validator=non_empty)
+    quote: str | None = field(default=None, validator=non_empty)
+    about_actor_ids: tuple[ActorId, ...] = field(default=(), validator=unique_items)
+    about_territory_ids: tuple[TerritoryId, ...] = field(default=(), validator=unique_items)
+    about_event_ids: tuple[EventId, ...] = field(default=(), validator=unique_items)
+    disputes_ids: tuple[ClaimId, ...] = field(default=(), validator=unique_items)
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.id in self.disputes_ids:
+            raise ValueError(f"'disputes_ids' must not name the claim itself (got {self.id!r})")
+
+
+@attrs.frozen(kw_only=True)
+class Stance:
+    """An actor's position toward exactly one actor, territory or event, over a span.
+
+    ``claim_ids`` name the claims the stance is read from, where it is.
+
+    Examples:
+        >>> s = Stance(id=StanceId("s1"), holder_id=ActorId("turkey"), kind=StanceKind.SUPPORTS,
+        ...            toward_actor_id=ActorId("azerbaijan"), span=TimeSpan.parse("2023"),
+        ...            citations=(Citation(SourceId("gdc"), (21,)),))
+        >>> s.toward_id
+        'azerbaijan'
+    """
+
+    id: StanceId = field(validator=non_empty)
+    holder_id: ActorId = field(validator=non_empty)
+    kind: StanceKind
+    toward_actor_id: ActorId | None = None
+    toward_territory_id: TerritoryId | None = None
+    toward_event_id: EventId | None = None
+    span: TimeSpan = _UNKNOWN
+    claim_ids: tuple[ClaimId, ...] = field(default=(), validator=unique_items)
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        given = [t for t in (self.toward_actor_id, self.toward_territory_id, self.toward_event_id)
+                 if t is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "a stance needs exactly one of 'toward_actor_id', 'toward_territory_id', "
+                f"'toward_event_id' (got {len(given)})"
+            )
+
+    @property
+    def toward_id(self) -> str:
+        """The id of whatever the stance is toward.
+
+        Examples:
+            >>> Stance(id=StanceId("s"), holder_id=ActorId("a"), kind=StanceKind.OPPOSES,
+            ...        toward_event_id=EventId("e"), citations=(Citation(SourceId("s"), (1,)),)).toward_id
+            'e'
+        """
+        target = self.toward_actor_id or self.toward_territory_id or self.toward_event_id
+        assert target is not None  # guaranteed by __attrs_post_init__
+        return target
+
+
+Record: TypeAlias = Source | Actor | Territory | Event | Ceasefire | Claim | Stance
+"""Any top-level record of a data set."""

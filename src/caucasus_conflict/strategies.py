@@ -1,0 +1,484 @@
+"""Hypothesis strategies for every model type and for whole, referentially valid data sets.
+
+Needs the ``test`` extra (``pip install 'caucasus-conflict[test]'``). Use them to test
+your own code against the model::
+
+    from hypothesis import given
+    from caucasus_conflict import strategies as ccst
+
+    @given(ccst.datasets(max_events=30))
+    def test_my_report(ds):
+        assert my_report(ds).count("\\n") >= 0
+
+Everything is valid by construction — references are drawn from ids drawn earlier, so
+nothing is generated and then filtered away. Strategies shrink toward fewer, simpler
+records: no aliases, no casualties, day-precision spans in early 2000, stated dates.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from typing import TypedDict, TypeVar
+
+import pendulum
+
+from .errors import MissingExtraError
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    raise MissingExtraError("hypothesis", "test") from exc
+
+from .dataset import Dataset
+from .kinds import (
+    ActorKind,
+    Basis,
+    CasualtyGroup,
+    ControlExtent,
+    EventKind,
+    LegalStatusKind,
+    Medium,
+    Role,
+    StanceKind,
+    TerritoryKind,
+)
+from .model import (
+    Actor,
+    ActorId,
+    Casualties,
+    Ceasefire,
+    CeasefireId,
+    Citation,
+    Claim,
+    ClaimId,
+    ControlPeriod,
+    Count,
+    Event,
+    EventId,
+    ExternalId,
+    LegalStatus,
+    Membership,
+    Participant,
+    Population,
+    Provision,
+    RoleHeld,
+    Source,
+    SourceId,
+    Stance,
+    StanceId,
+    Territory,
+    TerritoryId,
+)
+from .timespan import TimeSpan
+
+__all__ = [
+    "actors",
+    "casualties",
+    "ceasefires",
+    "citations",
+    "claims",
+    "counts",
+    "datasets",
+    "dates",
+    "events",
+    "sources",
+    "stances",
+    "territories",
+    "timespans",
+]
+
+T = TypeVar("T")
+
+_MIN_DATE = _dt.date(1900, 1, 1)
+_MAX_DATE = _dt.date(2100, 12, 31)
+_SOURCE = SourceId("source-0")
+_WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéöğ", min_size=1, max_size=8)
+_PROSE = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.'", min_size=1, max_size=30).filter(str.strip)
+_NOTES = st.none() | _PROSE
+
+
+def dates(*, min_value: _dt.date = _MIN_DATE, max_value: _dt.date = _MAX_DATE) -> st.SearchStrategy[pendulum.Date]:
+    """Whole days as ``pendulum.Date``; shrinks toward *min_value*.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(dates(), lambda d: True)
+        Date(1900, 1, 1)
+    """
+    return st.dates(min_value=min_value, max_value=max_value).map(
+        lambda d: pendulum.Date(d.year, d.month, d.day)
+    )
+
+
+@st.composite
+def timespans(
+    draw: st.DrawFn,
+    *,
+    min_value: _dt.date = _MIN_DATE,
+    max_value: _dt.date = _MAX_DATE,
+    allow_unknown: bool = True,
+    allow_open: bool = True,
+    allow_inferred: bool = True,
+    max_days: int | None = None,
+) -> TimeSpan:
+    """Time spans of every precision: day, month, year, range (long or open) and unknown.
+
+    *max_days* caps the length of closed ranges. Shrinks toward a stated day span at
+    *min_value*.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(timespans(), lambda s: True)
+        TimeSpan.parse('1900-01-01')
+    """
+    precisions = ["day", "month", "year", "range"]
+    if allow_open:
+        precisions.append("open")
+    if allow_unknown:
+        precisions.append("unknown")
+    kind = draw(st.sampled_from(precisions))
+    first = draw(dates(min_value=min_value, max_value=max_value))
+    if kind == "day":
+        span = TimeSpan.day(first.year, first.month, first.day)
+    elif kind == "month":
+        span = TimeSpan.month(first.year, first.month)
+    elif kind == "year":
+        span = TimeSpan.year(first.year)
+    elif kind == "range":
+        limit = (max_value - first).days
+        if max_days is not None:
+            limit = min(limit, max_days)
+        span = TimeSpan.between(first, first.add(days=draw(st.integers(0, max(limit, 0)))))
+    elif kind == "open":
+        span = TimeSpan.between(None, first) if draw(st.booleans()) else TimeSpan.between(first, None)
+    else:
+        span = TimeSpan.unknown()
+    if allow_inferred and draw(st.booleans()):
+        return TimeSpan(span.precision, span.start, span.end, basis=Basis.INFERRED, reason=draw(_PROSE))
+    return span
+
+
+@st.composite
+def citations(draw: st.DrawFn, *, source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22) -> Citation:
+    """Citations of one of *source_ids*, with 1..3 distinct blocks in ``1..max_block``.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(citations(), lambda c: True)
+        Citation(source_id='source-0', blocks=(1,), quote=None)
+    """
+    blocks = draw(st.lists(st.integers(1, max_block), min_size=1, max_size=3, unique=True))
+    quote = draw(st.none() | _PROSE)
+    return Citation(draw(st.sampled_from(list(source_ids))), tuple(blocks), quote=quote)
+
+
+def _cites(source_ids: Sequence[SourceId], max_block: int) -> st.SearchStrategy[tuple[Citation, ...]]:
+    return st.lists(citations(source_ids=source_ids, max_block=max_block), min_size=1, max_size=2).map(tuple)
+
+
+@st.composite
+def counts(draw: st.DrawFn) -> Count:
+    """Reported numbers with ``low <= best <= high``, some missing.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(counts(), lambda c: True)
+        Count(best=0, low=None, high=None, reported_as=None)
+    """
+    values = sorted(draw(st.lists(st.integers(0, 10**6), min_size=3, max_size=3)))
+    keep = draw(st.lists(st.booleans(), min_size=3, max_size=3))
+    if not any(keep):
+        keep[1] = True
+    low, best, high = (v if k else None for v, k in zip(values, keep, strict=True))
+    return Count(best, low=low, high=high, reported_as=draw(st.none() | _PROSE))
+
+
+def _pick(draw: st.DrawFn, pool: Sequence[T], *, max_size: int = 3) -> tuple[T, ...]:
+    if not pool:
+        return ()
+    return tuple(draw(st.lists(st.sampled_from(list(pool)), max_size=max_size, unique=True)))
+
+
+def _maybe(draw: st.DrawFn, pool: Sequence[T]) -> T | None:
+    if not pool:
+        return None
+    return draw(st.none() | st.sampled_from(list(pool)))
+
+
+@st.composite
+def casualties(draw: st.DrawFn, *, actor_ids: Sequence[ActorId] = (), source_ids: Sequence[SourceId] = (_SOURCE,),
+               max_block: int = 22) -> Casualties:
+    """Casualty figures reported by one of *actor_ids* (or nobody).
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(casualties(), lambda c: True).killed
+        Count(best=0, low=None, high=None, reported_as=None)
+    """
+    killed: Count | None = draw(counts())
+    injured = draw(st.none() | counts())
+    if draw(st.booleans()) and injured is not None:
+        killed = None
+    return Casualties(
+        killed=killed, injured=injured, group=draw(st.sampled_from(CasualtyGroup)),
+        reported_by_id=_maybe(draw, actor_ids), as_of=draw(timespans()),
+        citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
+    )
+
+
+def _name(draw: st.DrawFn, index: int) -> str:
+    # Names end in "q<index>q" and words hold no digits, so folded names never clash.
+    return f"{draw(_WORDS).capitalize()} q{index}q"
+
+
+@st.composite
+def sources(draw: st.DrawFn, *, id: SourceId = _SOURCE, blocks: int = 22) -> Source:
+    """A source with *blocks* numbered blocks.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(sources(), lambda s: True).blocks
+        22
+    """
+    return Source(id=id, title=draw(_PROSE), publisher=draw(_PROSE), url=f"https://example.org/{draw(_WORDS)}",
+                  published=draw(timespans()), credit=draw(_PROSE), blocks=blocks, note=draw(_NOTES))
+
+
+@st.composite
+def actors(draw: st.DrawFn, *, id: ActorId | None = None, index: int = 0,
+           actor_ids: Sequence[ActorId] = (), source_ids: Sequence[SourceId] = (_SOURCE,),
+           max_block: int = 22) -> Actor:
+    """An actor whose references (part of, roles, memberships) point into *actor_ids*.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(actors(), lambda a: True).aliases
+        ()
+    """
+    cites = _cites(source_ids, max_block)
+    aliases = tuple(f"{draw(_WORDS)} q{index}q{j}z" for j in range(draw(st.integers(0, 2))))
+    roles = tuple(
+        RoleHeld(title=draw(_PROSE), organisation_id=_maybe(draw, actor_ids), span=draw(timespans()),
+                 citations=draw(cites), note=draw(_NOTES))
+        for _ in range(draw(st.integers(0, 2)))
+    )
+    memberships = tuple(
+        Membership(organisation_id=org, span=draw(timespans()), citations=draw(cites))
+        for org in _pick(draw, actor_ids, max_size=2)
+    )
+    external = tuple(ExternalId(scheme, draw(_WORDS)) for scheme in
+                     draw(st.lists(st.sampled_from(["iso3", "ucdp", "cameo"]), max_size=2, unique=True)))
+    return Actor(
+        id=id or ActorId(f"actor-{index}"), name=_name(draw, index), kind=draw(st.sampled_from(ActorKind)),
+        aliases=aliases, part_of_id=_maybe(draw, actor_ids), roles=roles, memberships=memberships,
+        external_ids=external, citations=draw(cites), note=draw(_NOTES),
+    )
+
+
+@st.composite
+def territories(draw: st.DrawFn, *, id: TerritoryId | None = None, index: int = 0,
+                actor_ids: Sequence[ActorId] = (), territory_ids: Sequence[TerritoryId] = (),
+                source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22) -> Territory:
+    """A territory with legal status, population and control periods held by *actor_ids*.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(territories(), lambda t: True).control
+        ()
+    """
+    cites = _cites(source_ids, max_block)
+    aliases = tuple(f"{draw(_WORDS)} q{index}q{j}z" for j in range(draw(st.integers(0, 2))))
+    statuses: list[LegalStatus] = []
+    for _ in range(draw(st.integers(0, 1))):
+        kind = draw(st.sampled_from(LegalStatusKind))
+        part_of = _maybe(draw, territory_ids)
+        if kind is LegalStatusKind.RECOGNISED_PART_OF and part_of is None:
+            kind = LegalStatusKind.SELF_PROCLAIMED
+        statuses.append(LegalStatus(kind=kind, part_of_id=part_of, span=draw(timespans()), citations=draw(cites)))
+    population = tuple(
+        Population(count=draw(counts()), composition=draw(_NOTES), as_of=draw(timespans()), citations=draw(cites))
+        for _ in range(draw(st.integers(0, 1)))
+    )
+    control: list[ControlPeriod] = []
+    if actor_ids:
+        for _ in range(draw(st.integers(0, 3))):
+            controllers = draw(st.lists(st.sampled_from(list(actor_ids)), min_size=1, max_size=2, unique=True))
+            control.append(ControlPeriod(
+                controller_ids=tuple(controllers), span=draw(timespans()),
+                extent=draw(st.sampled_from(ControlExtent)),
+                share=draw(st.none() | st.floats(0.01, 1.0)), de_facto=draw(st.booleans()),
+                citations=draw(cites), note=draw(_NOTES),
+            ))
+    return Territory(
+        id=id or TerritoryId(f"territory-{index}"), name=_name(draw, index),
+        kind=draw(st.sampled_from(TerritoryKind)), aliases=aliases, part_of_id=_maybe(draw, territory_ids),
+        legal_status=tuple(statuses), population=population, control=tuple(control),
+        citations=draw(cites), note=draw(_NOTES),
+    )
+
+
+@st.composite
+def events(draw: st.DrawFn, *, id: EventId | None = None, actor_ids: Sequence[ActorId] = (),
+           territory_ids: Sequence[TerritoryId] = (), parent_ids: Sequence[EventId] = (),
+           spans: st.SearchStrategy[TimeSpan] | None = None,
+           source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22) -> Event:
+    """An event whose participants, places and parent are drawn from the given ids.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(events(), lambda e: True).participants
+        ()
+    """
+    participants = tuple(Participant(a, draw(st.sampled_from(Role))) for a in _pick(draw, actor_ids))
+    return Event(
+        id=id or EventId(f"event-{draw(_WORDS)}"), kind=draw(st.sampled_from(EventKind)), summary=draw(_PROSE),
+        span=draw(spans if spans is not None else timespans()), participants=participants,
+        territory_ids=_pick(draw, territory_ids),
+        casualties=tuple(draw(st.lists(casualties(actor_ids=actor_ids, source_ids=source_ids,
+                                                  max_block=max_block), max_size=1))),
+        parent_id=_maybe(draw, parent_ids), citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
+    )
+
+
+@st.composite
+def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
+               actor_ids: Sequence[ActorId] = (ActorId("party-a"), ActorId("party-b")),
+               territory_ids: Sequence[TerritoryId] = (), event_ids: Sequence[EventId] = (),
+               source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22) -> Ceasefire:
+    """A ceasefire between actors of *actor_ids* (at least one must be given).
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(ceasefires(), lambda c: True).parties
+        ('party-a',)
+    """
+    cites = _cites(source_ids, max_block)
+    parties = tuple(draw(st.lists(st.sampled_from(list(actor_ids)), min_size=1, max_size=3, unique=True)))
+    provisions = tuple(
+        Provision(summary=draw(_PROSE), actor_ids=_pick(draw, actor_ids), territory_ids=_pick(draw, territory_ids),
+                  citations=draw(cites))
+        for _ in range(draw(st.integers(0, 2)))
+    )
+    return Ceasefire(
+        id=id or CeasefireId(f"ceasefire-{draw(_WORDS)}"), name=draw(_PROSE), parties=parties,
+        mediator_ids=_pick(draw, [a for a in actor_ids if a not in parties], max_size=1),
+        declared=draw(timespans()), effective=draw(st.none() | timespans()), ended=draw(st.none() | timespans()),
+        provisions=provisions, territory_ids=_pick(draw, territory_ids), strained_by_ids=_pick(draw, event_ids),
+        event_id=_maybe(draw, event_ids), written=draw(st.none() | st.booleans()),
+        external_ids=tuple(draw(st.lists(st.builds(ExternalId, st.just("pax"), _WORDS), max_size=1))),
+        citations=draw(cites), note=draw(_NOTES),
+    )
+
+
+@st.composite
+def claims(draw: st.DrawFn, *, id: ClaimId | None = None, actor_ids: Sequence[ActorId] = (),
+           territory_ids: Sequence[TerritoryId] = (), event_ids: Sequence[EventId] = (),
+           claim_ids: Sequence[ClaimId] = (), source_ids: Sequence[SourceId] = (_SOURCE,),
+           max_block: int = 22) -> Claim:
+    """A claim by one of *actor_ids* (or unattributed) that may dispute *claim_ids*.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(claims(), lambda c: True).claimant_id is None
+        True
+    """
+    own_id = id or ClaimId(f"claim-{draw(_WORDS)}")
+    return Claim(
+        id=own_id, claimant_id=_maybe(draw, actor_ids), span=draw(timespans()),
+        medium=draw(st.sampled_from(Medium)), summary=draw(_PROSE), quote=draw(st.none() | _PROSE),
+        about_actor_ids=_pick(draw, actor_ids), about_territory_ids=_pick(draw, territory_ids),
+        about_event_ids=_pick(draw, event_ids), disputes_ids=_pick(draw, [c for c in claim_ids if c != own_id]),
+        citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
+    )
+
+
+@st.composite
+def stances(draw: st.DrawFn, *, id: StanceId | None = None,
+            actor_ids: Sequence[ActorId] = (ActorId("holder"),), territory_ids: Sequence[TerritoryId] = (),
+            event_ids: Sequence[EventId] = (), claim_ids: Sequence[ClaimId] = (),
+            source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22) -> Stance:
+    """A stance held by one of *actor_ids* toward one actor, territory or event.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(stances(), lambda s: True).toward_id
+        'holder'
+    """
+    targets = ["actor"] + (["territory"] if territory_ids else []) + (["event"] if event_ids else [])
+    target = draw(st.sampled_from(targets))
+    return Stance(
+        id=id or StanceId(f"stance-{draw(_WORDS)}"), holder_id=draw(st.sampled_from(list(actor_ids))),
+        kind=draw(st.sampled_from(StanceKind)),
+        toward_actor_id=draw(st.sampled_from(list(actor_ids))) if target == "actor" else None,
+        toward_territory_id=draw(st.sampled_from(list(territory_ids))) if target == "territory" else None,
+        toward_event_id=draw(st.sampled_from(list(event_ids))) if target == "event" else None,
+        span=draw(timespans()), claim_ids=_pick(draw, claim_ids),
+        citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
+    )
+
+
+class _Common(TypedDict):
+    source_ids: Sequence[SourceId]
+    max_block: int
+
+
+@st.composite
+def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, max_events: int = 20,
+             max_ceasefires: int = 2, max_claims: int = 8, max_stances: int = 8,
+             spans: st.SearchStrategy[TimeSpan] | None = None) -> Dataset:
+    """Whole data sets that pass every integrity check, of every record type.
+
+    *spans* overrides the strategy for event spans (e.g. to crowd them into a few
+    years). Shrinks toward the empty data set with one source.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(datasets(), lambda ds: True).events
+        ()
+    """
+    blocks = draw(st.integers(1, 30))
+    source_ids = [SourceId("source-0")]
+    source = draw(sources(id=source_ids[0], blocks=blocks))
+    common = _Common(source_ids=source_ids, max_block=blocks)
+    n_actors = draw(st.integers(0, max_actors))
+    actor_ids = [ActorId(f"actor-{i}") for i in range(n_actors)]
+    actor_list = [draw(actors(id=a, index=i, actor_ids=actor_ids, **common)) for i, a in enumerate(actor_ids)]
+    n_territories = draw(st.integers(0, max_territories))
+    territory_ids = [TerritoryId(f"territory-{i}") for i in range(n_territories)]
+    territory_list = [
+        draw(territories(id=t, index=i, actor_ids=actor_ids, territory_ids=[x for x in territory_ids if x != t],
+                         **common))
+        for i, t in enumerate(territory_ids)
+    ]
+    n_events = draw(st.integers(0, max_events))
+    event_ids = [EventId(f"event-{i}") for i in range(n_events)]
+    event_list = [
+        draw(events(id=e, actor_ids=actor_ids, territory_ids=territory_ids, parent_ids=event_ids[:i],
+                    spans=spans, **common))
+        for i, e in enumerate(event_ids)
+    ]
+    ceasefire_list = []
+    if actor_ids:
+        ceasefire_list = [
+            draw(ceasefires(id=CeasefireId(f"ceasefire-{i}"), actor_ids=actor_ids, territory_ids=territory_ids,
+                            event_ids=event_ids, **common))
+            for i in range(draw(st.integers(0, max_ceasefires)))
+        ]
+    claim_ids = [ClaimId(f"claim-{i}") for i in range(draw(st.integers(0, max_claims)))]
+    claim_list = [
+        draw(claims(id=c, actor_ids=actor_ids, territory_ids=territory_ids, event_ids=event_ids,
+                    claim_ids=claim_ids[:i], **common))
+        for i, c in enumerate(claim_ids)
+    ]
+    stance_list = []
+    if actor_ids:
+        stance_list = [
+            draw(stances(id=StanceId(f"stance-{i}"), actor_ids=actor_ids, territory_ids=territory_ids,
+                         event_ids=event_ids, claim_ids=claim_ids, **common))
+            for i in range(draw(st.integers(0, max_stances)))
+        ]
+    return Dataset(
+        sources=(source,), actors=tuple(actor_list), territories=tuple(territory_list), events=tuple(event_list),
+        ceasefires=tuple(ceasefire_list), claims=tuple(claim_list), stances=tuple(stance_list),
+    )

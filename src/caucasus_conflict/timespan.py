@@ -1,0 +1,426 @@
+"""`TimeSpan`: when something happened, with the precision the source gives it.
+
+A span is a run of whole calendar days, ``first_day`` to ``last_day`` inclusive, plus
+its :class:`~caucasus_conflict.Precision` and :class:`~caucasus_conflict.Basis`. The
+text forms are ISO 8601 dates cut to the known precision, and ranges in the
+ISO 8601-2 / EDTF style::
+
+    2023-09-19        DAY        one day
+    2023-09           MONTH      the whole of September 2023 (no day is invented)
+    2023              YEAR       the whole year
+    1990/1993         RANGE      1 Jan 1990 .. 31 Dec 1993 (each end keeps its precision)
+    2020-11/..        RANGE      from November 2020, no end given
+    ../2020           RANGE      until 2020, no start given
+    unknown           UNKNOWN    no date at all
+
+pendulum is used only to build whole dates and do calendar arithmetic: it would read
+``"2023-09"`` as 1 September at midnight, inventing a day, so the parsing is our own.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import total_ordering
+from typing import Final, TypeAlias
+
+import attrs
+import pendulum
+
+from .errors import TimeSpanError
+from .kinds import Basis, Precision
+
+__all__ = ["DateLike", "TimeSpan"]
+
+
+_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_OPEN: Final = ".."
+#: Ordinals used for open bounds: below and above every real day.
+MIN_ORDINAL: Final = 0
+MAX_ORDINAL: Final = _dt.date.max.toordinal() + 1
+
+
+def _as_date(value: _dt.date | None) -> pendulum.Date | None:
+    if value is None or type(value) is pendulum.Date:
+        return value
+    if isinstance(value, _dt.datetime):
+        raise TypeError(f"expected a date, not a datetime (got {value!r})")
+    return pendulum.Date(value.year, value.month, value.day)
+
+
+def _last_of_month(year: int, month: int) -> pendulum.Date:
+    return pendulum.Date(year, month, 1).end_of("month")
+
+
+def _parse_part(text: str, whole: str) -> tuple[pendulum.Date, pendulum.Date, Precision]:
+    """Parse ``YYYY[-MM[-DD]]`` into its first day, last day and precision."""
+    match = _PART.match(text)
+    if match is None:
+        raise TimeSpanError(whole, f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year = int(match[1])
+    if year < 1:
+        raise TimeSpanError(whole, "year must be 0001..9999")
+    if match[2] is None:
+        return pendulum.Date(year, 1, 1), pendulum.Date(year, 12, 31), Precision.YEAR
+    month = int(match[2])
+    if not 1 <= month <= 12:
+        raise TimeSpanError(whole, f"month must be 01..12 (got {match[2]})")
+    if match[3] is None:
+        return pendulum.Date(year, month, 1), _last_of_month(year, month), Precision.MONTH
+    day = int(match[3])
+    last = _last_of_month(year, month).day
+    if not 1 <= day <= last:
+        raise TimeSpanError(whole, f"day must be 01..{last} in {year:04d}-{month:02d} (got {match[3]})")
+    one = pendulum.Date(year, month, day)
+    return one, one, Precision.DAY
+
+
+def _format_start(day: pendulum.Date) -> str:
+    if day.month == 1 and day.day == 1:
+        return f"{day.year:04d}"
+    if day.day == 1:
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def _format_end(day: pendulum.Date) -> str:
+    if day.month == 12 and day.day == 31:
+        return f"{day.year:04d}"
+    if day == _last_of_month(day.year, day.month):
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def _basis_problem(basis: Basis, reason: str | None) -> str | None:
+    if basis is Basis.INFERRED and not (reason and reason.strip()):
+        return "an inferred date needs a 'reason' saying how it was inferred"
+    if basis is Basis.STATED and reason is not None:
+        return "'reason' is only for inferred dates (basis='inferred')"
+    return None
+
+
+_RANK: Final = {p: i for i, p in enumerate(Precision)}
+
+
+@total_ordering
+@attrs.frozen(order=False)
+class TimeSpan:
+    """When something happened: whole days from ``start`` to ``end``, with precision and basis.
+
+    Build spans with :meth:`parse` (or :meth:`day`, :meth:`month`, :meth:`year`,
+    :meth:`between`, :meth:`unknown`) rather than the constructor, which checks that
+    the bounds agree with the precision. Spans sort chronologically by first day, then
+    last day; open starts sort first, unknown spans last.
+
+    Attributes:
+        precision: How precisely the date is known.
+        start: The first day, or ``None`` when open (``RANGE``) or unknown.
+        end: The last day (inclusive), or ``None`` when open (``RANGE``) or unknown.
+        basis: Whether the source states the date or it was inferred from context.
+        reason: For an inferred date, how it was inferred.
+
+    Examples:
+        >>> TimeSpan.parse("2023-09")
+        TimeSpan.parse('2023-09')
+        >>> TimeSpan.parse("2023-09").last_day
+        Date(2023, 9, 30)
+    """
+
+    precision: Precision
+    start: pendulum.Date | None = attrs.field(converter=_as_date)
+    end: pendulum.Date | None = attrs.field(converter=_as_date)
+    basis: Basis = attrs.field(default=Basis.STATED, kw_only=True)
+    reason: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        problem = self._problem()
+        if problem is not None:
+            raise TimeSpanError(self._raw_text(), problem)
+
+    def _raw_text(self) -> str:
+        start = self.start.isoformat() if self.start else _OPEN
+        end = self.end.isoformat() if self.end else _OPEN
+        return f"{start}/{end}"
+
+    def _problem(self) -> str | None:
+        start, end, precision = self.start, self.end, self.precision
+        basis_problem = _basis_problem(self.basis, self.reason)
+        if basis_problem is not None:
+            return basis_problem
+        if precision is Precision.UNKNOWN:
+            return None if start is None and end is None else "an unknown span has no start or end"
+        if precision is Precision.RANGE:
+            if start is None and end is None:
+                return "a range needs at least one bound; use 'unknown' for no date"
+            if start is not None and end is not None and end < start:
+                return f"'end' must not be before 'start' (got {start} after {end})"
+            return None
+        if start is None or end is None:
+            return f"a {precision.value} span needs both start and end"
+        if precision is Precision.DAY:
+            return None if start == end else "a day span starts and ends on the same day"
+        if precision is Precision.MONTH:
+            ok = start.day == 1 and end == _last_of_month(start.year, start.month)
+            return None if ok else "a month span runs from the 1st to the last day of one month"
+        ok = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
+        return None if ok else "a year span runs from 1 January to 31 December of one year"
+
+    # -- construction ---------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str, *, basis: Basis = Basis.STATED, reason: str | None = None) -> TimeSpan:
+        """Parse a span written as ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``START/END`` or ``unknown``.
+
+        Either end of a range may be ``..`` (open). ``parse`` is the inverse of
+        :meth:`format`: ``TimeSpan.parse(s.format(), basis=s.basis, reason=s.reason) == s``.
+
+        Raises:
+            TimeSpanError: The text is not a span, or names an impossible date.
+
+        Examples:
+            >>> TimeSpan.parse("1990/1993").last_day
+            Date(1993, 12, 31)
+            >>> TimeSpan.parse("2023-02-30")
+            Traceback (most recent call last):
+            caucasus_conflict.errors.TimeSpanError: invalid time span '2023-02-30': day must be 01..28 in 2023-02 (got 30); write 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', 'START/END' or 'unknown'
+        """
+        if not isinstance(text, str):
+            raise TimeSpanError(repr(text), f"expected a string, got {type(text).__name__}")
+        basis_problem = _basis_problem(basis, reason)
+        if basis_problem is not None:
+            raise TimeSpanError(text, basis_problem)
+        clean = text.strip()
+        if clean.lower() == "unknown":
+            return cls(Precision.UNKNOWN, None, None, basis=basis, reason=reason)
+        if "/" not in clean:
+            first, last, precision = _parse_part(clean, text)
+            return cls(precision, first, last, basis=basis, reason=reason)
+        left, _sep, right = clean.partition("/")
+        if "/" in right:
+            raise TimeSpanError(text, "a range has exactly one '/'")
+        if left == _OPEN and right == _OPEN:
+            raise TimeSpanError(text, "a range needs at least one bound; use 'unknown' for no date")
+        start = None if left == _OPEN else _parse_part(left, text)[0]
+        end = None if right == _OPEN else _parse_part(right, text)[1]
+        if start is not None and end is not None and end < start:
+            raise TimeSpanError(text, "the range ends before it starts")
+        return cls(Precision.RANGE, start, end, basis=basis, reason=reason)
+
+    @classmethod
+    def day(cls, year: int, month: int, day: int) -> TimeSpan:
+        """A stated single day.
+
+        Examples:
+            >>> TimeSpan.day(2023, 9, 19).format()
+            '2023-09-19'
+        """
+        one = pendulum.Date(year, month, day)
+        return cls(Precision.DAY, one, one)
+
+    @classmethod
+    def month(cls, year: int, month: int) -> TimeSpan:
+        """A stated calendar month.
+
+        Examples:
+            >>> TimeSpan.month(2020, 11).format()
+            '2020-11'
+        """
+        return cls(Precision.MONTH, pendulum.Date(year, month, 1), _last_of_month(year, month))
+
+    @classmethod
+    def year(cls, year: int) -> TimeSpan:
+        """A stated calendar year.
+
+        Examples:
+            >>> TimeSpan.year(2020).first_day
+            Date(2020, 1, 1)
+        """
+        return cls(Precision.YEAR, pendulum.Date(year, 1, 1), pendulum.Date(year, 12, 31))
+
+    @classmethod
+    def between(cls, start: _dt.date | None, end: _dt.date | None) -> TimeSpan:
+        """A stated range of days, ``None`` for an open end.
+
+        Examples:
+            >>> import datetime
+            >>> TimeSpan.between(datetime.date(2020, 9, 27), None).format()
+            '2020-09-27/..'
+        """
+        return cls(Precision.RANGE, start, end)
+
+    @classmethod
+    def unknown(cls) -> TimeSpan:
+        """A span for which the source gives no date.
+
+        Examples:
+            >>> TimeSpan.unknown().is_known
+            False
+        """
+        return cls(Precision.UNKNOWN, None, None)
+
+    @classmethod
+    def coerce(cls, value: TimeSpan | _dt.date | str) -> TimeSpan:
+        """Turn what query helpers accept (span, date or text) into a span.
+
+        A ``datetime.date`` (or ``pendulum.Date``) becomes a one-day span; text is parsed.
+
+        Raises:
+            TimeSpanError: The text cannot be parsed.
+            TypeError: The value is none of the accepted types.
+
+        Examples:
+            >>> TimeSpan.coerce("2021-06") == TimeSpan.month(2021, 6)
+            True
+        """
+        if isinstance(value, TimeSpan):
+            return value
+        if isinstance(value, str):
+            return cls.parse(value)
+        if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+            return cls.day(value.year, value.month, value.day)
+        raise TypeError(
+            f"expected a TimeSpan, a date or a 'YYYY[-MM[-DD]]' string (got {value!r})"
+        )
+
+    # -- text -----------------------------------------------------------------------
+
+    def format(self) -> str:
+        """Write the span as text; the inverse of :meth:`parse`.
+
+        Range ends are written at the coarsest precision that names the same day
+        (``1990-01-01/1993-12-31`` is written ``1990/1993``).
+
+        Examples:
+            >>> TimeSpan.parse("2020-11/..").format()
+            '2020-11/..'
+        """
+        if self.precision is Precision.UNKNOWN:
+            return "unknown"
+        if self.precision is Precision.RANGE:
+            start = _OPEN if self.start is None else _format_start(self.start)
+            end = _OPEN if self.end is None else _format_end(self.end)
+            return f"{start}/{end}"
+        assert self.start is not None
+        if self.precision is Precision.DAY:
+            return self.start.isoformat()
+        if self.precision is Precision.MONTH:
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        return f"{self.start.year:04d}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def __repr__(self) -> str:
+        extra = ""
+        if self.basis is not Basis.STATED:
+            extra = f", basis=Basis.{self.basis.name}, reason={self.reason!r}"
+        return f"TimeSpan.parse({self.format()!r}{extra})"
+
+    # -- bounds and relations -------------------------------------------------------
+
+    @property
+    def is_known(self) -> bool:
+        """False only for an ``UNKNOWN`` span.
+
+        Examples:
+            >>> TimeSpan.parse("../2020").is_known
+            True
+        """
+        return self.precision is not Precision.UNKNOWN
+
+    @property
+    def first_day(self) -> pendulum.Date | None:
+        """The first day the span can cover, or ``None`` if open or unknown.
+
+        Examples:
+            >>> TimeSpan.parse("2020").first_day
+            Date(2020, 1, 1)
+        """
+        return self.start
+
+    @property
+    def last_day(self) -> pendulum.Date | None:
+        """The last day the span can cover, or ``None`` if open or unknown.
+
+        Examples:
+            >>> TimeSpan.parse("2020-02").last_day
+            Date(2020, 2, 29)
+        """
+        return self.end
+
+    @property
+    def ordinals(self) -> tuple[int, int] | None:
+        """First and last day as proleptic ordinals; open ends are ``MIN_ORDINAL``/``MAX_ORDINAL``.
+
+        ``None`` for an unknown span. Used by indexes; comparisons of ordinals are
+        comparisons of days.
+
+        Examples:
+            >>> TimeSpan.parse("0001-01-01").ordinals
+            (1, 1)
+        """
+        if self.precision is Precision.UNKNOWN:
+            return None
+        low = MIN_ORDINAL if self.start is None else self.start.toordinal()
+        high = MAX_ORDINAL if self.end is None else self.end.toordinal()
+        return low, high
+
+    def overlaps(self, other: TimeSpan) -> bool:
+        """Return True if the two spans can share at least one day.
+
+        Open ends extend without limit. An unknown span overlaps nothing, not even itself:
+        nothing can be said about when it happened.
+
+        Examples:
+            >>> TimeSpan.parse("2023-09").overlaps(TimeSpan.parse("2023-09-19"))
+            True
+            >>> TimeSpan.parse("2020").overlaps(TimeSpan.parse("2021"))
+            False
+        """
+        mine, theirs = self.ordinals, other.ordinals
+        if mine is None or theirs is None:
+            return False
+        return mine[0] <= theirs[1] and theirs[0] <= mine[1]
+
+    def contains(self, other: TimeSpan) -> bool:
+        """Return True if every day *other* can cover lies within this span.
+
+        Examples:
+            >>> TimeSpan.parse("2020").contains(TimeSpan.parse("2020-11"))
+            True
+            >>> TimeSpan.parse("2020-11").contains(TimeSpan.parse("2020"))
+            False
+        """
+        mine, theirs = self.ordinals, other.ordinals
+        if mine is None or theirs is None:
+            return False
+        return mine[0] <= theirs[0] and theirs[1] <= mine[1]
+
+    # -- ordering -------------------------------------------------------------------
+
+    def sort_key(self) -> tuple[int, int, int, int, str, str]:
+        """The key spans sort by: known before unknown, then first day, last day, precision.
+
+        Examples:
+            >>> sorted([TimeSpan.parse("2021"), TimeSpan.unknown(), TimeSpan.parse("2020-11")])
+            [TimeSpan.parse('2020-11'), TimeSpan.parse('2021'), TimeSpan.parse('unknown')]
+        """
+        bounds = self.ordinals
+        low, high = bounds if bounds is not None else (MAX_ORDINAL, MAX_ORDINAL)
+        return (
+            bounds is None,
+            low,
+            high,
+            _RANK[self.precision],
+            self.basis.value,
+            self.reason or "",
+        )
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, TimeSpan):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+
+DateLike: TypeAlias = TimeSpan | _dt.date | str
+"""What query helpers accept for a date: a span, a date or a ``'YYYY[-MM[-DD]]'`` string."""

@@ -1,0 +1,251 @@
+"""Tests for `TimeSpan`: parsing, formatting, bounds, relations and ordering."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from caucasus_conflict import Basis, Precision, TimeSpan, TimeSpanError
+from caucasus_conflict.strategies import timespans
+
+
+class TestParse:
+    @pytest.mark.parametrize(
+        ("text", "precision", "first", "last"),
+        [
+            ("2023-09-19", Precision.DAY, dt.date(2023, 9, 19), dt.date(2023, 9, 19)),
+            ("2023-09", Precision.MONTH, dt.date(2023, 9, 1), dt.date(2023, 9, 30)),
+            ("2024-02", Precision.MONTH, dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+            ("2023", Precision.YEAR, dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+            ("1990/1993", Precision.RANGE, dt.date(1990, 1, 1), dt.date(1993, 12, 31)),
+            ("2022-12/2023-09-19", Precision.RANGE, dt.date(2022, 12, 1), dt.date(2023, 9, 19)),
+            ("2020-11/..", Precision.RANGE, dt.date(2020, 11, 1), None),
+            ("../2020", Precision.RANGE, None, dt.date(2020, 12, 31)),
+            ("unknown", Precision.UNKNOWN, None, None),
+            (" 2023 ", Precision.YEAR, dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ],
+    )
+    def test_valid(self, text: str, precision: Precision, first: dt.date | None, last: dt.date | None) -> None:
+        """Each text form gives its precision and its first and last whole day, inventing no day."""
+        span = TimeSpan.parse(text)
+        assert span.precision is precision
+        assert span.first_day == first
+        assert span.last_day == last
+
+    def test_days_are_pendulum_dates(self) -> None:
+        """Bounds are pendulum dates, never datetimes at midnight."""
+        span = TimeSpan.parse("2023-09")
+        assert type(span.first_day) is pendulum.Date
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("2023-13", "month must be 01..12 (got 13)"),
+            ("2023-02-29", "day must be 01..28 in 2023-02 (got 29)"),
+            ("2023-9", "'2023-9' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+            ("Sept. 19", "'Sept. 19' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+            ("", "'' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+            ("0000", "year must be 0001..9999"),
+            ("1993/1990", "the range ends before it starts"),
+            ("../..", "a range needs at least one bound; use 'unknown' for no date"),
+            ("2020/2021/2022", "a range has exactly one '/'"),
+            ("2020-09-19T10:00", "'2020-09-19T10:00' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+        ],
+    )
+    def test_invalid(self, text: str, reason: str) -> None:
+        """Malformed or impossible dates raise TimeSpanError saying what is wrong and what to write."""
+        with pytest.raises(TimeSpanError) as info:
+            TimeSpan.parse(text)
+        assert info.value.reason == reason
+        assert str(info.value) == (
+            f"invalid time span {text!r}: {reason}; write 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', 'START/END' or 'unknown'"
+        )
+
+    def test_error_is_a_value_error(self) -> None:
+        """Callers that only know the builtins can catch ValueError."""
+        with pytest.raises(ValueError, match="month must be"):
+            TimeSpan.parse("2023-00")
+
+    def test_inferred_needs_reason(self) -> None:
+        """An inferred date without a reason is rejected: inference must say how."""
+        with pytest.raises(TimeSpanError, match="needs a 'reason'"):
+            TimeSpan.parse("2023", basis=Basis.INFERRED)
+
+    def test_stated_rejects_reason(self) -> None:
+        """A reason on a stated date is a mistake in the data, not silently kept."""
+        with pytest.raises(TimeSpanError, match="only for inferred"):
+            TimeSpan.parse("2023", reason="from context")
+
+    @given(st.text(max_size=25))
+    def test_fuzz_returns_or_raises_timespan_error(self, text: str) -> None:
+        """Any text either parses or raises TimeSpanError, never anything else."""
+        try:
+            span = TimeSpan.parse(text)
+        except TimeSpanError:
+            return
+        assert TimeSpan.parse(span.format()) == span
+
+    @given(st.from_regex(r"\A[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/([0-9]{4}(-[0-9]{2})?|\.\.))?\Z"))
+    def test_fuzz_date_shaped(self, text: str) -> None:
+        """Date-shaped text, valid or not, parses or raises TimeSpanError."""
+        try:
+            TimeSpan.parse(text)
+        except TimeSpanError:
+            pass
+
+
+class TestConstruct:
+    @pytest.mark.parametrize(
+        ("precision", "start", "end", "message"),
+        [
+            (Precision.DAY, dt.date(2023, 9, 19), dt.date(2023, 9, 20), "same day"),
+            (Precision.MONTH, dt.date(2023, 9, 2), dt.date(2023, 9, 30), "1st to the last day"),
+            (Precision.YEAR, dt.date(2023, 1, 1), dt.date(2024, 12, 31), "of one year"),
+            (Precision.RANGE, dt.date(2023, 9, 20), dt.date(2023, 9, 19), "must not be before"),
+            (Precision.UNKNOWN, dt.date(2023, 9, 20), None, "no start or end"),
+            (Precision.DAY, None, None, "needs both start and end"),
+        ],
+    )
+    def test_inconsistent_bounds(self, precision: Precision, start: dt.date | None, end: dt.date | None,
+                                 message: str) -> None:
+        """Bounds that disagree with the precision, or end before start, are rejected."""
+        with pytest.raises(TimeSpanError, match=message):
+            TimeSpan(precision, start, end)
+
+    def test_plain_dates_become_pendulum_dates(self) -> None:
+        """A datetime.date given to the constructor is stored as a pendulum Date, equal to the parsed form."""
+        span = TimeSpan(Precision.DAY, dt.date(2023, 9, 19), dt.date(2023, 9, 19))
+        assert span == TimeSpan.parse("2023-09-19")
+        assert type(span.start) is pendulum.Date
+
+    def test_datetime_rejected(self) -> None:
+        """A datetime would smuggle in a time of day; it is refused."""
+        with pytest.raises(TypeError, match="not a datetime"):
+            TimeSpan(Precision.DAY, dt.datetime(2023, 9, 19), dt.datetime(2023, 9, 19))
+
+    def test_coerce(self) -> None:
+        """coerce accepts a span, a date (one day) or text, and refuses anything else."""
+        assert TimeSpan.coerce(dt.date(2021, 6, 1)) == TimeSpan.day(2021, 6, 1)
+        assert TimeSpan.coerce(pendulum.Date(2021, 6, 1)) == TimeSpan.day(2021, 6, 1)
+        assert TimeSpan.coerce("2021") == TimeSpan.year(2021)
+        with pytest.raises(TypeError, match="expected a TimeSpan"):
+            TimeSpan.coerce(2021)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="expected a TimeSpan"):
+            TimeSpan.coerce(dt.datetime(2021, 6, 1))
+
+
+class TestFormat:
+    @pytest.mark.parametrize(
+        ("text", "canonical"),
+        [
+            ("1990-01-01/1993-12-31", "1990/1993"),
+            ("2020-11-01/..", "2020-11/.."),
+            ("2020-01-01/2020-12-31", "2020/2020"),
+            ("2020-02-03/2020-02-29", "2020-02-03/2020-02"),
+            ("UNKNOWN", "unknown"),
+        ],
+    )
+    def test_canonical(self, text: str, canonical: str) -> None:
+        """Range ends are written at the coarsest precision naming the same day."""
+        assert TimeSpan.parse(text).format() == canonical
+
+    @given(timespans())
+    def test_round_trip(self, span: TimeSpan) -> None:
+        """parse(format(s)) == s, with basis and reason passed alongside."""
+        assert TimeSpan.parse(span.format(), basis=span.basis, reason=span.reason) == span
+
+    @given(timespans())
+    def test_repr_evaluates_back(self, span: TimeSpan) -> None:
+        """repr reads back as Python."""
+        assert eval(repr(span), {"TimeSpan": TimeSpan, "Basis": Basis}) == span
+
+    def test_str_is_format(self) -> None:
+        """str() gives the text form."""
+        assert str(TimeSpan.parse("2020-11/..")) == "2020-11/.."
+
+
+class TestRelations:
+    def test_year_overlaps_but_does_not_contain_in_month(self) -> None:
+        """An event dated 2020 overlaps March 2020 but is not within it."""
+        year, march = TimeSpan.parse("2020"), TimeSpan.parse("2020-03")
+        assert year.overlaps(march)
+        assert not march.contains(year)
+        assert year.contains(march)
+
+    def test_open_ends_extend(self) -> None:
+        """An open end extends without limit on its side."""
+        assert TimeSpan.parse("2020-11/..").overlaps(TimeSpan.parse("2090"))
+        assert not TimeSpan.parse("2020-11/..").overlaps(TimeSpan.parse("2020-10"))
+        assert TimeSpan.parse("../2020").overlaps(TimeSpan.parse("1200"))
+
+    def test_unknown_overlaps_nothing(self) -> None:
+        """Nothing can be said about an unknown date, so it overlaps and contains nothing."""
+        unknown = TimeSpan.unknown()
+        assert not unknown.overlaps(unknown)
+        assert not unknown.overlaps(TimeSpan.parse("2020"))
+        assert not TimeSpan.parse("2020").contains(unknown)
+
+    @given(timespans(), timespans())
+    def test_overlap_symmetric(self, a: TimeSpan, b: TimeSpan) -> None:
+        """a overlaps b exactly when b overlaps a."""
+        assert a.overlaps(b) == b.overlaps(a)
+
+    @given(timespans(), timespans())
+    def test_containment_implies_overlap(self, a: TimeSpan, b: TimeSpan) -> None:
+        """If a contains b then they overlap."""
+        if a.contains(b):
+            assert a.overlaps(b)
+
+    @given(timespans(allow_unknown=False))
+    def test_known_span_contains_and_overlaps_itself(self, a: TimeSpan) -> None:
+        """A dated span contains and overlaps itself."""
+        assert a.contains(a)
+        assert a.overlaps(a)
+
+    @given(timespans(), timespans(), timespans())
+    def test_containment_transitive(self, a: TimeSpan, b: TimeSpan, c: TimeSpan) -> None:
+        """Containment is transitive."""
+        if a.contains(b) and b.contains(c):
+            assert a.contains(c)
+
+    @given(timespans(allow_unknown=False), timespans(allow_unknown=False))
+    def test_overlap_means_a_shared_day(self, a: TimeSpan, b: TimeSpan) -> None:
+        """Overlap agrees with the bounds: the later first day is not after the earlier last day."""
+        a_low, a_high = a.ordinals or (0, 0)
+        b_low, b_high = b.ordinals or (0, 0)
+        assert a.overlaps(b) == (max(a_low, b_low) <= min(a_high, b_high))
+
+
+class TestOrdering:
+    @given(st.lists(timespans(), max_size=8))
+    def test_sorted_is_chronological(self, spans: list[TimeSpan]) -> None:
+        """Sorted spans are ordered by first day, with unknown spans last."""
+        ordered = sorted(spans)
+        known = [s for s in ordered if s.is_known]
+        assert ordered[: len(known)] == known
+        starts = [s.ordinals[0] for s in known if s.ordinals]
+        assert starts == sorted(starts)
+
+    @given(timespans(), timespans())
+    def test_total_order_consistent_with_equality(self, a: TimeSpan, b: TimeSpan) -> None:
+        """Exactly one of a < b, a == b, a > b holds."""
+        assert [a < b, a == b, a > b].count(True) == 1
+
+    @given(timespans(), timespans(), timespans())
+    def test_transitive(self, a: TimeSpan, b: TimeSpan, c: TimeSpan) -> None:
+        """a <= b and b <= c imply a <= c."""
+        if a <= b and b <= c:
+            assert a <= c
+
+    def test_equal_spans_hash_alike(self) -> None:
+        """Equal spans are interchangeable as dict keys."""
+        assert {TimeSpan.parse("2023-09"): 1}[TimeSpan.month(2023, 9)] == 1
+
+    def test_comparison_with_other_types(self) -> None:
+        """Comparing with a non-span is a TypeError, not a silent answer."""
+        with pytest.raises(TypeError):
+            _ = TimeSpan.parse("2023") < "2023"  # type: ignore[operator]
