@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, settings
 import caucasus_conflict as cc
 
 settings.register_profile(
-    "ci", settings.get_profile("ci"), max_examples=200, suppress_health_check=[HealthCheck.too_slow]
+    "ci", settings.get_profile("ci"), max_examples=100, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("dev", max_examples=25)
 settings.register_profile("thorough", max_examples=2000, deadline=None)

@@ -90,7 +90,7 @@ class TestErrors:
             ({"source_id": "s", "blocks": [True]}, ["$.blocks[0]: expected an integer (got a boolean: True)"]),
             ({"source_id": "s", "blocks": [1, "2"]}, ["$.blocks[1]: expected an integer (got a string: '2')"]),
             ({"source_id": "s"}, ["$.blocks: required field missing"]),
-            ({"source_id": "s", "blocks": []}, ["$: 'blocks' must name at least one block (got ())"]),
+            ({"source_id": "s", "blocks": []}, ["$.blocks: 'blocks' must name at least one block (got ())"]),
             ({"source_id": "s", "blocks": [1], "qoute": "x"},
              ["$: unknown field(s) 'qoute' (did you mean 'quote'?); expected only: source_id, blocks, quote"]),
         ],

@@ -30,7 +30,7 @@ def non_empty_items(instance: Any, attribute: attrs.Attribute[Any], value: tuple
     """Reject a blank string inside a tuple of strings."""
     for index, item in enumerate(value):
         if not item.strip():
-            raise ValueError(f"{attribute.name}[{index}] must not be empty (got {item!r})")
+            raise ValueError(f"'{attribute.name}[{index}]' must not be empty (got {item!r})")
 
 
 def unique_items(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import enum
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -260,6 +261,9 @@ def format_exception(exc: BaseException, type_: type | None) -> str:
     return _cattrs_format_exception(exc, type_)
 
 
+_FIELD_FIRST = re.compile(r"^'([A-Za-z_]\w*(?:\[\d+\])?)' ")
+
+
 def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
     """Turn a cattrs structuring error into :class:`~caucasus_conflict.Problem`\\ s with JSON paths.
 
@@ -276,6 +280,11 @@ def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
     problems = []
     for line in transform_error(exc, path, format_exception):
         message, _, where = line.rpartition(" @ ")
+        # A validator names its field first ("'share' must be ..."); cattrs only knows the
+        # record's path, so point at the field itself.
+        field_name = _FIELD_FIRST.match(message)
+        if field_name is not None:
+            where = f"{where}.{field_name[1]}"
         problems.append(Problem(where, message))
     return problems
 

@@ -65,11 +65,11 @@ EntityRef = Actor | Territory | Event | str
 _COLLECTIONS = ("sources", "actors", "territories", "events", "ceasefires", "claims", "stances")
 
 
-def _chronological(record: Event | Claim) -> tuple[tuple[int, int, int, int, str, str], str]:
+def _chronological(record: Event | Claim) -> tuple[tuple[int, int, int, int, int, str], str]:
     return record.span.sort_key(), record.id
 
 
-def _ceasefire_order(record: Ceasefire) -> tuple[tuple[int, int, int, int, str, str], str]:
+def _ceasefire_order(record: Ceasefire) -> tuple[tuple[int, int, int, int, int, str], str]:
     return record.declared.sort_key(), record.id
 
 
@@ -179,8 +179,8 @@ class Dataset:
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 problems.append(Problem(path, f"unknown {what} id {ref!r}{hint}"))
             elif not isinstance(target, cls):
-                problems.append(Problem(path, f"{ref!r} is a {type(target).__name__.lower()}, "
-                                              f"expected a {what} id"))
+                problems.append(Problem(path, f"{ref!r} is the id of {_a(type(target).__name__.lower())}, "
+                                              f"expected {_a(what)} id"))
 
         def many(path: str, refs: Iterable[str], cls: type, what: str) -> None:
             for i, ref in enumerate(refs):
@@ -328,9 +328,12 @@ class Dataset:
 
     @staticmethod
     def _suggest(table: NameTable[Any], query: str) -> list[str]:
+        """Up to three close names, the best-matching name of each record only."""
         names = table.display_names()
-        close = difflib.get_close_matches(fold(query), list(names), n=3, cutoff=0.6)
-        return [names[key] for key in close]
+        suggestions: dict[int, str] = {}
+        for key in difflib.get_close_matches(fold(query), list(names), n=10, cutoff=0.75):
+            suggestions.setdefault(id(table.get(key)), names[key])
+        return list(suggestions.values())[:3]
 
     def actor(self, name: ActorRef) -> Actor:
         """Return the actor with this id, name or alias (case-, accent-, punctuation-insensitive).
@@ -539,8 +542,10 @@ class Dataset:
         Examples:
             >>> import caucasus_conflict as cc
             >>> ds = cc.load()
-            >>> [e.span.format() for e in ds.events_between("2023-09-19", "2023-09-19")][:1]
-            ['2023-09-19']
+            >>> [e.id for e in ds.events_between("2023-09-19", "2023-09-19", within=True)]
+            ['offensive-2023', 'operation-continuation-statement-2023']
+            >>> len(ds.events_between("2023-09-19", "2023-09-19")) > 2  # longer spans overlap that day too
+            True
         """
         low, high = _window(start, end)
         index = self._index.events
@@ -725,6 +730,10 @@ class Dataset:
         """
         actor_id = self.actor(actor).id
         return tuple(c for c in self._index.ceasefires if actor_id in c.actor_ids)
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _similarity(query: str, name: str) -> float:

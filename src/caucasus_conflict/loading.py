@@ -15,6 +15,7 @@ the file and JSON path. The bundled data set is read with :mod:`importlib.resour
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import os
@@ -129,8 +130,10 @@ def from_dict(raw: Any, *, file: str | None = None) -> Dataset:
     if raw.get("format") != FORMAT:
         got = f" (got {raw['format']!r})" if "format" in raw else ""
         problems.append(Problem("$.format", f"expected {FORMAT!r}{got}"))
-    for key in raw.keys() - {"format", *_TYPES}:
-        problems.append(Problem(f"$.{key}", f"unknown top-level key; expected only: format, {', '.join(_TYPES)}"))
+    for key in sorted(raw.keys() - {"format", *_TYPES}):
+        close = difflib.get_close_matches(key, list(_TYPES), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        problems.append(Problem(f"$.{key}", f"unknown top-level key{hint}; expected only: format, {', '.join(_TYPES)}"))
     parts: dict[str, tuple[Any, ...]] = {}
     for key, record_type in _TYPES.items():
         try:

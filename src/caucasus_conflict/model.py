@@ -334,6 +334,7 @@ class Provision:
     actor_ids: tuple[ActorId, ...] = field(default=(), validator=unique_items)
     territory_ids: tuple[TerritoryId, ...] = field(default=(), validator=unique_items)
     citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
 
 
 # -- records --------------------------------------------------------------------------

@@ -18,7 +18,8 @@ records: no aliases, no casualties, day-precision spans in early 2000, stated da
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterable, Sequence
 from typing import TypedDict, TypeVar
 
 import pendulum
@@ -96,15 +97,16 @@ _SOURCE = SourceId("source-0")
 _WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéöğ", min_size=1, max_size=8)
 _PROSE = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.'", min_size=1, max_size=30).filter(str.strip)
 _NOTES = st.none() | _PROSE
+_MAYBE_PROSE = _NOTES
 
 
 def dates(*, min_value: _dt.date = _MIN_DATE, max_value: _dt.date = _MAX_DATE) -> st.SearchStrategy[pendulum.Date]:
-    """Whole days as ``pendulum.Date``; shrinks toward *min_value*.
+    """Whole days as ``pendulum.Date``; shrinks toward 1 January 2000 (Hypothesis' choice).
 
     Examples:
         >>> from hypothesis import find
         >>> find(dates(), lambda d: True)
-        Date(1900, 1, 1)
+        Date(2000, 1, 1)
     """
     return st.dates(min_value=min_value, max_value=max_value).map(
         lambda d: pendulum.Date(d.year, d.month, d.day)
@@ -124,20 +126,20 @@ def timespans(
 ) -> TimeSpan:
     """Time spans of every precision: day, month, year, range (long or open) and unknown.
 
-    *max_days* caps the length of closed ranges. Shrinks toward a stated day span at
-    *min_value*.
+    *max_days* caps the length of closed ranges. Shrinks toward a stated day span on
+    1 January 2000.
 
     Examples:
         >>> from hypothesis import find
         >>> find(timespans(), lambda s: True)
-        TimeSpan.parse('1900-01-01')
+        TimeSpan.parse('2000-01-01')
     """
     precisions = ["day", "month", "year", "range"]
     if allow_open:
         precisions.append("open")
     if allow_unknown:
         precisions.append("unknown")
-    kind = draw(st.sampled_from(precisions))
+    kind = draw(_choice(precisions))
     first = draw(dates(min_value=min_value, max_value=max_value))
     if kind == "day":
         span = TimeSpan.day(first.year, first.month, first.day)
@@ -159,6 +161,11 @@ def timespans(
     return span
 
 
+@functools.lru_cache(maxsize=64)
+def _blocks(max_block: int) -> st.SearchStrategy[list[int]]:
+    return st.lists(st.integers(1, max_block), min_size=1, max_size=3, unique=True)
+
+
 @st.composite
 def citations(draw: st.DrawFn, *, source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22) -> Citation:
     """Citations of one of *source_ids*, with 1..3 distinct blocks in ``1..max_block``.
@@ -168,13 +175,39 @@ def citations(draw: st.DrawFn, *, source_ids: Sequence[SourceId] = (_SOURCE,), m
         >>> find(citations(), lambda c: True)
         Citation(source_id='source-0', blocks=(1,), quote=None)
     """
-    blocks = draw(st.lists(st.integers(1, max_block), min_size=1, max_size=3, unique=True))
-    quote = draw(st.none() | _PROSE)
-    return Citation(draw(st.sampled_from(list(source_ids))), tuple(blocks), quote=quote)
+    blocks = draw(_blocks(max_block))
+    quote = draw(_MAYBE_PROSE)
+    return Citation(draw(_choice(source_ids)), tuple(blocks), quote=quote)
+
+
+# Strategy objects are built once per distinct argument and reused: building a fresh
+# strategy inside every draw made data-set generation several times slower.
+@functools.lru_cache(maxsize=256)
+def _cites_cached(source_ids: tuple[SourceId, ...], max_block: int) -> st.SearchStrategy[tuple[Citation, ...]]:
+    return st.lists(citations(source_ids=source_ids, max_block=max_block), min_size=1, max_size=2).map(tuple)
 
 
 def _cites(source_ids: Sequence[SourceId], max_block: int) -> st.SearchStrategy[tuple[Citation, ...]]:
-    return st.lists(citations(source_ids=source_ids, max_block=max_block), min_size=1, max_size=2).map(tuple)
+    return _cites_cached(tuple(source_ids), max_block)
+
+
+@functools.lru_cache(maxsize=1024)
+def _subsets(pool: tuple[T, ...], max_size: int) -> st.SearchStrategy[list[T]]:
+    return st.lists(st.sampled_from(pool), max_size=max_size, unique=True)
+
+
+@functools.lru_cache(maxsize=1024)
+def _choice_cached(pool: tuple[T, ...]) -> st.SearchStrategy[T]:
+    return st.sampled_from(pool)
+
+
+def _choice(pool: Iterable[T]) -> st.SearchStrategy[T]:
+    return _choice_cached(tuple(pool))
+
+
+@functools.lru_cache(maxsize=1024)
+def _optional(pool: tuple[T, ...]) -> st.SearchStrategy[T | None]:
+    return st.none() | st.sampled_from(pool)
 
 
 @st.composite
@@ -191,19 +224,19 @@ def counts(draw: st.DrawFn) -> Count:
     if not any(keep):
         keep[1] = True
     low, best, high = (v if k else None for v, k in zip(values, keep, strict=True))
-    return Count(best, low=low, high=high, reported_as=draw(st.none() | _PROSE))
+    return Count(best, low=low, high=high, reported_as=draw(_MAYBE_PROSE))
 
 
 def _pick(draw: st.DrawFn, pool: Sequence[T], *, max_size: int = 3) -> tuple[T, ...]:
     if not pool:
         return ()
-    return tuple(draw(st.lists(st.sampled_from(list(pool)), max_size=max_size, unique=True)))
+    return tuple(draw(_subsets(tuple(pool), max_size)))
 
 
 def _maybe(draw: st.DrawFn, pool: Sequence[T]) -> T | None:
     if not pool:
         return None
-    return draw(st.none() | st.sampled_from(list(pool)))
+    return draw(_optional(tuple(pool)))
 
 
 @st.composite
@@ -217,14 +250,21 @@ def casualties(draw: st.DrawFn, *, actor_ids: Sequence[ActorId] = (), source_ids
         Count(best=0, low=None, high=None, reported_as=None)
     """
     killed: Count | None = draw(counts())
-    injured = draw(st.none() | counts())
+    injured = draw(_MAYBE_COUNT)
     if draw(st.booleans()) and injured is not None:
         killed = None
     return Casualties(
-        killed=killed, injured=injured, group=draw(st.sampled_from(CasualtyGroup)),
+        killed=killed, injured=injured, group=draw(_choice(CasualtyGroup)),
         reported_by_id=_maybe(draw, actor_ids), as_of=draw(timespans()),
         citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
     )
+
+
+_SPANS = timespans()
+_COUNTS = counts()
+_MAYBE_COUNT = st.none() | _COUNTS
+_MAYBE_SPAN = st.none() | _SPANS
+_MAYBE_BOOL = st.none() | st.booleans()
 
 
 def _name(draw: st.DrawFn, index: int) -> str:
@@ -242,7 +282,7 @@ def sources(draw: st.DrawFn, *, id: SourceId = _SOURCE, blocks: int = 22) -> Sou
         22
     """
     return Source(id=id, title=draw(_PROSE), publisher=draw(_PROSE), url=f"https://example.org/{draw(_WORDS)}",
-                  published=draw(timespans()), credit=draw(_PROSE), blocks=blocks, note=draw(_NOTES))
+                  published=draw(_SPANS), credit=draw(_PROSE), blocks=blocks, note=draw(_NOTES))
 
 
 @st.composite
@@ -259,18 +299,18 @@ def actors(draw: st.DrawFn, *, id: ActorId | None = None, index: int = 0,
     cites = _cites(source_ids, max_block)
     aliases = tuple(f"{draw(_WORDS)} q{index}q{j}z" for j in range(draw(st.integers(0, 2))))
     roles = tuple(
-        RoleHeld(title=draw(_PROSE), organisation_id=_maybe(draw, actor_ids), span=draw(timespans()),
+        RoleHeld(title=draw(_PROSE), organisation_id=_maybe(draw, actor_ids), span=draw(_SPANS),
                  citations=draw(cites), note=draw(_NOTES))
         for _ in range(draw(st.integers(0, 2)))
     )
     memberships = tuple(
-        Membership(organisation_id=org, span=draw(timespans()), citations=draw(cites))
+        Membership(organisation_id=org, span=draw(_SPANS), citations=draw(cites))
         for org in _pick(draw, actor_ids, max_size=2)
     )
     external = tuple(ExternalId(scheme, draw(_WORDS)) for scheme in
-                     draw(st.lists(st.sampled_from(["iso3", "ucdp", "cameo"]), max_size=2, unique=True)))
+                     draw(st.lists(_choice(["iso3", "ucdp", "cameo"]), max_size=2, unique=True)))
     return Actor(
-        id=id or ActorId(f"actor-{index}"), name=_name(draw, index), kind=draw(st.sampled_from(ActorKind)),
+        id=id or ActorId(f"actor-{index}"), name=_name(draw, index), kind=draw(_choice(ActorKind)),
         aliases=aliases, part_of_id=_maybe(draw, actor_ids), roles=roles, memberships=memberships,
         external_ids=external, citations=draw(cites), note=draw(_NOTES),
     )
@@ -291,28 +331,28 @@ def territories(draw: st.DrawFn, *, id: TerritoryId | None = None, index: int = 
     aliases = tuple(f"{draw(_WORDS)} q{index}q{j}z" for j in range(draw(st.integers(0, 2))))
     statuses: list[LegalStatus] = []
     for _ in range(draw(st.integers(0, 1))):
-        kind = draw(st.sampled_from(LegalStatusKind))
+        kind = draw(_choice(LegalStatusKind))
         part_of = _maybe(draw, territory_ids)
         if kind is LegalStatusKind.RECOGNISED_PART_OF and part_of is None:
             kind = LegalStatusKind.SELF_PROCLAIMED
-        statuses.append(LegalStatus(kind=kind, part_of_id=part_of, span=draw(timespans()), citations=draw(cites)))
+        statuses.append(LegalStatus(kind=kind, part_of_id=part_of, span=draw(_SPANS), citations=draw(cites)))
     population = tuple(
-        Population(count=draw(counts()), composition=draw(_NOTES), as_of=draw(timespans()), citations=draw(cites))
+        Population(count=draw(_COUNTS), composition=draw(_NOTES), as_of=draw(_SPANS), citations=draw(cites))
         for _ in range(draw(st.integers(0, 1)))
     )
     control: list[ControlPeriod] = []
     if actor_ids:
         for _ in range(draw(st.integers(0, 3))):
-            controllers = draw(st.lists(st.sampled_from(list(actor_ids)), min_size=1, max_size=2, unique=True))
+            controllers = draw(st.lists(_choice(actor_ids), min_size=1, max_size=2, unique=True))
             control.append(ControlPeriod(
-                controller_ids=tuple(controllers), span=draw(timespans()),
-                extent=draw(st.sampled_from(ControlExtent)),
+                controller_ids=tuple(controllers), span=draw(_SPANS),
+                extent=draw(_choice(ControlExtent)),
                 share=draw(st.none() | st.floats(0.01, 1.0)), de_facto=draw(st.booleans()),
                 citations=draw(cites), note=draw(_NOTES),
             ))
     return Territory(
         id=id or TerritoryId(f"territory-{index}"), name=_name(draw, index),
-        kind=draw(st.sampled_from(TerritoryKind)), aliases=aliases, part_of_id=_maybe(draw, territory_ids),
+        kind=draw(_choice(TerritoryKind)), aliases=aliases, part_of_id=_maybe(draw, territory_ids),
         legal_status=tuple(statuses), population=population, control=tuple(control),
         citations=draw(cites), note=draw(_NOTES),
     )
@@ -330,10 +370,10 @@ def events(draw: st.DrawFn, *, id: EventId | None = None, actor_ids: Sequence[Ac
         >>> find(events(), lambda e: True).participants
         ()
     """
-    participants = tuple(Participant(a, draw(st.sampled_from(Role))) for a in _pick(draw, actor_ids))
+    participants = tuple(Participant(a, draw(_choice(Role))) for a in _pick(draw, actor_ids))
     return Event(
-        id=id or EventId(f"event-{draw(_WORDS)}"), kind=draw(st.sampled_from(EventKind)), summary=draw(_PROSE),
-        span=draw(spans if spans is not None else timespans()), participants=participants,
+        id=id or EventId(f"event-{draw(_WORDS)}"), kind=draw(_choice(EventKind)), summary=draw(_PROSE),
+        span=draw(spans if spans is not None else _SPANS), participants=participants,
         territory_ids=_pick(draw, territory_ids),
         casualties=tuple(draw(st.lists(casualties(actor_ids=actor_ids, source_ids=source_ids,
                                                   max_block=max_block), max_size=1))),
@@ -354,18 +394,18 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
         ('party-a',)
     """
     cites = _cites(source_ids, max_block)
-    parties = tuple(draw(st.lists(st.sampled_from(list(actor_ids)), min_size=1, max_size=3, unique=True)))
+    parties = tuple(draw(st.lists(_choice(actor_ids), min_size=1, max_size=3, unique=True)))
     provisions = tuple(
         Provision(summary=draw(_PROSE), actor_ids=_pick(draw, actor_ids), territory_ids=_pick(draw, territory_ids),
-                  citations=draw(cites))
+                  citations=draw(cites), note=draw(_NOTES))
         for _ in range(draw(st.integers(0, 2)))
     )
     return Ceasefire(
         id=id or CeasefireId(f"ceasefire-{draw(_WORDS)}"), name=draw(_PROSE), parties=parties,
         mediator_ids=_pick(draw, [a for a in actor_ids if a not in parties], max_size=1),
-        declared=draw(timespans()), effective=draw(st.none() | timespans()), ended=draw(st.none() | timespans()),
+        declared=draw(_SPANS), effective=draw(_MAYBE_SPAN), ended=draw(_MAYBE_SPAN),
         provisions=provisions, territory_ids=_pick(draw, territory_ids), strained_by_ids=_pick(draw, event_ids),
-        event_id=_maybe(draw, event_ids), written=draw(st.none() | st.booleans()),
+        event_id=_maybe(draw, event_ids), written=draw(_MAYBE_BOOL),
         external_ids=tuple(draw(st.lists(st.builds(ExternalId, st.just("pax"), _WORDS), max_size=1))),
         citations=draw(cites), note=draw(_NOTES),
     )
@@ -385,8 +425,8 @@ def claims(draw: st.DrawFn, *, id: ClaimId | None = None, actor_ids: Sequence[Ac
     """
     own_id = id or ClaimId(f"claim-{draw(_WORDS)}")
     return Claim(
-        id=own_id, claimant_id=_maybe(draw, actor_ids), span=draw(timespans()),
-        medium=draw(st.sampled_from(Medium)), summary=draw(_PROSE), quote=draw(st.none() | _PROSE),
+        id=own_id, claimant_id=_maybe(draw, actor_ids), span=draw(_SPANS),
+        medium=draw(_choice(Medium)), summary=draw(_PROSE), quote=draw(_MAYBE_PROSE),
         about_actor_ids=_pick(draw, actor_ids), about_territory_ids=_pick(draw, territory_ids),
         about_event_ids=_pick(draw, event_ids), disputes_ids=_pick(draw, [c for c in claim_ids if c != own_id]),
         citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
@@ -406,14 +446,14 @@ def stances(draw: st.DrawFn, *, id: StanceId | None = None,
         'holder'
     """
     targets = ["actor"] + (["territory"] if territory_ids else []) + (["event"] if event_ids else [])
-    target = draw(st.sampled_from(targets))
+    target = draw(_choice(targets))
     return Stance(
-        id=id or StanceId(f"stance-{draw(_WORDS)}"), holder_id=draw(st.sampled_from(list(actor_ids))),
-        kind=draw(st.sampled_from(StanceKind)),
-        toward_actor_id=draw(st.sampled_from(list(actor_ids))) if target == "actor" else None,
-        toward_territory_id=draw(st.sampled_from(list(territory_ids))) if target == "territory" else None,
-        toward_event_id=draw(st.sampled_from(list(event_ids))) if target == "event" else None,
-        span=draw(timespans()), claim_ids=_pick(draw, claim_ids),
+        id=id or StanceId(f"stance-{draw(_WORDS)}"), holder_id=draw(_choice(actor_ids)),
+        kind=draw(_choice(StanceKind)),
+        toward_actor_id=draw(_choice(actor_ids)) if target == "actor" else None,
+        toward_territory_id=draw(_choice(territory_ids)) if target == "territory" else None,
+        toward_event_id=draw(_choice(event_ids)) if target == "event" else None,
+        span=draw(_SPANS), claim_ids=_pick(draw, claim_ids),
         citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
     )
 

@@ -100,6 +100,7 @@ def _basis_problem(basis: Basis, reason: str | None) -> str | None:
 
 
 _RANK: Final = {p: i for i, p in enumerate(Precision)}
+_BASIS_RANK: Final = {Basis.STATED: 0, Basis.INFERRED: 1}
 
 
 @total_ordering
@@ -398,8 +399,10 @@ class TimeSpan:
 
     # -- ordering -------------------------------------------------------------------
 
-    def sort_key(self) -> tuple[int, int, int, int, str, str]:
+    def sort_key(self) -> tuple[int, int, int, int, int, str]:
         """The key spans sort by: known before unknown, then first day, last day, precision.
+
+        Equal bounds and precision put a stated date before an inferred one.
 
         Examples:
             >>> sorted([TimeSpan.parse("2021"), TimeSpan.unknown(), TimeSpan.parse("2020-11")])
@@ -412,7 +415,7 @@ class TimeSpan:
             low,
             high,
             _RANK[self.precision],
-            self.basis.value,
+            _BASIS_RANK[self.basis],
             self.reason or "",
         )
 

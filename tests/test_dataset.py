@@ -1,0 +1,365 @@
+"""Tests for `Dataset`: integrity checks, lookups, and every query against a brute-force oracle."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import caucasus_conflict as cc
+from caucasus_conflict import strategies as ccst
+
+from .conftest import FIXTURES
+
+START, END = dt.date(2000, 1, 1), dt.date(2003, 12, 31)
+# Event spans crowded into four years, so that windows in the same years hit often; day,
+# month, year, multi-year, open and unknown spans all occur.
+CROWDED = ccst.timespans(min_value=START, max_value=END)
+DATASETS = ccst.datasets(max_events=30, spans=CROWDED)
+WINDOW_BOUNDS = ccst.timespans(min_value=START, max_value=END, allow_unknown=False, allow_inferred=False)
+CITE = (cc.Citation(cc.SourceId("s"), (1,)),)
+SOURCE = cc.Source(id=cc.SourceId("s"), title="T", publisher="P", url="https://example.org", credit="P",
+                   published=cc.TimeSpan.parse("2024"), blocks=3)
+
+
+def chronological(records: list[cc.Event]) -> tuple[cc.Event, ...]:
+    """The documented order, computed independently of the index."""
+    return tuple(sorted(records, key=lambda r: (r.span.sort_key(), r.id)))
+
+
+def window_of(start: cc.TimeSpan, end: cc.TimeSpan) -> tuple[int, int]:
+    """The window from the first day of *start* to the last day of *end*, as ordinals (open: unbounded)."""
+    low = start.first_day.toordinal() if start.first_day else -1
+    high = end.last_day.toordinal() if end.last_day else 10**8
+    return low, high
+
+
+def overlaps(span: cc.TimeSpan, window: tuple[int, int]) -> bool:
+    """Brute force: a dated span shares at least one day with the window."""
+    if not span.is_known:
+        return False
+    low = span.first_day.toordinal() if span.first_day else -1
+    high = span.last_day.toordinal() if span.last_day else 10**8
+    return low <= window[1] and window[0] <= high
+
+
+def within(span: cc.TimeSpan, window: tuple[int, int]) -> bool:
+    """Brute force: every day a dated span can cover lies in the window."""
+    if not span.is_known:
+        return False
+    low = span.first_day.toordinal() if span.first_day else -1
+    high = span.last_day.toordinal() if span.last_day else 10**8
+    return window[0] <= low and high <= window[1]
+
+
+@st.composite
+def windows(draw: st.DrawFn, ds: cc.Dataset) -> tuple[cc.TimeSpan, cc.TimeSpan]:
+    """A valid window: random bounds, or bounds taken from event spans so that edges coincide."""
+    pool = [e.span for e in ds.events if e.span.is_known and e.span.basis is cc.Basis.STATED]
+    bound = st.sampled_from(pool) | WINDOW_BOUNDS if pool else WINDOW_BOUNDS
+    a, b = draw(bound), draw(bound)
+    low, high = window_of(a, b)
+    if high < low:
+        a, b = b, a
+        low, high = window_of(a, b)
+    if high < low:
+        b = a
+    return a, b
+
+
+class TestIntegrity:
+    def test_in_memory_errors_have_no_file(self) -> None:
+        """A data set built in code reports problems with file None and JSON-style paths."""
+        actor = cc.Actor(id=cc.ActorId("a"), name="A", kind=cc.ActorKind.STATE, part_of_id=cc.ActorId("b"),
+                         citations=CITE)
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=(SOURCE,), actors=(actor,))
+        assert info.value.file is None
+        assert [str(p) for p in info.value.problems] == ["$.actors[0].part_of_id: unknown actor id 'b'"]
+
+    def test_parent_cycle(self) -> None:
+        """Events that are each other's ancestors are rejected."""
+        def event(id_: str, parent: str) -> cc.Event:
+            return cc.Event(id=cc.EventId(id_), kind=cc.EventKind.WAR, summary="w", span=cc.TimeSpan.parse("2020"),
+                            parent_id=cc.EventId(parent), citations=CITE)
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=(SOURCE,), events=(event("x", "y"), event("y", "x")))
+        assert [str(p) for p in info.value.problems] == [
+            "$.events[0].parent_id: parent events form a cycle (x -> y -> x); an event cannot be its own ancestor"
+        ]
+
+    def test_name_without_letters(self) -> None:
+        """A name that folds to nothing cannot be looked up and is rejected."""
+        actor = cc.Actor(id=cc.ActorId("a"), name="A", kind=cc.ActorKind.STATE, aliases=("--",), citations=CITE)
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=(SOURCE,), actors=(actor,))
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[0].aliases[0]: '--' has no letters or digits to look it up by"
+        ]
+
+    def test_same_name_for_actor_and_territory_allowed(self) -> None:
+        """Actors and territories are separate namespaces: 'Azerbaijan' may name both."""
+        ds = cc.load()
+        assert ds.actor("Azerbaijan").name == ds.territory("Azerbaijan").name
+
+    @given(DATASETS)
+    def test_generated_datasets_are_valid(self, ds: cc.Dataset) -> None:
+        """The public strategy builds data sets that pass every check and rebuild equal."""
+        assert cc.Dataset(sources=ds.sources, actors=ds.actors, territories=ds.territories, events=ds.events,
+                          ceasefires=ds.ceasefires, claims=ds.claims, stances=ds.stances) == ds
+
+
+class TestActorLookup:
+    @given(DATASETS, st.data())
+    def test_every_name_resolves(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """Every id, name and alias resolves to its record, in any case and punctuation."""
+        for actor in ds.actors:
+            for name in (actor.id, *actor.names):
+                variant = data.draw(st.sampled_from([name, name.upper(), name.lower(), f" {name}.", name.replace(" ", "-")]))
+                assert ds.actor(variant) is actor
+                assert ds.get_actor(variant) is actor
+
+    def test_accents_and_punctuation(self) -> None:
+        """Lookup ignores accents, case and punctuation."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        assert ds.actor("NORD-HAVEN").id == "north"
+        assert ds.actor("Nørdhaven".replace("ø", "o")).id == "north"
+        assert ds.territory("the valley!").id == "valley"
+
+    def test_unknown_name_suggests(self) -> None:
+        """An unknown name raises UnknownNameError (a LookupError) with the closest names."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        with pytest.raises(LookupError) as info:
+            ds.actor("Northlnd")
+        assert isinstance(info.value, cc.UnknownNameError)
+        assert info.value.suggestions == ("Northland",)
+        assert str(info.value) == "no actor named 'Northlnd'; did you mean 'Northland'?"
+
+    def test_no_suggestion(self) -> None:
+        """With nothing close, the message says how to find names."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        with pytest.raises(cc.UnknownNameError) as info:
+            ds.territory("Xyzzy")
+        assert str(info.value) == "no territory named 'Xyzzy'; check the spelling, or list the territorys to see every name"
+
+    def test_get_default(self) -> None:
+        """get_actor returns the default for an unknown name instead of raising."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        assert ds.get_actor("nobody") is None
+        assert ds.get_actor("nobody", "fallback") == "fallback"
+        assert ds.get_territory("nowhere") is None
+
+    def test_record_objects_pass_through(self) -> None:
+        """Passing a record where a name is expected returns it."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        north = ds.actor("north")
+        assert ds.actor(north) is north
+
+    def test_find_ranks_stably(self) -> None:
+        """find_actors ranks by similarity, ties by id."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        assert [a.id for a in ds.find_actors("land")] == ["north", "south"]
+        assert [a.id for a in ds.find_actors("South")] == ["south", "north"]
+        assert ds.find_actors("x", limit=1) == (ds.actor("north"),) or len(ds.find_actors("x", limit=1)) == 1
+
+    def test_by_id_lookups(self) -> None:
+        """Each record type has a by-id lookup; a wrong id suggests the closest."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        assert ds.event("raid").kind is cc.EventKind.OFFENSIVE
+        assert ds.claim("denial").claimant_id == "north"
+        assert ds.stance("south-opposes-raid").kind is cc.StanceKind.OPPOSES
+        assert ds.source("memo").blocks == 3
+        assert isinstance(ds.record("valley"), cc.Territory)
+        with pytest.raises(cc.UnknownNameError, match="did you mean 'raid'"):
+            ds.event("raids")
+        with pytest.raises(cc.UnknownNameError):
+            ds.event("north")  # an actor's id is not an event's
+
+
+class TestEventsBetween:
+    @given(DATASETS, st.data())
+    def test_overlap_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """events_between equals a scan for events overlapping the window, in chronological order."""
+        start, end = data.draw(windows(ds))
+        window = window_of(start, end)
+        expected = chronological([e for e in ds.events if overlaps(e.span, window)])
+        assert ds.events_between(start, end) == expected
+
+    @given(DATASETS, st.data())
+    def test_within_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """within=True equals a scan for events the window contains."""
+        start, end = data.draw(windows(ds))
+        window = window_of(start, end)
+        expected = chronological([e for e in ds.events if within(e.span, window)])
+        assert ds.events_between(start, end, within=True) == expected
+
+    @given(DATASETS, st.data())
+    def test_include_undated(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """include_undated appends every undated event after the dated ones, never silently."""
+        start, end = data.draw(windows(ds))
+        undated = chronological([e for e in ds.events if not e.span.is_known])
+        got = ds.events_between(start, end, include_undated=True)
+        assert got == ds.events_between(start, end) + undated
+        assert ds.undated_events() == undated
+
+    @given(DATASETS)
+    def test_chronology_is_every_event(self, ds: cc.Dataset) -> None:
+        """chronology() holds every event once, in the documented order."""
+        assert ds.chronology() == chronological(list(ds.events))
+
+    def test_year_overlaps_month_but_is_not_within(self) -> None:
+        """A record dated 2020 overlaps a window in March 2020 but is not within it."""
+        event = cc.Event(id=cc.EventId("e"), kind=cc.EventKind.WAR, summary="w", span=cc.TimeSpan.parse("2020"),
+                         citations=CITE)
+        ds = cc.Dataset(sources=(SOURCE,), events=(event,))
+        assert ds.events_between("2020-03", "2020-03") == (event,)
+        assert ds.events_between("2020-03", "2020-03", within=True) == ()
+        assert ds.events_between("2020", "2020", within=True) == (event,)
+
+    def test_accepts_dates_and_spans(self) -> None:
+        """Bounds may be date, pendulum.Date, text or TimeSpan, with the same answer."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        expected = ds.events_between("2024-02-01", "2024-02-29")
+        assert ds.events_between(dt.date(2024, 2, 1), pendulum.Date(2024, 2, 29)) == expected
+        assert ds.events_between(cc.TimeSpan.month(2024, 2), "2024-02") == expected
+        assert [e.id for e in expected] == ["raid"]
+
+    def test_open_window(self) -> None:
+        """An open range as a bound leaves that side of the window open."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        assert [e.id for e in ds.events_between("2024-02-11/..", "2024-02-11/..")] == ["raid"]
+        assert ds.events_between("../1990", "../1990") == ()
+
+    @pytest.mark.parametrize(
+        ("start", "end", "message"),
+        [
+            ("2024-03", "2024-02", "the window ends before it starts"),
+            ("unknown", "2024", "a query date must be known"),
+            ("2024-2", "2024", "is not a date of the form"),
+        ],
+    )
+    def test_bad_window(self, start: str, end: str, message: str) -> None:
+        """A reversed, undated or malformed window raises TimeSpanError."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        with pytest.raises(cc.TimeSpanError, match=message):
+            ds.events_between(start, end)
+
+
+class TestEventFilters:
+    @given(DATASETS, st.data())
+    def test_involving_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """events_involving equals a scan of participants, optionally by role."""
+        if not ds.actors:
+            return
+        actor = data.draw(st.sampled_from(ds.actors))
+        role = data.draw(st.none() | st.sampled_from(cc.Role))
+        expected = chronological([
+            e for e in ds.events
+            if any(p.actor_id == actor.id and (role is None or p.role is role) for p in e.participants)
+        ])
+        assert ds.events_involving(actor.name, role=role) == expected
+
+    @given(DATASETS, st.sampled_from(cc.EventKind))
+    def test_of_kind_matches_oracle(self, ds: cc.Dataset, kind: cc.EventKind) -> None:
+        """events_of_kind equals a scan by kind; the value string works too."""
+        expected = chronological([e for e in ds.events if e.kind is kind])
+        assert ds.events_of_kind(kind) == expected
+        assert ds.events_of_kind(kind.value) == expected
+
+    @given(DATASETS, st.data())
+    def test_in_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """events_in equals a scan of territory ids."""
+        if not ds.territories:
+            return
+        territory = data.draw(st.sampled_from(ds.territories))
+        expected = chronological([e for e in ds.events if territory.id in e.territory_ids])
+        assert ds.events_in(territory.id) == expected
+
+    def test_unknown_kind(self) -> None:
+        """An unknown kind is a ValueError naming it."""
+        with pytest.raises(ValueError, match="'battle' is not a valid EventKind"):
+            cc.load(FIXTURES / "minimal.json").events_of_kind("battle")
+
+
+class TestStances:
+    @given(DATASETS, st.data())
+    def test_actors_by_stance_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """actors_by_stance equals a scan of stances by kind, target and date."""
+        targets: list[cc.Actor | cc.Territory | cc.Event] = [*ds.actors, *ds.territories, *ds.events]
+        if not targets:
+            return
+        target = data.draw(st.sampled_from(targets))
+        kind = data.draw(st.sampled_from(cc.StanceKind))
+        at = data.draw(st.none() | WINDOW_BOUNDS)
+        holders = {
+            s.holder_id for s in ds.stances
+            if s.kind is kind and s.toward_id == target.id and (at is None or s.span.overlaps(at))
+        }
+        assert ds.actors_by_stance(kind, toward=target, at=at) == tuple(ds.actor(h) for h in sorted(holders))
+        assert ds.actors_by_stance(kind.value, toward=target.id, at=at) == ds.actors_by_stance(kind, toward=target, at=at)
+
+    def test_toward_unknown_name(self) -> None:
+        """An unknown target name raises UnknownNameError."""
+        with pytest.raises(cc.UnknownNameError, match="no actor, territory or event named 'Atlantis'"):
+            cc.load(FIXTURES / "minimal.json").actors_by_stance("supports", toward="Atlantis")
+
+
+class TestClaims:
+    @given(DATASETS, st.data())
+    def test_claims_by_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """claims_by equals a scan by claimant, in chronological order."""
+        if not ds.actors:
+            return
+        actor = data.draw(st.sampled_from(ds.actors))
+        expected = tuple(sorted((c for c in ds.claims if c.claimant_id == actor.id),
+                                key=lambda c: (c.span.sort_key(), c.id)))
+        assert ds.claims_by(actor) == expected
+
+    @given(DATASETS)
+    def test_unattributed(self, ds: cc.Dataset) -> None:
+        """unattributed_claims lists the claims with no claimant."""
+        assert {c.id for c in ds.unattributed_claims()} == {c.id for c in ds.claims if c.claimant_id is None}
+
+    @given(DATASETS, st.data())
+    def test_claims_about_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """claims_about equals a scan of the claims' subjects."""
+        targets: list[cc.Actor | cc.Territory | cc.Event] = [*ds.actors, *ds.territories, *ds.events]
+        if not targets:
+            return
+        target = data.draw(st.sampled_from(targets))
+        expected = tuple(sorted(
+            (c for c in ds.claims if target.id in (*c.about_actor_ids, *c.about_territory_ids, *c.about_event_ids)),
+            key=lambda c: (c.span.sort_key(), c.id),
+        ))
+        assert ds.claims_about(target) == expected
+        assert ds.claims_about(target.id) == expected
+
+    @given(DATASETS)
+    def test_contradictions_match_oracle(self, ds: cc.Dataset) -> None:
+        """contradictions lists each disputing pair once, earlier claim first."""
+        key = {c.id: (c.span.sort_key(), c.id) for c in ds.claims}
+        by_id = {c.id: c for c in ds.claims}
+        pairs = {tuple(sorted((c.id, d), key=key.__getitem__)) for c in ds.claims for d in c.disputes_ids}
+        expected = sorted(pairs, key=lambda p: (key[p[0]], key[p[1]]))
+        assert ds.contradictions() == tuple((by_id[a], by_id[b]) for a, b in expected)
+
+
+class TestControllerOf:
+    @given(DATASETS, st.data())
+    def test_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """controller_of equals a scan of the territory's control periods overlapping the date."""
+        if not ds.territories:
+            return
+        territory = data.draw(st.sampled_from(ds.territories))
+        at = data.draw(ccst.timespans(min_value=dt.date(1900, 1, 1), allow_unknown=False))
+        expected = sorted((p for p in territory.control if p.span.overlaps(at)), key=lambda p: p.span.sort_key())
+        assert ds.controller_of(territory.name, at=at) == tuple(expected)
+
+    def test_open_start_period(self) -> None:
+        """A period open at the start is in force at any earlier date up to its end."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        assert [p.controller_ids for p in ds.controller_of("valley", at="2023-12-31")] == [("north",)]
+        assert ds.controller_of("valley", at="2024-01-01") == ()

@@ -1,0 +1,240 @@
+"""Tests for loading and dumping data set files, and for every kind of bad input."""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+import caucasus_conflict as cc
+from caucasus_conflict import loading
+
+from .conftest import FIXTURES
+
+
+def problems_of(name: str) -> list[str]:
+    """Load a fixture that must fail and return its problems as text."""
+    with pytest.raises(cc.DataError) as info:
+        cc.load(FIXTURES / name)
+    assert info.value.file == str(FIXTURES / name)
+    return [str(p) for p in info.value.problems]
+
+
+class TestLoadBundled:
+    def test_cached(self) -> None:
+        """load() returns the same, already-checked object every time."""
+        assert cc.load() is cc.load()
+
+    def test_is_a_dataset_with_a_source(self) -> None:
+        """The bundled data set has its source and every collection filled."""
+        ds = cc.load()
+        assert isinstance(ds, cc.Dataset)
+        for collection in (ds.sources, ds.actors, ds.territories, ds.events, ds.ceasefires, ds.claims, ds.stances):
+            assert collection
+
+    def test_read_through_importlib_resources(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The bundled file is read through importlib.resources, so zipped installs work."""
+        calls: list[str] = []
+        real = importlib.resources.files
+
+        def spy(package: str) -> object:
+            calls.append(package)
+            return real(package)
+
+        monkeypatch.setattr(importlib.resources, "files", spy)
+        loading._load_bundled.cache_clear()
+        try:
+            loading._load_bundled()
+        finally:
+            loading._load_bundled.cache_clear()
+        assert calls == ["caucasus_conflict"]
+
+    def test_shared_between_threads(self) -> None:
+        """Queries from several threads at once see the same answers."""
+        ds = cc.load()
+        expected = ds.events_between("1900", "2100")
+        results: list[tuple[cc.Event, ...]] = []
+
+        def work() -> None:
+            results.append(ds.events_between("1900", "2100"))
+
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert results == [expected] * 8
+
+
+class TestLoadFile:
+    def test_minimal(self) -> None:
+        """A user's file loads into the same model, with its references resolved."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        assert [e.id for e in ds.events] == ["raid"]
+        assert ds.actor("nordhaven").id == "north"
+
+    def test_not_cached(self, tmp_path: Path) -> None:
+        """A user's file is read afresh each time, so edits are seen."""
+        path = tmp_path / "data.json"
+        shutil.copy(FIXTURES / "minimal.json", path)
+        first = cc.load(path)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["events"][0]["summary"] = "edited"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert cc.load(path).event("raid").summary == "edited"
+        assert first.event("raid").summary == "Northland raids the valley"
+
+    def test_str_path(self) -> None:
+        """A path may be a string."""
+        assert cc.load(str(FIXTURES / "minimal.json")).actors
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file is a DataError naming the file, not a bare OSError."""
+        path = tmp_path / "nope.json"
+        with pytest.raises(cc.DataError) as info:
+            cc.load(path)
+        assert info.value.file == str(path)
+        assert info.value.problems[0].message.startswith("cannot read the file ([Errno 2] No such file")
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """A file that is not UTF-8 is a DataError too."""
+        path = tmp_path / "latin1.json"
+        path.write_bytes('{"format": "caucasus_conflict/1", "x": "é"}'.encode("latin-1"))
+        with pytest.raises(cc.DataError, match="cannot read the file"):
+            cc.load(path)
+
+
+class TestBadInput:
+    """Each malformed file raises DataError naming the file, each JSON path, and what was expected."""
+
+    def test_bad_json(self) -> None:
+        """Invalid JSON reports line and column."""
+        assert problems_of("bad_json.json") == [
+            "$: invalid JSON at line 3, column 20: Expecting property name enclosed in double quotes"
+        ]
+
+    def test_duplicate_key(self) -> None:
+        """A key given twice in one object is refused, not silently overwritten."""
+        assert problems_of("duplicate_key.json") == ["$: invalid JSON: duplicate key 'actors' in one object"]
+
+    def test_not_an_object(self) -> None:
+        """The top level must be an object."""
+        assert problems_of("not_an_object.json") == ["$: expected a JSON object with a 'format' key (got list)"]
+
+    def test_bad_format(self) -> None:
+        """A wrong format version and an unknown top-level key are both reported."""
+        assert problems_of("bad_format.json") == [
+            "$.format: expected 'caucasus_conflict/1' (got 'caucasus_conflict/9')",
+            "$.event: unknown top-level key (did you mean 'events'?); expected only: format, sources, actors, "
+            "territories, events, ceasefires, claims, stances",
+        ]
+
+    def test_wrong_type(self) -> None:
+        """Wrong JSON types are reported at their paths, none coerced."""
+        assert problems_of("wrong_type.json") == [
+            "$.sources[0].blocks: expected an integer (got a string: '3')",
+            "$.actors[0].aliases: expected an array (got a string: 'Nordhaven')",
+            "$.events[0].summary: expected a string (got an integer: 42)",
+        ]
+
+    def test_unknown_enum(self) -> None:
+        """Unknown enum values list the choices and the closest one."""
+        assert problems_of("unknown_enum.json") == [
+            "$.events[0].kind: expected one of 'war', 'offensive', 'clashes', 'blockade', 'armistice', "
+            "'mobilisation', 'martial_law', 'declaration', 'deployment', 'withdrawal', 'exercise', 'negotiation', "
+            "'dissolution', 'control_change', 'statement' (got 'ofensive'); did you mean 'offensive'?",
+            "$.stances[0].kind: expected one of 'supports', 'opposes', 'mediates', 'close_ties', 'concerned' "
+            "(got 'oppose'); did you mean 'opposes'?",
+        ]
+
+    def test_missing_field(self) -> None:
+        """Missing required fields are reported at their paths."""
+        assert problems_of("missing_field.json") == [
+            "$.actors[1].kind: required field missing",
+            "$.events[0].span: required field missing",
+        ]
+
+    def test_invalid_values(self) -> None:
+        """Validator messages keep their text and point at the field."""
+        assert problems_of("invalid_values.json") == [
+            "$.territories[0].control[0].share: 'share' must be in (0, 1] (got 2.0)",
+            "$.events[0].casualties[0].killed.low: 'low' must be <= 'best' (got low=10, best=5)",
+            "$.events[0]: unknown field(s) 'misc'; expected only: id, kind, summary, span, participants, "
+            "territory_ids, casualties, parent_id, citations, note",
+            "$.claims[0].span: invalid time span '2024-13': month must be 01..12 (got 13); write 'YYYY', "
+            "'YYYY-MM', 'YYYY-MM-DD', 'START/END' or 'unknown'",
+        ]
+
+    def test_dangling_reference(self) -> None:
+        """Every reference to a missing or wrong-typed record is reported with a suggestion."""
+        assert problems_of("dangling_reference.json") == [
+            "$.events[0].participants[0].actor_id: unknown actor id 'nort' (did you mean 'north'?)",
+            "$.events[0].territory_ids[0]: unknown territory id 'vally' (did you mean 'valley'?)",
+            "$.claims[0].about_event_ids[0]: 'valley' is the id of a territory, expected an event id",
+            "$.stances[0].toward_event_id: unknown event id 'raidd' (did you mean 'raid'?)",
+        ]
+
+    def test_integrity(self) -> None:
+        """Duplicate ids, alias clashes and bad citations are all reported together."""
+        assert problems_of("integrity.json") == [
+            "$.territories[0].id: duplicate id 'north' (first used at $.actors[0].id); give every record its own id",
+            "$.actors[1].aliases[0]: 'NORDHAVEN' is already a name of actor 'north'; names and aliases must "
+            "identify one record",
+            "$.territories[0].citations[0].blocks[1]: block 7 does not exist; source 'memo' has blocks 1..3",
+            "$.events[0].territory_ids[0]: 'north' is the id of an actor, expected a territory id",
+            "$.claims[0].citations[0].source_id: unknown source id 'mem' (did you mean 'memo'?)",
+        ]
+
+    def test_message_names_file_and_fix(self) -> None:
+        """The message starts with the file and ends by saying what to do."""
+        with pytest.raises(cc.DataError) as info:
+            cc.load(FIXTURES / "missing_field.json")
+        lines = str(info.value).splitlines()
+        assert lines[0] == f"{FIXTURES / 'missing_field.json'}: 2 problems:"
+        assert lines[-1] == "Fix the data at the path(s) shown and load it again."
+
+    def test_cause_is_chained(self) -> None:
+        """The original decoding error is kept as the cause for debugging."""
+        with pytest.raises(cc.DataError) as info:
+            cc.load(FIXTURES / "bad_json.json")
+        assert isinstance(info.value.__cause__, json.JSONDecodeError)
+
+    def test_is_value_error(self) -> None:
+        """DataError is also a ValueError and a CaucasusConflictError."""
+        with pytest.raises(ValueError):  # noqa: PT011 - the point is the builtin base
+            cc.load(FIXTURES / "wrong_type.json")
+        with pytest.raises(cc.CaucasusConflictError):
+            cc.load(FIXTURES / "wrong_type.json")
+
+    def test_every_fixture_is_tested(self) -> None:
+        """Every bad-input fixture appears in a test above, so none is forgotten."""
+        source = Path(__file__).read_text(encoding="utf-8")
+        for fixture in FIXTURES.glob("*.json"):
+            assert f'"{fixture.name}"' in source, fixture.name
+
+
+class TestDump:
+    def test_round_trip_bundled(self, tmp_path: Path) -> None:
+        """dump then load gives an equal data set."""
+        path = tmp_path / "copy.json"
+        cc.dump(cc.load(), path)
+        assert cc.load(path) == cc.load()
+
+    def test_round_trip_minimal_is_stable(self, tmp_path: Path) -> None:
+        """Dumping twice gives the same text: the output is deterministic."""
+        ds = cc.load(FIXTURES / "minimal.json")
+        assert cc.dumps(ds) == cc.dumps(cc.loads(cc.dumps(ds)))
+
+    def test_plain_json(self) -> None:
+        """The dumped text is plain UTF-8 JSON with the format key first."""
+        text = cc.dumps(cc.load(FIXTURES / "minimal.json"))
+        assert text.startswith('{\n  "format": "caucasus_conflict/1"')
+        assert json.loads(text)["actors"][0]["id"] == "north"
+
+    def test_empty_dataset(self) -> None:
+        """An empty data set writes only the format key."""
+        assert json.loads(cc.dumps(cc.Dataset())) == {"format": "caucasus_conflict/1"}
