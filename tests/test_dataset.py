@@ -143,7 +143,7 @@ class TestActorLookup:
         ds = cc.load(FIXTURES / "minimal.json")
         with pytest.raises(cc.UnknownNameError) as info:
             ds.territory("Xyzzy")
-        assert str(info.value) == "no territory named 'Xyzzy'; check the spelling, or list the territorys to see every name"
+        assert str(info.value) == "no territory named 'Xyzzy'; check the spelling (ids, names and aliases are all accepted)"
 
     def test_get_default(self) -> None:
         """get_actor returns the default for an unknown name instead of raising."""
@@ -279,9 +279,15 @@ class TestEventFilters:
         assert ds.events_in(territory.id) == expected
 
     def test_unknown_kind(self) -> None:
-        """An unknown kind is a ValueError naming it."""
-        with pytest.raises(ValueError, match="'battle' is not a valid EventKind"):
+        """An unknown kind is a QueryError (a ValueError) naming it and listing the kinds."""
+        with pytest.raises(cc.QueryError) as info:
             cc.load(FIXTURES / "minimal.json").events_of_kind("battle")
+        assert str(info.value) == (
+            "'battle' is not a valid EventKind; expected one of 'war', 'offensive', 'clashes', 'blockade', "
+            "'armistice', 'mobilisation', 'martial_law', 'declaration', 'deployment', 'withdrawal', 'exercise', "
+            "'negotiation', 'dissolution', 'control_change', 'statement'"
+        )
+        assert isinstance(info.value, ValueError)
 
 
 class TestStances:

@@ -17,6 +17,7 @@ from .errors import (
     DataError,
     MissingExtraError,
     Problem,
+    QueryError,
     TimeSpanError,
     UnknownNameError,
 )
@@ -70,65 +71,56 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0+unknown"
 
 __all__ = [
-    # Loading and converting
-    "FORMAT",
     # Records
     "Actor",
-    # Ids
-    "ActorId",
-    # Kinds
-    "ActorKind",
-    # Data sets and queries
-    "ActorRef",
-    "Basis",
     "Casualties",
-    "CasualtyGroup",
-    # Errors
-    "CaucasusConflictError",
     "Ceasefire",
-    "CeasefireId",
     "Citation",
     "Claim",
-    "ClaimId",
-    "ControlExtent",
     "ControlPeriod",
     "Count",
-    "DataError",
-    "Dataset",
-    # Time
-    "DateLike",
-    "EntityRef",
     "Event",
-    "EventId",
-    "EventKind",
     "ExternalId",
     "LegalStatus",
-    "LegalStatusKind",
-    "Medium",
     "Membership",
-    "MissingExtraError",
     "Participant",
     "Population",
-    "Precision",
-    "Problem",
     "Provision",
     "Record",
-    "Role",
     "RoleHeld",
     "Source",
-    "SourceId",
     "Stance",
-    "StanceId",
-    "StanceKind",
     "Territory",
+    # Ids
+    "ActorId",
+    "CeasefireId",
+    "ClaimId",
+    "EventId",
+    "SourceId",
+    "StanceId",
     "TerritoryId",
+    # Kinds
+    "ActorKind",
+    "Basis",
+    "CasualtyGroup",
+    "ControlExtent",
+    "EventKind",
+    "LegalStatusKind",
+    "Medium",
+    "Precision",
+    "Role",
+    "StanceKind",
     "TerritoryKind",
-    "TerritoryRef",
+    # Time
+    "DateLike",
     "TimeSpan",
-    "TimeSpanError",
-    "UnknownNameError",
-    # Metadata
-    "__version__",
+    # Data sets and queries
+    "ActorRef",
+    "Dataset",
+    "EntityRef",
+    "TerritoryRef",
+    # Loading and converting
+    "FORMAT",
     "configure_converter",
     "converter",
     "dump",
@@ -138,4 +130,14 @@ __all__ = [
     "loads",
     "make_converter",
     "to_dict",
+    # Errors
+    "CaucasusConflictError",
+    "DataError",
+    "MissingExtraError",
+    "Problem",
+    "QueryError",
+    "TimeSpanError",
+    "UnknownNameError",
+    # Metadata
+    "__version__",
 ]

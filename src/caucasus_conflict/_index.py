@@ -1,7 +1,7 @@
 """Lookup tables built once per data set: folded names, interval buckets, postings.
 
-Nothing here is public. :class:`~caucasus_conflict.Dataset` builds one :class:`EventIndex`
-and two :class:`NameTable`\\ s when it is constructed and only reads them afterwards, so
+Nothing here is public. `Dataset` builds one `EventIndex`
+and two `NameTable`s when it is constructed and only reads them afterwards, so
 a data set can be shared between threads.
 
 **Interval buckets.** ``events_between`` must cost O(log n + k) when most spans are a day

@@ -1,13 +1,13 @@
 """The cattrs converter: records to plain JSON-able data and back, with readable errors.
 
-Split as cattrs' presets are: :func:`configure_converter` registers every hook on a
-converter you pass in, :func:`make_converter` builds a fresh one, and :data:`converter`
+Split as cattrs' presets are: `configure_converter` registers every hook on a
+converter you pass in, `make_converter` builds a fresh one, and `converter`
 is the shared instance the library uses. To add hooks of your own, call
-:func:`make_converter` and change that copy; do not customise the shared one.
+`make_converter` and change that copy; do not customise the shared one.
 
 The JSON shape, in brief: records are objects with the field names of the attrs
 classes; fields at their default are left out; enums are their lower-case values; a
-stated :class:`~caucasus_conflict.TimeSpan` is its text (``"2023-09"``), an inferred one
+stated `TimeSpan` is its text (``"2023-09"``), an inferred one
 is ``{"when": "2023", "basis": "inferred", "reason": "..."}``; tuples are arrays.
 
 Structuring is strict, because silently fixing data hides mistakes: a number where a
@@ -265,7 +265,7 @@ _FIELD_FIRST = re.compile(r"^'([A-Za-z_]\w*(?:\[\d+\])?)' ")
 
 
 def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
-    """Turn a cattrs structuring error into :class:`~caucasus_conflict.Problem`\\ s with JSON paths.
+    """Turn a cattrs structuring error into `Problem`s with JSON paths.
 
     Examples:
         >>> from caucasus_conflict import Citation
@@ -290,7 +290,7 @@ def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
 
 
 def structure(data: Any, type_: type[T], *, path: str = "$", conv: cattrs.Converter | None = None) -> T:
-    """Structure *data* into *type_*, raising :class:`~caucasus_conflict.DataError` with every problem.
+    """Structure *data* into *type_*, raising `DataError` with every problem.
 
     Examples:
         >>> from caucasus_conflict import Citation

@@ -3,22 +3,22 @@
 A data set is immutable. Building one checks referential integrity — every id that a
 record names exists, ids are unique across all record types, no two records share a
 name or alias, every citation points at a real source and block — and reports *every*
-problem at once in one :class:`~caucasus_conflict.DataError`. It then builds its indexes
+problem at once in one `DataError`. It then builds its indexes
 in one pass, so that queries never scan all events.
 
 Query semantics, in short (the docs page "Dates and queries" has the long form):
 
 * Results are tuples. Events, claims and ceasefires come in chronological order:
-  by :meth:`TimeSpan.sort_key <caucasus_conflict.TimeSpan.sort_key>` (first day, last
+  by `TimeSpan.sort_key` (first day, last
   day, precision), then id; undated records last. Actors and territories come by id.
 * A date argument is a ``datetime.date``/``pendulum.Date`` (that day), a string
   ``"YYYY[-MM[-DD]]"`` (``"2023-09"`` means the whole month) or a
-  :class:`~caucasus_conflict.TimeSpan`.
+  `TimeSpan`.
 * Imprecise dates are first-class: a record dated ``2020`` *overlaps* a window in March
   2020 but is not *within* it. Open range ends extend without limit.
 * Undated records (precision ``unknown``) can be placed in no window: ``events_between``
   leaves them out unless ``include_undated=True``, which appends them after the dated
-  ones; :meth:`Dataset.undated_events` lists them. Nothing is dropped without a way to
+  ones; `Dataset.undated_events` lists them. Nothing is dropped without a way to
   ask for it.
 * Any argument naming an actor or territory takes the record, its id, or any of its
   names or aliases (case-, accent- and punctuation-insensitive).
@@ -27,13 +27,14 @@ Query semantics, in short (the docs page "Dates and queries" has the long form):
 from __future__ import annotations
 
 import difflib
+import enum
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar, overload
 
 import attrs
 
 from ._index import EventIndex, NameTable, fold, postings
-from .errors import DataError, Problem, TimeSpanError, UnknownNameError
+from .errors import DataError, Problem, QueryError, TimeSpanError, UnknownNameError
 from .kinds import EventKind, Role, StanceKind
 from .model import (
     Actor,
@@ -86,7 +87,9 @@ class _Indexes:
     claims_about: dict[str, tuple[Claim, ...]]
     stances_toward: dict[tuple[StanceKind, str], tuple[Stance, ...]]
     contradictions: tuple[tuple[Claim, Claim], ...]
+    claims: tuple[Claim, ...]
     ceasefires: tuple[Ceasefire, ...]
+    parts: dict[str, tuple[Territory, ...]]
 
 
 @attrs.frozen(kw_only=True)
@@ -94,7 +97,7 @@ class Dataset:
     """All the records of one data set, checked and indexed; immutable and thread-safe.
 
     Build one from records (``Dataset(actors=(...), events=(...), ...)``), or load one
-    with :func:`caucasus_conflict.load`.
+    with `caucasus_conflict.load`.
 
     Raises:
         DataError: Dangling references, duplicate ids, clashing names or bad citations;
@@ -321,18 +324,31 @@ class Dataset:
             stances_toward={k: tuple(v) for k, v in stances.items()},
             contradictions=tuple(sorted(pairs.values(), key=lambda p: (_chronological(p[0]),
                                                                        _chronological(p[1])))),
+            claims=claims,
             ceasefires=tuple(sorted(self.ceasefires, key=_ceasefire_order)),
+            parts=_group_parts(self.territories),
         )
 
     # -- lookups --------------------------------------------------------------------
 
     @staticmethod
     def _suggest(table: NameTable[Any], query: str) -> list[str]:
-        """Up to three close names, the best-matching name of each record only."""
-        names = table.display_names()
-        suggestions: dict[int, str] = {}
-        for key in difflib.get_close_matches(fold(query), list(names), n=10, cutoff=0.75):
-            suggestions.setdefault(id(table.get(key)), names[key])
+        """The names of up to three records with a name close to *query*, closest first.
+
+        A name that contains the query (or is contained in it) counts as close, so
+        ``"Lachin"`` suggests ``"Lachin corridor"``; so does a near-miss spelling.
+        """
+        key = fold(query)
+        display = table.display_names()
+        names = list(display)
+        close = difflib.get_close_matches(key, names, n=10, cutoff=0.75)
+        close += [n for n in names if len(key) >= 3 and (key in n or (len(n) >= 3 and n in key))]
+        suggestions: dict[str, str] = {}
+        for name in close:
+            record = table.get(name)
+            if record is not None:
+                # Suggest the name that matched ("Artsakh" for "Artsak"), but a name, not an id.
+                suggestions.setdefault(record.id, record.name if name == fold(record.id) else display[name])
         return list(suggestions.values())[:3]
 
     def actor(self, name: ActorRef) -> Actor:
@@ -354,10 +370,10 @@ class Dataset:
         return found
 
     @overload
-    def get_actor(self, name: str) -> Actor | None: ...
+    def get_actor(self, name: ActorRef) -> Actor | None: ...
     @overload
-    def get_actor(self, name: str, default: D) -> Actor | D: ...
-    def get_actor(self, name: str, default: object = None) -> object:
+    def get_actor(self, name: ActorRef, default: D) -> Actor | D: ...
+    def get_actor(self, name: ActorRef, default: object = None) -> object:
         """Return the actor with this id, name or alias, or *default*.
 
         Examples:
@@ -365,6 +381,8 @@ class Dataset:
             >>> cc.load().get_actor("Atlantis") is None
             True
         """
+        if isinstance(name, Actor):
+            return name
         return self._index.actor_names.get(name) or default
 
     def find_actors(self, query: str, *, limit: int = 5) -> tuple[Actor, ...]:
@@ -398,10 +416,10 @@ class Dataset:
         return found
 
     @overload
-    def get_territory(self, name: str) -> Territory | None: ...
+    def get_territory(self, name: TerritoryRef) -> Territory | None: ...
     @overload
-    def get_territory(self, name: str, default: D) -> Territory | D: ...
-    def get_territory(self, name: str, default: object = None) -> object:
+    def get_territory(self, name: TerritoryRef, default: D) -> Territory | D: ...
+    def get_territory(self, name: TerritoryRef, default: object = None) -> object:
         """Return the territory with this id, name or alias, or *default*.
 
         Examples:
@@ -409,6 +427,8 @@ class Dataset:
             >>> cc.load().get_territory("lachin corridor").id
             'lachin-corridor'
         """
+        if isinstance(name, Territory):
+            return name
         return self._index.territory_names.get(name) or default
 
     def find_territories(self, query: str, *, limit: int = 5) -> tuple[Territory, ...]:
@@ -507,29 +527,80 @@ class Dataset:
         """
         return self._by_id(stance_id, Stance, "stance")
 
-    def _entity_id(self, entity: EntityRef) -> str:
+    def resolve(self, entity: EntityRef) -> Actor | Territory | Event:
+        """Return the actor, territory or event that *entity* names.
+
+        A record is returned as it is. A string is tried as the id of an actor,
+        territory or event, then as an actor's name or alias, then as a territory's
+        (so ``"Azerbaijan"`` is the state; ``"azerbaijan-territory"`` its land).
+
+        Raises:
+            UnknownNameError: Nothing has that id or name.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> type(ds.resolve("Artsakh")).__name__, ds.resolve("Baku").id
+            ('Territory', 'azerbaijan')
+        """
         if isinstance(entity, Actor | Territory | Event):
-            return entity.id
-        if entity in self._index.by_id:
             return entity
+        found = self._index.by_id.get(entity)
+        if isinstance(found, Actor | Territory | Event):
+            return found
         actor = self._index.actor_names.get(entity)
         if actor is not None:
-            return actor.id
+            return actor
         territory = self._index.territory_names.get(entity)
         if territory is not None:
-            return territory.id
+            return territory
         suggestions = self._suggest(self._index.actor_names, entity)
         suggestions += self._suggest(self._index.territory_names, entity)
         raise UnknownNameError("actor, territory or event", entity, suggestions[:3])
 
+    def _entity_id(self, entity: EntityRef) -> str:
+        return self.resolve(entity).id
+
+    def parts_of(self, territory: TerritoryRef) -> tuple[Territory, ...]:
+        """Return the territories recorded as part of *territory* (``part_of_id``), by id.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> "yevlakh" in [t.id for t in cc.load().parts_of("azerbaijan-territory")]
+            True
+        """
+        return self._index.parts.get(self.territory(territory).id, ())
+
+    def claims_in_order(self) -> tuple[Claim, ...]:
+        """Return every claim in chronological order (``claims`` keeps file order).
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> sorted(c.id for c in ds.claims_in_order()) == sorted(c.id for c in ds.claims)
+            True
+        """
+        return self._index.claims
+
+    def ceasefires_in_order(self) -> tuple[Ceasefire, ...]:
+        """Return every ceasefire by declared date (``ceasefires`` keeps file order).
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> [c.declared.format() for c in cc.load().ceasefires_in_order()]
+            ['2020-11']
+        """
+        return self._index.ceasefires
+
     # -- event queries --------------------------------------------------------------
 
-    def events_between(self, start: DateLike, end: DateLike, *, within: bool = False,
+    def events_between(self, start: DateLike | None, end: DateLike | None, *, within: bool = False,
                        include_undated: bool = False) -> tuple[Event, ...]:
         """Return the events overlapping (or, with ``within=True``, inside) a window, in order.
 
         The window runs from the first day of *start* to the last day of *end*, so
-        ``events_between("2023-09", "2023-09")`` is the whole of September 2023. An event
+        ``events_between("2023-09", "2023-09")`` is the whole of September 2023; ``None``
+        leaves that side of the window open. An event
         *overlaps* the window when it can share a day with it (an event dated ``2020``
         overlaps a window in March 2020); it is *within* it when every day it can cover
         lies inside. Undated events are appended only with ``include_undated=True``.
@@ -555,7 +626,7 @@ class Dataset:
         return tuple(index.order[r] for r in ranks)
 
     def undated_events(self) -> tuple[Event, ...]:
-        """Return the events whose date is unknown, by id.
+        """Return the events whose date is unknown, in the documented order (stated first, then by id).
 
         Examples:
             >>> import caucasus_conflict as cc
@@ -593,7 +664,7 @@ class Dataset:
         found = tuple(order[r] for r in self._index.events_by_actor.get(actor_id, ()))
         if role is None:
             return found
-        wanted = Role(role)
+        wanted = _member(Role, role)
         return tuple(e for e in found if any(p.actor_id == actor_id and p.role is wanted
                                              for p in e.participants))
 
@@ -601,7 +672,7 @@ class Dataset:
         """Return the events of one kind, in order.
 
         Raises:
-            ValueError: *kind* is not an :class:`~caucasus_conflict.EventKind` value.
+            QueryError: *kind* is not an `EventKind` or one of its values.
 
         Examples:
             >>> import caucasus_conflict as cc
@@ -609,7 +680,7 @@ class Dataset:
             {'blockade'}
         """
         order = self._index.events.order
-        return tuple(order[r] for r in self._index.events_by_kind.get(EventKind(kind), ()))
+        return tuple(order[r] for r in self._index.events_by_kind.get(_member(EventKind, kind), ()))
 
     def events_in(self, territory: TerritoryRef) -> tuple[Event, ...]:
         """Return the events that took place in *territory*, in order.
@@ -639,7 +710,7 @@ class Dataset:
             >>> {s.holder_id for s in cc.load().stances_toward("supports", toward="Azerbaijan")} >= {"turkey"}
             True
         """
-        stances = self._index.stances_toward.get((StanceKind(kind), self._entity_id(toward)), ())
+        stances = self._index.stances_toward.get((_member(StanceKind, kind), self._entity_id(toward)), ())
         if at is None:
             return stances
         when = _dated(at)
@@ -732,6 +803,14 @@ class Dataset:
         return tuple(c for c in self._index.ceasefires if actor_id in c.actor_ids)
 
 
+def _group_parts(territories: tuple[Territory, ...]) -> dict[str, tuple[Territory, ...]]:
+    parts: dict[str, list[Territory]] = {}
+    for territory in sorted(territories, key=lambda t: t.id):
+        if territory.part_of_id is not None:
+            parts.setdefault(territory.part_of_id, []).append(territory)
+    return {k: tuple(v) for k, v in parts.items()}
+
+
 def _a(noun: str) -> str:
     return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
@@ -746,6 +825,20 @@ def _similarity(query: str, name: str) -> float:
     return difflib.SequenceMatcher(None, query, name).ratio()
 
 
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _member(cls: type[E], value: E | str) -> E:
+    """The member of *cls* that *value* is or names; QueryError listing the choices if none."""
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(value)
+    except ValueError:
+        choices = ", ".join(repr(m.value) for m in cls)
+        raise QueryError(f"{value!r} is not a valid {cls.__name__}; expected one of {choices}") from None
+
+
 def _dated(value: DateLike) -> TimeSpan:
     span = TimeSpan.coerce(value)
     if not span.is_known:
@@ -753,10 +846,11 @@ def _dated(value: DateLike) -> TimeSpan:
     return span
 
 
-def _window(start: DateLike, end: DateLike) -> tuple[int, int]:
-    first, last = _dated(start), _dated(end)
-    low = first.first_day.toordinal() if first.first_day is not None else MIN_ORDINAL
-    high = last.last_day.toordinal() if last.last_day is not None else MAX_ORDINAL
-    if high < low:
+def _window(start: DateLike | None, end: DateLike | None) -> tuple[int, int]:
+    first = _dated(start) if start is not None else None
+    last = _dated(end) if end is not None else None
+    low = first.first_day.toordinal() if first is not None and first.first_day is not None else MIN_ORDINAL
+    high = last.last_day.toordinal() if last is not None and last.last_day is not None else MAX_ORDINAL
+    if high < low and first is not None and last is not None:
         raise TimeSpanError(f"{first.format()}/{last.format()}", "the window ends before it starts")
     return low, high

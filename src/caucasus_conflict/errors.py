@@ -1,6 +1,6 @@
 """The library's exceptions: one base class, each also a builtin it refines.
 
-Every error the library raises on purpose inherits :class:`CaucasusConflictError`, so
+Every error the library raises on purpose inherits `CaucasusConflictError`, so
 ``except caucasus_conflict.CaucasusConflictError`` catches them all, while code that
 only knows the builtins (``LookupError``, ``ValueError``, ``ImportError``) keeps working.
 This module imports nothing from the package.
@@ -16,6 +16,7 @@ __all__ = [
     "DataError",
     "MissingExtraError",
     "Problem",
+    "QueryError",
     "TimeSpanError",
     "UnknownNameError",
 ]
@@ -104,9 +105,18 @@ class UnknownNameError(CaucasusConflictError, LookupError):
     def _message(self) -> str:
         base = f"no {self.kind} named {self.query!r}"
         if not self.suggestions:
-            return f"{base}; check the spelling, or list the {self.kind}s to see every name"
+            return f"{base}; check the spelling (ids, names and aliases are all accepted)"
         options = ", ".join(repr(s) for s in self.suggestions)
         return f"{base}; did you mean {options}?"
+
+
+class QueryError(CaucasusConflictError, ValueError):
+    """A query argument has a value the query cannot use, such as an unknown kind.
+
+    Examples:
+        >>> print(QueryError("'likes' is not a StanceKind; expected one of 'supports', 'opposes'"))
+        'likes' is not a StanceKind; expected one of 'supports', 'opposes'
+    """
 
 
 class TimeSpanError(CaucasusConflictError, ValueError):

@@ -2,8 +2,8 @@
 
 Each enum is singular, its members ``UPPER_CASE`` and its values the stable lower-case
 strings written in JSON files. Values never change once released; new members may be
-added. The crosswalk from :class:`EventKind` to ACLED and PLOVER lives in
-:mod:`caucasus_conflict.interop`.
+added. The crosswalk from `EventKind` to ACLED and PLOVER lives in
+`caucasus_conflict.interop`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ __all__ = [
 
 
 class Precision(StrEnum):
-    """How precisely a :class:`~caucasus_conflict.TimeSpan` is known.
+    """How precisely a `TimeSpan` is known.
 
     Examples:
         >>> Precision("month") is Precision.MONTH
@@ -147,7 +147,7 @@ class EventKind(StrEnum):
     """The kind of an event.
 
     The documented crosswalk to ACLED and PLOVER is
-    :data:`caucasus_conflict.interop.EVENT_KIND_CROSSWALK`.
+    `caucasus_conflict.interop.EVENT_KIND_CROSSWALK`.
 
     Examples:
         >>> EventKind("blockade")

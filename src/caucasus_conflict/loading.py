@@ -1,4 +1,4 @@
-"""Reading and writing data set files: :func:`load`, :func:`loads`, :func:`dump`, :func:`dumps`.
+"""Reading and writing data set files: `load`, `loads`, `dump`, `dumps`.
 
 A data set file is one JSON object::
 
@@ -7,9 +7,9 @@ A data set file is one JSON object::
      "ceasefires": [...], "claims": [...], "stances": [...]}
 
 Collections may be left out (they are empty); any other top-level key is an error.
-Loading is all-or-nothing: it either returns a checked :class:`~caucasus_conflict.Dataset`
-or raises one :class:`~caucasus_conflict.DataError` listing every problem, each with
-the file and JSON path. The bundled data set is read with :mod:`importlib.resources`
+Loading is all-or-nothing: it either returns a checked `Dataset`
+or raises one `DataError` listing every problem, each with
+the file and JSON path. The bundled data set is read with `importlib.resources`
 (so it works from a zipped install) and cached; a user's file is read afresh each time.
 """
 
@@ -114,7 +114,7 @@ def loads(text: str, *, file: str | None = None) -> Dataset:
 
 
 def from_dict(raw: Any, *, file: str | None = None) -> Dataset:
-    """Build a data set from already-parsed JSON data (as :func:`json.load` returns it).
+    """Build a data set from already-parsed JSON data (as `json.load` returns it).
 
     Raises:
         DataError: Malformed or inconsistent records.
@@ -164,7 +164,7 @@ def to_dict(dataset: Dataset) -> dict[str, Any]:
 
 
 def dumps(dataset: Dataset) -> str:
-    """Return *dataset* as JSON text that :func:`loads` reads back to an equal data set.
+    """Return *dataset* as JSON text that `loads` reads back to an equal data set.
 
     Examples:
         >>> loads(dumps(load())) == load()

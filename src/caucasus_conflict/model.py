@@ -1,12 +1,12 @@
 """The domain model: frozen, slotted attrs records and the value types they are built from.
 
-Records refer to each other by typed id (:data:`ActorId`, :data:`TerritoryId`, …); a
-:class:`~caucasus_conflict.Dataset` resolves the ids and checks that every one of them
+Records refer to each other by typed id (`ActorId`, `TerritoryId`, …); a
+`Dataset` resolves the ids and checks that every one of them
 exists. Collections are tuples, so every record is immutable and hashable. Validators
 reject impossible values when a record is built; they raise ``ValueError`` with
 attrs-style messages such as ``'killed' must be >= 0 (got -3)``.
 
-Every record carries at least one :class:`Citation`: the source and the numbered block(s)
+Every record carries at least one `Citation`: the source and the numbered block(s)
 of it that support the record.
 """
 
@@ -61,19 +61,19 @@ __all__ = [
 ]
 
 SourceId = NewType("SourceId", str)
-"""The id of a :class:`Source`."""
+"""The id of a `Source`."""
 ActorId = NewType("ActorId", str)
-"""The id of an :class:`Actor`."""
+"""The id of an `Actor`."""
 TerritoryId = NewType("TerritoryId", str)
-"""The id of a :class:`Territory`."""
+"""The id of a `Territory`."""
 EventId = NewType("EventId", str)
-"""The id of an :class:`Event`."""
+"""The id of an `Event`."""
 CeasefireId = NewType("CeasefireId", str)
-"""The id of a :class:`Ceasefire`."""
+"""The id of a `Ceasefire`."""
 ClaimId = NewType("ClaimId", str)
-"""The id of a :class:`Claim`."""
+"""The id of a `Claim`."""
 StanceId = NewType("StanceId", str)
-"""The id of a :class:`Stance`."""
+"""The id of a `Stance`."""
 
 _UNKNOWN = TimeSpan.unknown()
 

@@ -1,7 +1,7 @@
 """`TimeSpan`: when something happened, with the precision the source gives it.
 
 A span is a run of whole calendar days, ``first_day`` to ``last_day`` inclusive, plus
-its :class:`~caucasus_conflict.Precision` and :class:`~caucasus_conflict.Basis`. The
+its `Precision` and `Basis`. The
 text forms are ISO 8601 dates cut to the known precision, and ranges in the
 ISO 8601-2 / EDTF style::
 
@@ -108,8 +108,8 @@ _BASIS_RANK: Final = {Basis.STATED: 0, Basis.INFERRED: 1}
 class TimeSpan:
     """When something happened: whole days from ``start`` to ``end``, with precision and basis.
 
-    Build spans with :meth:`parse` (or :meth:`day`, :meth:`month`, :meth:`year`,
-    :meth:`between`, :meth:`unknown`) rather than the constructor, which checks that
+    Build spans with `parse` (or `day`, `month`, `year`,
+    `between`, `unknown`) rather than the constructor, which checks that
     the bounds agree with the precision. Spans sort chronologically by first day, then
     last day; open starts sort first, unknown spans last.
 
@@ -173,7 +173,7 @@ class TimeSpan:
         """Parse a span written as ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``START/END`` or ``unknown``.
 
         Either end of a range may be ``..`` (open). ``parse`` is the inverse of
-        :meth:`format`: ``TimeSpan.parse(s.format(), basis=s.basis, reason=s.reason) == s``.
+        `format`: ``TimeSpan.parse(s.format(), basis=s.basis, reason=s.reason) == s``.
 
         Raises:
             TimeSpanError: The text is not a span, or names an impossible date.
@@ -286,7 +286,7 @@ class TimeSpan:
     # -- text -----------------------------------------------------------------------
 
     def format(self) -> str:
-        """Write the span as text; the inverse of :meth:`parse`.
+        """Write the span as text; the inverse of `parse`.
 
         Range ends are written at the coarsest precision that names the same day
         (``1990-01-01/1993-12-31`` is written ``1990/1993``).
