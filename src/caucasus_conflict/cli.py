@@ -1,0 +1,689 @@
+"""The ``caucasus-conflict`` command line: argparse over the public API, and printing.
+
+Every query is a public `Dataset` method; this module only
+parses arguments, calls the library and lays out the answer, as aligned plain-text
+tables (``--json`` for machine output). Exit status: 0 on success, 1 when a name is not
+found, 2 on usage errors and invalid data. Messages go to stderr, never a traceback.
+
+Run it as ``caucasus-conflict`` or ``python -m caucasus_conflict``; ``docs/cli.md``
+describes every subcommand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import enum
+import io
+import json
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import attrs
+
+import caucasus_conflict as cc
+
+from . import plot
+
+__all__ = ["CSV_COLUMNS", "build_parser", "main"]
+
+PROG = "caucasus-conflict"
+
+CSV_COLUMNS = (
+    "id", "kind", "start", "end", "precision", "basis", "actors", "territories",
+    "killed_low", "killed_best", "killed_high", "summary", "citations",
+)
+"""The columns of ``export --format csv``, in order (``docs/cli.md`` explains each)."""
+
+_INFERRED = "~"
+_INFERRED_NOTE = f"{_INFERRED} inferred from context, not stated in the source; '{PROG} show ID' gives the reason."
+_GAP = "  "
+_NBSP = "\u00a0"  # joins words that must not be wrapped apart, such as "id: <id>"
+_MIN_WRAP = 24      # narrowest the wrapped (last) column of a table may get
+_MIN_ID_WRAP = 40   # an ID column is shown only if the last column keeps this much room
+_COLLECTIONS = ("sources", "actors", "territories", "events", "ceasefires", "claims", "stances")
+_SINGULAR = {"sources": "source", "actors": "actor", "territories": "territory", "events": "event",
+             "ceasefires": "ceasefire", "claims": "claim", "stances": "stance"}
+
+
+class _Output:
+    """Where a command writes, and how wide its tables may be."""
+
+    def __init__(self) -> None:
+        self.out = sys.stdout
+        self.width = max(shutil.get_terminal_size().columns, 60)
+
+    def lines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.out.write(line + "\n")
+
+    def notes(self, lines: Iterable[str]) -> None:
+        """Write footer lines, wrapped to the terminal."""
+        self.lines(wrapped for line in lines for wrapped in _wrap(line, self.width))
+
+    def json(self, data: Any) -> None:
+        self.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+# -- text layout -----------------------------------------------------------------------
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for part in text.split("\n"):
+        indent = " " * (len(part) - len(part.lstrip(" ")))
+        hanging = indent + ("  " if part.lstrip().startswith("- ") else "")
+        lines += textwrap.wrap(part.strip(), width, initial_indent=indent, subsequent_indent=hanging,
+                               break_on_hyphens=False, break_long_words=False) or [""]
+    return [line.replace(_NBSP, " ") for line in lines]
+
+
+def _widths(headers: Sequence[str], rows: Sequence[Sequence[str] | None], width: int,
+            limits: Sequence[int | None]) -> list[int]:
+    """Fixed columns get their content width (capped by *limits*); the last gets the rest."""
+    cells = [[headers[i], *(row[i] for row in rows if row is not None)] for i in range(len(headers))]
+    widths = []
+    for i, column in enumerate(cells[:-1]):
+        natural = max(len(line) for cell in column for line in cell.split("\n"))
+        longest_word = max(len(word) for cell in column for word in cell.split())
+        limit = limits[i] if i < len(limits) else None
+        widths.append(natural if limit is None else max(min(natural, limit), longest_word))
+    natural = max(len(line) for cell in cells[-1] for line in cell.split("\n"))
+    room = width - sum(widths) - len(_GAP) * (len(headers) - 1)
+    return [*widths, min(natural, max(room, _MIN_WRAP))]
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str] | None], *, width: int,
+           limits: Sequence[int | None] = ()) -> list[str]:
+    """Lay out *rows* under *headers*, wrapping cells; a ``None`` row is a blank line."""
+    widths = _widths(headers, rows, width, limits)
+    lines = [_GAP.join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
+             _GAP.join("-" * w for w in widths)]
+    for row in rows:
+        if row is None:
+            lines.append("")
+            continue
+        cells = [_wrap(cell, w) for cell, w in zip(row, widths, strict=True)]
+        for k in range(max(len(c) for c in cells)):
+            parts = [(c[k] if k < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)]
+            lines.append(_GAP.join(parts).rstrip())
+    return lines
+
+
+def _table_with_ids(headers: Sequence[str], rows: Sequence[Sequence[str] | None], ids: Sequence[str | None],
+                    *, width: int, limits: Sequence[int | None] = ()) -> list[str]:
+    """Add an ID column before the last if it leaves room; else put ``id: …`` under the last cell."""
+    wide_headers = [*headers[:-1], "ID", headers[-1]]
+    wide_rows: list[Sequence[str] | None] = [None if r is None else [*r[:-1], i or "", r[-1]]
+                                             for r, i in zip(rows, ids, strict=True)]
+    padded = [*limits, *[None] * len(headers)][: len(headers) - 1]
+    wide_limits = [*padded, None]
+    if _widths(wide_headers, wide_rows, width, wide_limits)[-1] >= _MIN_ID_WRAP:
+        return _table(wide_headers, wide_rows, width=width, limits=wide_limits)
+    narrow: list[Sequence[str] | None] = [None if r is None else [*r[:-1], f"{r[-1]}\nid:{_NBSP}{i}"]
+                                          for r, i in zip(rows, ids, strict=True)]
+    return _table(headers, narrow, width=width, limits=limits)
+
+
+def _fields(pairs: Sequence[tuple[str, Sequence[str]]], width: int, indent: str = "  ") -> list[str]:
+    """Lay out ``key  value`` lines, values wrapped with a hanging indent."""
+    key_width = max((len(key) for key, _ in pairs), default=0)
+    lines = []
+    for key, values in pairs:
+        wrapped = [line for value in (values or ["—"]) for line in _wrap(value, width - len(indent) - key_width - 2)]
+        lines.append(f"{indent}{key.ljust(key_width)}  {wrapped[0]}".rstrip())
+        lines += [f"{indent}{' ' * key_width}  {line}".rstrip() for line in wrapped[1:]]
+    return lines
+
+
+def _when(span: cc.TimeSpan) -> str:
+    return span.format() + (_INFERRED if span.basis is cc.Basis.INFERRED else "")
+
+
+def _words(value: enum.Enum) -> str:
+    return str(value.value).replace("_", " ")
+
+
+def _count(count: cc.Count) -> str:
+    if count.best is not None:
+        text = f"{count.best:,}"
+    elif count.low is not None and count.high is not None:
+        text = f"{count.low:,}–{count.high:,}"
+    elif count.low is not None:
+        text = f"at least {count.low:,}"
+    else:
+        text = f"at most {count.high:,}"
+    shown = count.reported_as and count.reported_as != text
+    return text + (f" (reported as {count.reported_as!r})" if shown else "")
+
+
+def _plural(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _label(ds: cc.Dataset, ref: str) -> str:
+    """``Name (id)`` for a record that has a name, else the id."""
+    try:
+        record = ds.record(ref)
+    except cc.UnknownNameError:
+        return ref
+    name = getattr(record, "name", None)
+    return f"{name} ({ref})" if isinstance(name, str) and name != ref else ref
+
+
+def _names(ds: cc.Dataset, refs: Iterable[str]) -> str:
+    return ", ".join(_label(ds, ref) for ref in refs) or "—"
+
+
+def _citation(ds: cc.Dataset, citation: cc.Citation) -> str:
+    blocks = " ".join(f"[{b}]" for b in citation.blocks)
+    text = f"{'block' if len(citation.blocks) == 1 else 'blocks'} {blocks} of {citation.source_id}"
+    return text + (f", quoting {citation.quote!r}" if citation.quote else "")
+
+
+def _unstructure(value: Any) -> Any:
+    return cc.converter.unstructure(value)
+
+
+# -- data sets and argument types ----------------------------------------------------------
+
+
+def _dataset(args: argparse.Namespace) -> cc.Dataset:
+    return cc.load(args.data) if args.data else cc.load()
+
+
+def _date(text: str) -> cc.TimeSpan:
+    """Parse a ``YYYY[-MM[-DD]]`` argument, turning library errors into usage errors."""
+    try:
+        span = cc.TimeSpan.parse(text)
+    except cc.TimeSpanError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if not span.is_known:
+        raise argparse.ArgumentTypeError("a query date must be known; write 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'")
+    return span
+
+
+def _plot_path(text: str) -> str:
+    if os.path.splitext(text)[1].lower() not in plot.SUPPORTED_SUFFIXES:
+        raise argparse.ArgumentTypeError(str(plot.UnsupportedFormatError(text)))
+    return text
+
+
+def _common(*groups: Iterable[cc.Event | cc.Claim] | None) -> set[str] | None:
+    """The ids in every group given (``None``: no filter); ``None`` if no group was given."""
+    keep: set[str] | None = None
+    for group in groups:
+        if group is not None:
+            ids = {str(record.id) for record in group}
+            keep = ids if keep is None else keep & ids
+    return keep
+
+
+# -- timeline -----------------------------------------------------------------------------
+
+
+def _timeline(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    if args.within and not (args.start or args.end):
+        args.parser.error("--within needs --from or --to")
+    keep = _common(ds.events_involving(args.actor) if args.actor else None,
+                   ds.events_in(args.territory) if args.territory else None,
+                   ds.events_of_kind(args.kind) if args.kind else None)
+    if args.start or args.end:
+        base = ds.events_between(args.start, args.end, within=args.within, include_undated=True)
+    else:
+        base = ds.chronology()
+    selected = [e for e in base if keep is None or e.id in keep]
+    undated = sum(not e.span.is_known for e in selected)
+    if not args.undated:
+        selected = [e for e in selected if e.span.is_known]
+    left_out = f"{_plural(undated, 'undated event')} left out; add --undated to include them." \
+        if undated and not args.undated else None
+    if args.plot:
+        ceasefires = ds.ceasefires_involving(args.actor) if args.actor else ds.ceasefires_in_order()
+        if args.start or args.end:
+            window = cc.TimeSpan.between(args.start.first_day if args.start else None,
+                                         args.end.last_day if args.end else None)
+            ceasefires = tuple(c for c in ceasefires if c.declared.overlaps(window))
+        credit = "; ".join(s.credit for s in ds.sources) or None
+        plot.plot_timeline(selected, ceasefires, path=args.plot, credit=credit)
+        out.lines([f"Wrote a timeline of {_plural(len(selected), 'event')} to {args.plot}."])
+        if left_out:
+            out.lines([left_out])
+        return 0
+    if args.json:
+        out.json(_unstructure(tuple(selected)))
+        if left_out:
+            print(left_out, file=sys.stderr)
+        return 0
+    if not selected:
+        out.lines(["No events match."] + ([left_out] if left_out else []))
+        return 0
+    rows = [[_when(e.span), _words(e.kind), e.summary] for e in selected]
+    out.lines(_table_with_ids(["DATE", "KIND", "SUMMARY"], rows, [e.id for e in selected],
+                              width=out.width, limits=[None, 13]))
+    footer = [_INFERRED_NOTE] if any(e.span.basis is cc.Basis.INFERRED for e in selected) else []
+    footer += [left_out] if left_out else []
+    out.notes(["", _plural(len(selected), "event") + ".", *footer])
+    return 0
+
+
+# -- actors, claims ------------------------------------------------------------------------
+
+
+def _actors(args: argparse.Namespace, out: _Output) -> int:
+    if (args.stance is None) != (args.toward is None):
+        args.parser.error("--stance and --toward go together")
+    if args.at is not None and args.stance is None:
+        args.parser.error("--at needs --stance and --toward")
+    ds = _dataset(args)
+    actors = ds.actors_by_stance(args.stance, toward=args.toward, at=args.at) if args.stance else ds.actors
+    if args.json:
+        out.json(_unstructure(tuple(actors)))
+        return 0
+    if not actors:
+        out.lines(["No actors match."])
+        return 0
+    rows = [[a.id, a.name, _words(a.kind), ", ".join(a.aliases) or "—"] for a in actors]
+    out.lines([*_table(["ID", "NAME", "KIND", "ALIASES"], rows, width=out.width, limits=[None, 28, 12]),
+               "", _plural(len(actors), "actor") + "."])
+    return 0
+
+
+def _claim_row(ds: cc.Dataset, claim: cc.Claim) -> list[str]:
+    who = ds.actor(claim.claimant_id).name if claim.claimant_id else "(unattributed)"
+    text = claim.summary + (f"\nquote: \u201c{claim.quote}\u201d" if claim.quote else "")
+    return [_when(claim.span), who, _words(claim.medium), text]
+
+
+def _claims(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    keep = _common(ds.claims_by(args.by) if args.by else None,
+                   ds.claims_about(args.about) if args.about else None)
+    headers = ["DATE", "CLAIMANT", "MEDIUM", "SUMMARY"]
+    limits: list[int | None] = [None, 20, 12]
+    if args.disputed:
+        pairs = [p for p in ds.contradictions() if keep is None or p[0].id in keep or p[1].id in keep]
+        if args.json:
+            out.json([_unstructure(pair) for pair in pairs])
+            return 0
+        if not pairs:
+            out.lines(["No disputed claims match."])
+            return 0
+        rows: list[Sequence[str] | None] = []
+        row_ids: list[str | None] = []
+        for first, second in pairs:
+            rows += [None, _claim_row(ds, first), _claim_row(ds, second)]
+            row_ids += [None, first.id, second.id]
+        lines = _table_with_ids(headers, rows[1:], row_ids[1:], width=out.width, limits=limits)
+        shown: Sequence[cc.Claim] = [c for pair in pairs for c in pair]
+        summary = f"{_plural(len(pairs), 'pair')} of claims that dispute each other."
+    else:
+        claims = tuple(c for c in ds.claims_in_order() if keep is None or c.id in keep)
+        if args.json:
+            out.json(_unstructure(claims))
+            return 0
+        if not claims:
+            out.lines(["No claims match."])
+            return 0
+        lines = _table_with_ids(headers, [_claim_row(ds, c) for c in claims], [c.id for c in claims],
+                                width=out.width, limits=limits)
+        shown, summary = claims, _plural(len(claims), "claim") + "."
+    footer = [_INFERRED_NOTE] if any(c.span.basis is cc.Basis.INFERRED for c in shown) else []
+    out.lines(lines)
+    out.notes(["", summary, *footer])
+    return 0
+
+
+# -- territory, ceasefires -------------------------------------------------------------------
+
+
+def _territory(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    territory = ds.territory(args.name)
+    parts = ds.parts_of(territory)
+    periods = ds.controller_of(territory, at=args.at) if args.at else \
+        tuple(sorted(territory.control, key=lambda p: p.span.sort_key()))
+    if args.json:
+        out.json({"territory": _unstructure(territory), "parts": [t.id for t in parts],
+                  "at": args.at.format() if args.at else None, "control": _unstructure(periods)})
+        return 0
+    statuses = [_words(s.kind) + (f" {_label(ds, s.part_of_id)}" if s.part_of_id else "")
+                + (f" ({_when(s.span)})" if s.span.is_known else "") for s in territory.legal_status]
+    population = [_count(p.count) + (f" ({_when(p.as_of)})" if p.as_of.is_known else "")
+                  + (f", {p.composition}" if p.composition else "") for p in territory.population]
+    pairs = [("also called", [", ".join(territory.aliases)] if territory.aliases else []),
+             ("part of", [_label(ds, territory.part_of_id)] if territory.part_of_id else []),
+             ("status", statuses), ("population", population),
+             ("parts", [_names(ds, [t.id for t in parts])] if parts else [])]
+    lines = [f"{territory.name} ({territory.id}), {_words(territory.kind)}", *_fields(pairs, out.width), ""]
+    if periods:
+        rows = [[_when(p.span), _names(ds, p.controller_ids),
+                 _words(p.extent) + (f" (about {p.share:.0%})" if p.share is not None else ""),
+                 "de facto" if p.de_facto else "de jure"] for p in periods]
+        lines += [f"Control at {args.at.format()}:" if args.at else "Control periods:",
+                  *_table(["WHEN", "CONTROLLED BY", "EXTENT", "BASIS"], rows, width=out.width)]
+    else:
+        lines.append(f"No control period recorded at {args.at.format()}." if args.at else
+                     "No control periods recorded.")
+    spans = [p.span for p in periods] + [s.span for s in territory.legal_status] + [p.as_of for p in territory.population]
+    out.lines(lines)
+    if any(s.basis is cc.Basis.INFERRED for s in spans):
+        out.notes(["", _INFERRED_NOTE])
+    return 0
+
+
+def _ceasefires(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    ceasefires = ds.ceasefires_involving(args.actor) if args.actor else ds.ceasefires_in_order()
+    if args.json:
+        out.json(_unstructure(ceasefires))
+        return 0
+    if not ceasefires:
+        out.lines(["No ceasefires match."])
+        return 0
+    lines: list[str] = []
+    inferred = False
+    for cf in ceasefires:
+        strained = [ds.event(e) for e in cf.strained_by_ids]
+        spans = [s for s in (cf.declared, cf.effective, cf.ended, *(e.span for e in strained)) if s is not None]
+        inferred = inferred or any(s.basis is cc.Basis.INFERRED for s in spans)
+        pairs = [("parties", [_names(ds, cf.parties)]), ("mediators", [_names(ds, cf.mediator_ids)]),
+                 ("declared", [_when(cf.declared)]),
+                 ("effective", [_when(cf.effective) if cf.effective else "not reported"]),
+                 ("ended", [_when(cf.ended) if cf.ended else "not reported"]),
+                 ("provisions", [f"- {p.summary}" for p in cf.provisions]),
+                 ("strained by", [f"- {_when(e.span)} {e.summary} ({e.id})" for e in strained])]
+        lines += [f"{cf.name} ({cf.id})", *_fields(pairs, out.width), ""]
+    out.lines(lines)
+    out.notes([_plural(len(ceasefires), "ceasefire") + ".", *([_INFERRED_NOTE] if inferred else [])])
+    return 0
+
+
+# -- show --------------------------------------------------------------------------------------
+
+
+def _is_reference(name: str) -> bool:
+    return name != "id" and (name.endswith(("_id", "_ids")) or name == "parties")
+
+
+def _value_lines(ds: cc.Dataset, name: str, value: Any) -> list[str]:
+    """Render one field value as lines; nested lines are indented by two spaces."""
+    if value is None:
+        return ["—"]
+    if isinstance(value, cc.TimeSpan):
+        return [_when(value)] + ([f"  inferred: {value.reason}"] if value.basis is cc.Basis.INFERRED else [])
+    if isinstance(value, cc.Count):
+        return [_count(value)]
+    if isinstance(value, cc.Citation):
+        return [_citation(ds, value)]
+    if isinstance(value, cc.Participant):
+        return [f"{_label(ds, value.actor_id)}: {value.role.value}"]
+    if isinstance(value, cc.ExternalId):
+        return [f"{value.scheme}: {value.value}"]
+    if isinstance(value, enum.Enum):
+        return [str(value.value)]
+    if isinstance(value, bool):
+        return ["yes" if value else "no"]
+    if isinstance(value, str):
+        return [_label(ds, value) if _is_reference(name) else value]
+    if isinstance(value, tuple):
+        lines = []
+        for item in value:
+            sub = _value_lines(ds, name, item)
+            nested = (attrs.has(type(item)) and len(sub) > 1) or isinstance(item, cc.Provision)
+            lines += [f"- {sub[0]}", *(f"  {s}" for s in sub[1:])] if nested else sub
+        return lines
+    if attrs.has(type(value)):
+        lines = []
+        for field in attrs.fields(type(value)):
+            item = getattr(value, field.name)
+            if item is None or item == () or (isinstance(item, cc.TimeSpan) and not item.is_known):
+                continue
+            sub = _value_lines(ds, field.name, item)
+            if isinstance(item, tuple) and len(sub) > 1:
+                lines += [f"{field.name}:", *(f"  {s}" for s in sub)]
+            else:
+                lines += [f"{field.name}: {sub[0]}", *(f"  {s}" for s in sub[1:])]
+        return lines
+    return [str(value)]
+
+
+def _cited_sources(value: Any, found: dict[str, None]) -> None:
+    if isinstance(value, cc.Citation):
+        found[value.source_id] = None
+    elif isinstance(value, tuple):
+        for item in value:
+            _cited_sources(item, found)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            _cited_sources(getattr(value, field.name), found)
+
+
+def _show(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    try:
+        record: cc.Record = ds.record(args.id)
+    except cc.UnknownNameError:
+        # A name or alias works too, for actors and territories.
+        named = ds.get_actor(args.id) or ds.get_territory(args.id)
+        if named is None:
+            raise
+        record = named
+    kind = type(record).__name__.lower()
+    if args.json:
+        out.json({"type": kind, "record": _unstructure(record)})
+        return 0
+    name = record.title if isinstance(record, cc.Source) else getattr(record, "name", None)
+    pairs = [(f.name, _value_lines(ds, f.name, getattr(record, f.name)))
+             for f in attrs.fields(type(record)) if f.name != "id"]
+    lines = [f"{type(record).__name__} {record.id}" + (f": {name}" if name else ""), *_fields(pairs, out.width)]
+    sources: dict[str, None] = {}
+    _cited_sources(record, sources)
+    for source_id in sources:
+        source = ds.source(source_id)
+        lines += ["", *_wrap(f"Source {source_id}: {source.title} ({source.publisher}, {source.url}).", out.width),
+                  *_wrap(f"Credit: {source.credit}", out.width)]
+    spans = [getattr(record, f.name) for f in attrs.fields(type(record))]
+    if any(isinstance(s, cc.TimeSpan) and s.basis is cc.Basis.INFERRED for s in spans):
+        lines += ["", f"{_INFERRED} inferred from context, not stated in the source."]
+    out.lines(lines)
+    return 0
+
+
+# -- validate, export ----------------------------------------------------------------------------
+
+
+def _counts(ds: cc.Dataset) -> dict[str, int]:
+    return {name: len(getattr(ds, name)) for name in _COLLECTIONS}
+
+
+def _validate(args: argparse.Namespace, out: _Output) -> int:
+    try:
+        ds = cc.load(args.file)
+    except cc.DataError as exc:
+        if not args.json:
+            raise
+        out.json({"file": args.file, "valid": False,
+                  "problems": [{"path": p.path, "message": p.message} for p in exc.problems]})
+        return 2
+    counts = _counts(ds)
+    if args.json:
+        out.json({"file": args.file, "valid": True, "counts": counts})
+        return 0
+    listed = ", ".join(_plural(n, _SINGULAR[k], k) for k, n in counts.items())
+    out.lines([f"{args.file}: valid; {listed}."])
+    return 0
+
+
+def _csv_row(event: cc.Event) -> dict[str, str]:
+    killed = [c.killed for c in event.casualties if c.killed is not None]
+
+    def figures(bound: str) -> str:
+        # Several death figures (e.g. from different reporters) are listed, never summed.
+        values = ["" if getattr(k, bound) is None else str(getattr(k, bound)) for k in killed]
+        return ";".join(values) if any(values) else ""
+
+    return {
+        "id": event.id, "kind": event.kind.value,
+        "start": event.span.first_day.isoformat() if event.span.first_day else "",
+        "end": event.span.last_day.isoformat() if event.span.last_day else "",
+        "precision": event.span.precision.value, "basis": event.span.basis.value,
+        "actors": ";".join(f"{p.actor_id}:{p.role.value}" for p in event.participants),
+        "territories": ";".join(event.territory_ids),
+        "killed_low": figures("low"), "killed_best": figures("best"), "killed_high": figures("high"),
+        "summary": event.summary,
+        "citations": ";".join(f"{c.source_id}:{','.join(map(str, c.blocks))}" for c in event.citations),
+    }
+
+
+def _export(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    events = ds.chronology()
+    if args.format == "json":
+        text = cc.dumps(ds)
+    elif args.format == "jsonl":
+        text = "".join(json.dumps(cc.converter.unstructure(e, cc.Event), ensure_ascii=False) + "\n" for e in events)
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(_csv_row(e) for e in events)
+        text = buffer.getvalue()
+    if args.output is None:
+        out.out.write(text)
+        return 0
+    with open(args.output, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+    what = "the data set" if args.format == "json" else _plural(len(events), "event")
+    print(f"Wrote {what} to {args.output}.", file=sys.stderr)
+    return 0
+
+
+# -- the parser ------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of ``caucasus-conflict``, with every subcommand.
+
+    Examples:
+        >>> build_parser().parse_args(["territory", "Artsakh"]).name
+        'Artsakh'
+    """
+    # --data and --json live on a parent parser so they work before or after the
+    # subcommand; SUPPRESS keeps a subcommand from resetting a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", metavar="FILE", default=argparse.SUPPRESS,
+                        help="use this data set file instead of the bundled one")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print JSON (the library's converter output) instead of tables")
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Query the Nagorno-Karabakh conflict data set (or your own data set file).",
+        epilog="Exit status: 0 success, 1 name not found, 2 usage error or invalid data.")
+    parser.add_argument("--data", metavar="FILE", default=None, help="use this data set file instead of the bundled one")
+    parser.add_argument("--json", action="store_true", default=False,
+                        help="print JSON (the library's converter output) instead of tables")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {cc.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace, _Output], int], text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=text, description=text)
+        sub.set_defaults(handler=handler, parser=sub)
+        return sub
+
+    sub = command("timeline", _timeline, "List events in chronological order.")
+    sub.add_argument("--from", dest="start", metavar="DATE", type=_date,
+                     help="only events from DATE on (YYYY, YYYY-MM or YYYY-MM-DD)")
+    sub.add_argument("--to", dest="end", metavar="DATE", type=_date, help="only events until the end of DATE")
+    sub.add_argument("--within", action="store_true",
+                     help="only events wholly inside the window (default: any overlap)")
+    sub.add_argument("--actor", metavar="NAME", help="only events this actor takes part in")
+    sub.add_argument("--territory", metavar="NAME", help="only events in this territory")
+    sub.add_argument("--kind", choices=[k.value for k in cc.EventKind], metavar="KIND",
+                     help=f"only events of this kind: {', '.join(k.value for k in cc.EventKind)}")
+    sub.add_argument("--undated", action="store_true", help="include undated events (listed last)")
+    sub.add_argument("--plot", metavar="FILE", type=_plot_path,
+                     help=f"draw the timeline to FILE ({', '.join(plot.SUPPORTED_SUFFIXES)}; needs the plot extra)")
+
+    sub = command("actors", _actors, "List actors, or those holding a stance toward someone.")
+    sub.add_argument("--stance", choices=[k.value for k in cc.StanceKind], metavar="KIND",
+                     help=f"only actors with this stance: {', '.join(k.value for k in cc.StanceKind)}")
+    sub.add_argument("--toward", metavar="NAME", help="the actor, territory or event the stance is toward")
+    sub.add_argument("--at", metavar="DATE", type=_date, help="only stances held at some time during DATE")
+
+    sub = command("claims", _claims, "List who claimed what, and which claims dispute each other.")
+    sub.add_argument("--by", metavar="NAME", help="only claims made by this actor")
+    sub.add_argument("--about", metavar="NAME", help="only claims about this actor, territory or event")
+    sub.add_argument("--disputed", action="store_true", help="list the pairs of claims that dispute each other")
+
+    sub = command("territory", _territory, "Show a territory: status, population, parts and who controlled it.")
+    sub.add_argument("name", metavar="NAME", help="the territory's id, name or alias")
+    sub.add_argument("--at", metavar="DATE", type=_date, help="only the control periods in force during DATE")
+
+    sub = command("ceasefires", _ceasefires, "List ceasefires with parties, mediators, dates and provisions.")
+    sub.add_argument("--actor", metavar="NAME", help="only ceasefires this actor is a party to or mediated")
+
+    sub = command("show", _show, "Show one record of any type, with its citations.")
+    sub.add_argument("id", metavar="ID", help="the record's id (or an actor's or territory's name)")
+
+    sub = command("validate", _validate, "Check a data set file and report every problem with its JSON path.")
+    sub.add_argument("file", metavar="FILE", help="the data set file to check")
+
+    sub = command("export", _export, "Write the data set as JSON, JSON Lines (one event a line) or CSV.")
+    sub.add_argument("--format", choices=["json", "jsonl", "csv"], default="json", help="output format (default: json)")
+    sub.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    return parser
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    return code if isinstance(code, int) else 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``) and return the exit status.
+
+    Args:
+        argv: The arguments after the program name.
+
+    Returns:
+        0 on success, 1 when a name is not found, 2 on usage errors or invalid data.
+
+    Examples:
+        >>> main(["--version"])  # doctest: +ELLIPSIS
+        caucasus-conflict ...
+        0
+        >>> main(["validate", "no-such-file.json"])
+        2
+    """
+    out = _Output()
+    try:
+        args = build_parser().parse_args(argv)
+        handler: Callable[[argparse.Namespace, _Output], int] = args.handler
+        return handler(args, out)
+    except SystemExit as exc:  # argparse: --help, --version and usage errors
+        return _exit_code(exc.code)
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, and keep the interpreter
+        # from complaining when it flushes stdout at exit.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except cc.UnknownNameError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except cc.CaucasusConflictError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # writing --output or --plot; reading is the library's job
+        where = f"cannot write {exc.filename!r}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}; check the path", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
