@@ -24,10 +24,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable
 from typing import Generic, TypeVar
 
+from .kinds import EventKind
 from .model import Event
 from .timespan import MAX_ORDINAL, MIN_ORDINAL
 
-__all__ = ["EventIndex", "NameTable", "fold", "postings"]
+__all__ = ["EventIndex", "NameTable", "fold"]
 
 K = TypeVar("K", bound=Hashable)
 R = TypeVar("R")
@@ -70,16 +71,13 @@ class NameTable(Generic[R]):
         return self._display
 
 
-def postings(pairs: Iterable[tuple[K, int]]) -> dict[K, array[int]]:
-    """Group ranks by key, keeping them in the order given (ascending when built in order)."""
-    table: dict[K, array[int]] = {}
-    for key, rank in pairs:
-        bucket = table.get(key)
-        if bucket is None:
-            table[key] = bucket = array("q")
-        if not bucket or bucket[-1] != rank:
-            bucket.append(rank)
-    return table
+def _post(table: dict[K, array[int]], key: K, rank: int) -> None:
+    """Append *rank* to *key*'s posting list once (an actor in two roles is posted once)."""
+    bucket = table.get(key)
+    if bucket is None:
+        table[key] = array("q", (rank,))
+    elif bucket[-1] != rank:
+        bucket.append(rank)
 
 
 class _Bucket:
@@ -96,33 +94,45 @@ class _Bucket:
 
 
 class EventIndex:
-    """Events in chronological order plus interval buckets over their spans."""
+    """Events in chronological order, interval buckets over their spans, and postings.
+
+    Built in one pass over the events sorted once: the chronological sort key of a
+    span already holds its first and last day, so no span is measured twice.
+    """
 
     __slots__ = ("_buckets", "_open_end", "_open_end_ranks", "_open_start", "_open_start_ranks",
-                 "order", "undated")
+                 "by_actor", "by_kind", "by_territory", "order", "undated")
 
-    def __init__(self, ordered: tuple[Event, ...]) -> None:
-        self.order = ordered
+    def __init__(self, events: Iterable[Event]) -> None:
+        decorated = sorted((event.span.sort_key(), event.id, event) for event in events)
+        self.order: tuple[Event, ...] = tuple(row[2] for row in decorated)
         self.undated: array[int] = array("q")
+        self.by_actor: dict[str, array[int]] = {}
+        self.by_territory: dict[str, array[int]] = {}
+        self.by_kind: dict[EventKind, array[int]] = {}
         rows: dict[int, list[tuple[int, int, int]]] = {}
         open_start: list[tuple[int, int]] = []
         open_end: list[tuple[int, int]] = []
-        for rank, event in enumerate(ordered):
-            bounds = event.span.ordinals
-            if bounds is None:
+        for rank, (key, _, event) in enumerate(decorated):
+            for participant in event.participants:
+                _post(self.by_actor, participant.actor_id, rank)
+            for territory_id in event.territory_ids:
+                _post(self.by_territory, territory_id, rank)
+            _post(self.by_kind, event.kind, rank)
+            undated, low, high = key[0], key[1], key[2]
+            if undated:
                 self.undated.append(rank)
-                continue
-            low, high = bounds
-            if low == MIN_ORDINAL:
+            elif low == MIN_ORDINAL:
                 open_start.append((high, rank))
             elif high == MAX_ORDINAL:
                 open_end.append((low, rank))
             else:
+                # Rows arrive sorted by first day, so each class stays sorted.
                 rows.setdefault((high - low + 1).bit_length(), []).append((low, high, rank))
         self._buckets: list[_Bucket] = []
         for length_class in sorted(rows):
             bucket = _Bucket(1 << (length_class - 1), (1 << length_class) - 1)
-            for low, high, rank in sorted(rows[length_class]):
+            for low, high, rank in rows[length_class]:
                 bucket.starts.append(low)
                 bucket.ends.append(high)
                 bucket.ranks.append(rank)

@@ -28,19 +28,17 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar, overload
 
 import attrs
 
-from ._index import EventIndex, NameTable, fold, postings
-from .errors import DataError, Problem, QueryError, TimeSpanError, UnknownNameError
+from ._index import EventIndex, NameTable, fold
+from ._integrity import check_integrity
+from .errors import QueryError, TimeSpanError, UnknownNameError
 from .kinds import EventKind, Role, StanceKind
 from .model import (
     Actor,
-    Casualties,
     Ceasefire,
-    Citation,
     Claim,
     ControlPeriod,
     Event,
@@ -63,7 +61,6 @@ TerritoryRef = Territory | str
 EntityRef = Actor | Territory | Event | str
 """An actor, territory or event, or an id or name of one (actors are tried first)."""
 
-_COLLECTIONS = ("sources", "actors", "territories", "events", "ceasefires", "claims", "stances")
 
 
 def _chronological(record: Event | Claim) -> tuple[tuple[int, int, int, int, int, str], str]:
@@ -80,9 +77,6 @@ class _Indexes:
     actor_names: NameTable[Actor]
     territory_names: NameTable[Territory]
     by_id: dict[str, Record]
-    events_by_actor: dict[str, Any]
-    events_by_territory: dict[str, Any]
-    events_by_kind: dict[EventKind, Any]
     claims_by: dict[str | None, tuple[Claim, ...]]
     claims_about: dict[str, tuple[Claim, ...]]
     stances_toward: dict[tuple[StanceKind, str], tuple[Stance, ...]]
@@ -122,177 +116,17 @@ class Dataset:
     _index: _Indexes = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        problems: list[Problem] = []
-        by_id = self._check_ids(problems)
-        actor_names = self._name_table(self.actors, "actors", "actor", problems)
-        territory_names = self._name_table(self.territories, "territories", "territory", problems)
-        self._check_references(by_id, problems)
-        if problems:
-            raise DataError(problems)
-        object.__setattr__(self, "_index", self._build_index(by_id, actor_names, territory_names))
-
-    # -- integrity ------------------------------------------------------------------
-
-    def _records(self) -> Iterator[tuple[str, int, Record]]:
-        for name in _COLLECTIONS:
-            for position, record in enumerate(getattr(self, name)):
-                yield name, position, record
-
-    def _check_ids(self, problems: list[Problem]) -> dict[str, Record]:
-        by_id: dict[str, Record] = {}
-        where: dict[str, str] = {}
-        for name, position, record in self._records():
-            path = f"$.{name}[{position}].id"
-            if record.id in by_id:
-                problems.append(Problem(path, f"duplicate id {record.id!r} (first used at {where[record.id]}); "
-                                              "give every record its own id"))
-            else:
-                by_id[record.id] = record
-                where[record.id] = path
-        return by_id
-
-    @staticmethod
-    def _name_table(records: tuple[Any, ...], collection: str, kind: str,
-                    problems: list[Problem]) -> NameTable[Any]:
-        table: NameTable[Any] = NameTable()
-        for position, record in enumerate(records):
-            labelled = [("id", record.id), ("name", record.name)]
-            labelled += [(f"aliases[{i}]", alias) for i, alias in enumerate(record.aliases)]
-            for field_path, key in labelled:
-                if not fold(key):
-                    problems.append(Problem(f"$.{collection}[{position}].{field_path}",
-                                            f"{key!r} has no letters or digits to look it up by"))
-                    continue
-                held = table.add(key, record)
-                if held is not None:
-                    problems.append(Problem(
-                        f"$.{collection}[{position}].{field_path}",
-                        f"{key!r} is already a name of {kind} {held.id!r}; "
-                        "names and aliases must identify one record",
-                    ))
-        return table
-
-    def _check_references(self, by_id: dict[str, Record], problems: list[Problem]) -> None:
-        def need(path: str, ref: str | None, cls: type, what: str) -> None:
-            if ref is None:
-                return
-            target = by_id.get(ref)
-            if target is None:
-                close = difflib.get_close_matches(ref, [k for k, v in by_id.items() if isinstance(v, cls)], n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                problems.append(Problem(path, f"unknown {what} id {ref!r}{hint}"))
-            elif not isinstance(target, cls):
-                problems.append(Problem(path, f"{ref!r} is the id of {_a(type(target).__name__.lower())}, "
-                                              f"expected {_a(what)} id"))
-
-        def many(path: str, refs: Iterable[str], cls: type, what: str) -> None:
-            for i, ref in enumerate(refs):
-                need(f"{path}[{i}]", ref, cls, what)
-
-        def cites(path: str, citations: tuple[Citation, ...]) -> None:
-            for i, citation in enumerate(citations):
-                source = by_id.get(citation.source_id)
-                cpath = f"{path}.citations[{i}]"
-                if not isinstance(source, Source):
-                    need(f"{cpath}.source_id", citation.source_id, Source, "source")
-                    continue
-                for j, block in enumerate(citation.blocks):
-                    if block > source.blocks:
-                        problems.append(Problem(f"{cpath}.blocks[{j}]",
-                                                f"block {block} does not exist; source {source.id!r} "
-                                                f"has blocks 1..{source.blocks}"))
-
-        def casualties(path: str, items: tuple[Casualties, ...]) -> None:
-            for i, item in enumerate(items):
-                need(f"{path}.casualties[{i}].reported_by_id", item.reported_by_id, Actor, "actor")
-                cites(f"{path}.casualties[{i}]", item.citations)
-
-        for p, actor in enumerate(self.actors):
-            path = f"$.actors[{p}]"
-            cites(path, actor.citations)
-            need(f"{path}.part_of_id", actor.part_of_id, Actor, "actor")
-            for i, role in enumerate(actor.roles):
-                need(f"{path}.roles[{i}].organisation_id", role.organisation_id, Actor, "actor")
-                cites(f"{path}.roles[{i}]", role.citations)
-            for i, membership in enumerate(actor.memberships):
-                need(f"{path}.memberships[{i}].organisation_id", membership.organisation_id, Actor, "actor")
-                cites(f"{path}.memberships[{i}]", membership.citations)
-        for p, territory in enumerate(self.territories):
-            path = f"$.territories[{p}]"
-            cites(path, territory.citations)
-            need(f"{path}.part_of_id", territory.part_of_id, Territory, "territory")
-            for i, status in enumerate(territory.legal_status):
-                need(f"{path}.legal_status[{i}].part_of_id", status.part_of_id, Territory, "territory")
-                cites(f"{path}.legal_status[{i}]", status.citations)
-            for i, population in enumerate(territory.population):
-                cites(f"{path}.population[{i}]", population.citations)
-            for i, period in enumerate(territory.control):
-                many(f"{path}.control[{i}].controller_ids", period.controller_ids, Actor, "actor")
-                cites(f"{path}.control[{i}]", period.citations)
-        for p, event in enumerate(self.events):
-            path = f"$.events[{p}]"
-            cites(path, event.citations)
-            for i, participant in enumerate(event.participants):
-                need(f"{path}.participants[{i}].actor_id", participant.actor_id, Actor, "actor")
-            many(f"{path}.territory_ids", event.territory_ids, Territory, "territory")
-            casualties(path, event.casualties)
-            need(f"{path}.parent_id", event.parent_id, Event, "event")
-        for p, ceasefire in enumerate(self.ceasefires):
-            path = f"$.ceasefires[{p}]"
-            cites(path, ceasefire.citations)
-            many(f"{path}.parties", ceasefire.parties, Actor, "actor")
-            many(f"{path}.mediator_ids", ceasefire.mediator_ids, Actor, "actor")
-            many(f"{path}.territory_ids", ceasefire.territory_ids, Territory, "territory")
-            many(f"{path}.strained_by_ids", ceasefire.strained_by_ids, Event, "event")
-            need(f"{path}.event_id", ceasefire.event_id, Event, "event")
-            for i, provision in enumerate(ceasefire.provisions):
-                many(f"{path}.provisions[{i}].actor_ids", provision.actor_ids, Actor, "actor")
-                many(f"{path}.provisions[{i}].territory_ids", provision.territory_ids, Territory, "territory")
-                cites(f"{path}.provisions[{i}]", provision.citations)
-        for p, claim in enumerate(self.claims):
-            path = f"$.claims[{p}]"
-            cites(path, claim.citations)
-            need(f"{path}.claimant_id", claim.claimant_id, Actor, "actor")
-            many(f"{path}.about_actor_ids", claim.about_actor_ids, Actor, "actor")
-            many(f"{path}.about_territory_ids", claim.about_territory_ids, Territory, "territory")
-            many(f"{path}.about_event_ids", claim.about_event_ids, Event, "event")
-            many(f"{path}.disputes_ids", claim.disputes_ids, Claim, "claim")
-        for p, stance in enumerate(self.stances):
-            path = f"$.stances[{p}]"
-            cites(path, stance.citations)
-            need(f"{path}.holder_id", stance.holder_id, Actor, "actor")
-            need(f"{path}.toward_actor_id", stance.toward_actor_id, Actor, "actor")
-            need(f"{path}.toward_territory_id", stance.toward_territory_id, Territory, "territory")
-            need(f"{path}.toward_event_id", stance.toward_event_id, Event, "event")
-            many(f"{path}.claim_ids", stance.claim_ids, Claim, "claim")
-        self._check_parent_cycles(problems)
-
-    def _check_parent_cycles(self, problems: list[Problem]) -> None:
-        parent: dict[str, str | None] = {e.id: e.parent_id for e in self.events}
-        position: dict[str, int] = {e.id: p for p, e in enumerate(self.events)}
-        settled: set[str] = set()
-        for event in self.events:
-            trail: list[str] = []
-            current: str | None = event.id
-            while current is not None and current not in settled and current in parent:
-                if current in trail:
-                    cycle = trail[trail.index(current):]
-                    problems.append(Problem(
-                        f"$.events[{position[current]}].parent_id",
-                        f"parent events form a cycle ({' -> '.join([*cycle, current])}); "
-                        "an event cannot be its own ancestor",
-                    ))
-                    break
-                trail.append(current)
-                current = parent[current]
-            settled.update(trail)
+        checked = check_integrity(
+            sources=self.sources, actors=self.actors, territories=self.territories, events=self.events,
+            ceasefires=self.ceasefires, claims=self.claims, stances=self.stances,
+        )
+        object.__setattr__(self, "_index", self._build_index(*checked))
 
     # -- indexes --------------------------------------------------------------------
 
     def _build_index(self, by_id: dict[str, Record], actor_names: NameTable[Actor],
                      territory_names: NameTable[Territory]) -> _Indexes:
-        ordered = tuple(sorted(self.events, key=_chronological))
-        events = EventIndex(ordered)
+        events = EventIndex(self.events)
         claims = tuple(sorted(self.claims, key=_chronological))
         claims_by: dict[str | None, list[Claim]] = {}
         claims_about: dict[str, list[Claim]] = {}
@@ -316,9 +150,6 @@ class Dataset:
             actor_names=actor_names,
             territory_names=territory_names,
             by_id=by_id,
-            events_by_actor=postings((a, r) for r, e in enumerate(ordered) for a in e.actor_ids),
-            events_by_territory=postings((t, r) for r, e in enumerate(ordered) for t in e.territory_ids),
-            events_by_kind=postings((e.kind, r) for r, e in enumerate(ordered)),
             claims_by={k: tuple(v) for k, v in claims_by.items()},
             claims_about={k: tuple(v) for k, v in claims_about.items()},
             stances_toward={k: tuple(v) for k, v in stances.items()},
@@ -661,7 +492,7 @@ class Dataset:
         """
         actor_id = self.actor(actor).id
         order = self._index.events.order
-        found = tuple(order[r] for r in self._index.events_by_actor.get(actor_id, ()))
+        found = tuple(order[r] for r in self._index.events.by_actor.get(actor_id, ()))
         if role is None:
             return found
         wanted = _member(Role, role)
@@ -680,7 +511,7 @@ class Dataset:
             {'blockade'}
         """
         order = self._index.events.order
-        return tuple(order[r] for r in self._index.events_by_kind.get(_member(EventKind, kind), ()))
+        return tuple(order[r] for r in self._index.events.by_kind.get(_member(EventKind, kind), ()))
 
     def events_in(self, territory: TerritoryRef) -> tuple[Event, ...]:
         """Return the events that took place in *territory*, in order.
@@ -695,7 +526,7 @@ class Dataset:
         """
         territory_id = self.territory(territory).id
         order = self._index.events.order
-        return tuple(order[r] for r in self._index.events_by_territory.get(territory_id, ()))
+        return tuple(order[r] for r in self._index.events.by_territory.get(territory_id, ()))
 
     # -- stances, claims, control ------------------------------------------------------
 
@@ -809,10 +640,6 @@ def _group_parts(territories: tuple[Territory, ...]) -> dict[str, tuple[Territor
         if territory.part_of_id is not None:
             parts.setdefault(territory.part_of_id, []).append(territory)
     return {k: tuple(v) for k, v in parts.items()}
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _similarity(query: str, name: str) -> float:
