@@ -87,6 +87,13 @@ class TestRecords:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             actor.name = "B"  # type: ignore[misc]
 
+    def test_kind_must_be_the_enum(self) -> None:
+        """A plain string for a kind is refused at once, naming the conversion to use."""
+        with pytest.raises(TypeError) as info:
+            Actor(id=ActorId("a"), name="A", kind="state", citations=CITE)  # type: ignore[arg-type]
+        assert str(info.value) == ("'kind' must be a member of ActorKind (got 'state'); "
+                                   "use ActorKind('state') to convert a value")
+
     def test_empty_name(self) -> None:
         """A record needs a name that is not blank."""
         with pytest.raises(ValueError, match="'name' must not be empty"):

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["non_empty", "non_empty_items", "non_negative", "unique_items"]
+__all__ = ["instance_of", "non_empty", "non_empty_items", "non_negative", "unique_items"]
 
 
 def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Sized | None) -> None:
@@ -46,3 +46,18 @@ def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int | fl
     """Reject a negative number; ``None`` passes."""
     if value is not None and value < 0:
         raise ValueError(f"{attribute.name!r} must be >= 0 (got {value!r})")
+
+
+def instance_of(cls: type) -> Any:
+    """Reject a value that is not a *cls* (e.g. the string ``"state"`` for ``ActorKind.STATE``).
+
+    Type checkers catch this already; the runtime check keeps untyped callers from
+    building a record whose ``kind.value`` fails later, far from the mistake.
+    """
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, cls):
+            raise TypeError(f"{attribute.name!r} must be a member of {cls.__name__} (got {value!r}); "
+                            f"use {cls.__name__}({value!r}) to convert a value")
+
+    return check

@@ -17,7 +17,7 @@ from typing import NewType, TypeAlias
 import attrs
 from attrs import field
 
-from ._validators import non_empty, non_empty_items, non_negative, unique_items
+from ._validators import instance_of, non_empty, non_empty_items, non_negative, unique_items
 from .kinds import (
     ActorKind,
     CasualtyGroup,
@@ -199,7 +199,7 @@ class Casualties:
 
     killed: Count | None = None
     injured: Count | None = None
-    group: CasualtyGroup = CasualtyGroup.UNSPECIFIED
+    group: CasualtyGroup = field(default=CasualtyGroup.UNSPECIFIED, validator=instance_of(CasualtyGroup))
     reported_by_id: ActorId | None = None
     as_of: TimeSpan = _UNKNOWN
     citations: tuple[Citation, ...] = field(validator=non_empty)
@@ -253,7 +253,7 @@ class Participant:
     """
 
     actor_id: ActorId = field(validator=non_empty)
-    role: Role
+    role: Role = field(validator=instance_of(Role))
 
 
 @attrs.frozen(kw_only=True)
@@ -266,7 +266,7 @@ class LegalStatus:
         'recognised_part_of'
     """
 
-    kind: LegalStatusKind
+    kind: LegalStatusKind = field(validator=instance_of(LegalStatusKind))
     part_of_id: TerritoryId | None = None
     span: TimeSpan = _UNKNOWN
     citations: tuple[Citation, ...] = field(validator=non_empty)
@@ -313,7 +313,7 @@ class ControlPeriod:
 
     controller_ids: tuple[ActorId, ...] = field(validator=[non_empty, non_empty_items, unique_items])
     span: TimeSpan
-    extent: ControlExtent = ControlExtent.FULL
+    extent: ControlExtent = field(default=ControlExtent.FULL, validator=instance_of(ControlExtent))
     share: float | None = field(default=None, validator=_share)
     de_facto: bool = True
     citations: tuple[Citation, ...] = field(validator=non_empty)
@@ -357,7 +357,7 @@ class Actor:
 
     id: ActorId = field(validator=non_empty)
     name: str = field(validator=non_empty)
-    kind: ActorKind
+    kind: ActorKind = field(validator=instance_of(ActorKind))
     aliases: tuple[str, ...] = field(default=(), validator=[non_empty_items, unique_items])
     part_of_id: ActorId | None = None
     roles: tuple[RoleHeld, ...] = ()
@@ -391,7 +391,7 @@ class Territory:
 
     id: TerritoryId = field(validator=non_empty)
     name: str = field(validator=non_empty)
-    kind: TerritoryKind
+    kind: TerritoryKind = field(validator=instance_of(TerritoryKind))
     aliases: tuple[str, ...] = field(default=(), validator=[non_empty_items, unique_items])
     part_of_id: TerritoryId | None = None
     legal_status: tuple[LegalStatus, ...] = ()
@@ -432,7 +432,7 @@ class Event:
     """
 
     id: EventId = field(validator=non_empty)
-    kind: EventKind
+    kind: EventKind = field(validator=instance_of(EventKind))
     summary: str = field(validator=non_empty)
     span: TimeSpan
     participants: tuple[Participant, ...] = field(default=(), validator=_participants)
@@ -516,7 +516,7 @@ class Claim:
     id: ClaimId = field(validator=non_empty)
     claimant_id: ActorId | None = None
     span: TimeSpan
-    medium: Medium = Medium.UNSPECIFIED
+    medium: Medium = field(default=Medium.UNSPECIFIED, validator=instance_of(Medium))
     summary: str = field(validator=non_empty)
     quote: str | None = field(default=None, validator=non_empty)
     about_actor_ids: tuple[ActorId, ...] = field(default=(), validator=unique_items)
@@ -547,7 +547,7 @@ class Stance:
 
     id: StanceId = field(validator=non_empty)
     holder_id: ActorId = field(validator=non_empty)
-    kind: StanceKind
+    kind: StanceKind = field(validator=instance_of(StanceKind))
     toward_actor_id: ActorId | None = None
     toward_territory_id: TerritoryId | None = None
     toward_event_id: EventId | None = None
