@@ -238,14 +238,23 @@ def _fast_event_check(by_id: dict[str, Record]) -> Any:
                 return False
         return True
 
+    # Plain loops rather than all() over generators: this runs once per event.
     def ok(event: Event) -> bool:
-        return (
-            cites_ok(event.citations)
-            and all(p.actor_id in actor_ids for p in event.participants)
-            and all(t in territory_ids for t in event.territory_ids)
-            and (event.parent_id is None or event.parent_id in event_ids)
-            and all((c.reported_by_id is None or c.reported_by_id in actor_ids) and cites_ok(c.citations)
-                    for c in event.casualties)
-        )
+        if not cites_ok(event.citations):
+            return False
+        for participant in event.participants:
+            if participant.actor_id not in actor_ids:
+                return False
+        for territory_id in event.territory_ids:
+            if territory_id not in territory_ids:
+                return False
+        if event.parent_id is not None and event.parent_id not in event_ids:
+            return False
+        for casualty in event.casualties:
+            if casualty.reported_by_id is not None and casualty.reported_by_id not in actor_ids:
+                return False
+            if not cites_ok(casualty.citations):
+                return False
+        return True
 
     return ok

@@ -491,8 +491,7 @@ class Dataset:
             True
         """
         actor_id = self.actor(actor).id
-        order = self._index.events.order
-        found = tuple(order[r] for r in self._index.events.by_actor.get(actor_id, ()))
+        found = self._index.events.by_actor.get(actor_id, ())
         if role is None:
             return found
         wanted = _member(Role, role)
@@ -510,8 +509,7 @@ class Dataset:
             >>> {e.kind.value for e in cc.load().events_of_kind("blockade")}
             {'blockade'}
         """
-        order = self._index.events.order
-        return tuple(order[r] for r in self._index.events.by_kind.get(_member(EventKind, kind), ()))
+        return self._index.events.by_kind.get(_member(EventKind, kind), ())
 
     def events_in(self, territory: TerritoryRef) -> tuple[Event, ...]:
         """Return the events that took place in *territory*, in order.
@@ -525,8 +523,7 @@ class Dataset:
             True
         """
         territory_id = self.territory(territory).id
-        order = self._index.events.order
-        return tuple(order[r] for r in self._index.events.by_territory.get(territory_id, ()))
+        return self._index.events.by_territory.get(territory_id, ())
 
     # -- stances, claims, control ------------------------------------------------------
 
