@@ -369,3 +369,56 @@ class TestControllerOf:
         ds = cc.load(FIXTURES / "minimal.json")
         assert [p.controller_ids for p in ds.controller_of("valley", at="2023-12-31")] == [("north",)]
         assert ds.controller_of("valley", at="2024-01-01") == ()
+
+
+class TestOrderedListings:
+    @given(DATASETS)
+    def test_claims_in_order(self, ds: cc.Dataset) -> None:
+        """claims_in_order holds every claim once, chronologically, then by id."""
+        assert ds.claims_in_order() == tuple(sorted(ds.claims, key=lambda c: (c.span.sort_key(), c.id)))
+
+    @given(DATASETS)
+    def test_ceasefires_in_order(self, ds: cc.Dataset) -> None:
+        """ceasefires_in_order sorts by declared date, then id."""
+        assert ds.ceasefires_in_order() == tuple(sorted(ds.ceasefires, key=lambda c: (c.declared.sort_key(), c.id)))
+
+    @given(DATASETS, st.data())
+    def test_ceasefires_involving(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """ceasefires_involving equals a scan of parties and mediators."""
+        if not ds.actors:
+            return
+        actor = data.draw(st.sampled_from(ds.actors))
+        expected = [c for c in ds.ceasefires_in_order() if actor.id in (*c.parties, *c.mediator_ids)]
+        assert ds.ceasefires_involving(actor) == tuple(expected)
+
+    @given(DATASETS, st.data())
+    def test_parts_of(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """parts_of equals a scan of part_of_id, by id."""
+        if not ds.territories:
+            return
+        territory = data.draw(st.sampled_from(ds.territories))
+        expected = sorted((t for t in ds.territories if t.part_of_id == territory.id), key=lambda t: t.id)
+        assert ds.parts_of(territory.id) == tuple(expected)
+
+    @given(DATASETS, st.data())
+    def test_stances_toward(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """stances_toward equals a scan by kind and target, chronologically."""
+        targets: list[cc.Actor | cc.Territory | cc.Event] = [*ds.actors, *ds.territories, *ds.events]
+        if not targets:
+            return
+        target = data.draw(st.sampled_from(targets))
+        kind = data.draw(st.sampled_from(cc.StanceKind))
+        expected = sorted((s for s in ds.stances if s.kind is kind and s.toward_id == target.id),
+                          key=lambda s: (s.span.sort_key(), s.id))
+        assert ds.stances_toward(kind, toward=target) == tuple(expected)
+
+    @given(DATASETS, st.data())
+    def test_resolve(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """resolve finds any actor, territory or event by id, and actors and territories by name."""
+        targets: list[cc.Actor | cc.Territory | cc.Event] = [*ds.actors, *ds.territories, *ds.events]
+        if not targets:
+            return
+        target = data.draw(st.sampled_from(targets))
+        assert ds.resolve(target.id) is target
+        if isinstance(target, cc.Actor):
+            assert ds.resolve(target.name) is target
