@@ -649,6 +649,12 @@ class TestInvariants:
                 assert (value.end.month, value.end.day) in STATED_DAYS, (path, value)
             if value.basis is Basis.INFERRED:
                 assert value.reason, path
+            if value.precision is Precision.DAY:
+                # The one day the article gives is "Sept. 19", without a year: so every
+                # day-precision span is that day, and its year is inferred.
+                assert value.start is not None, path
+                assert (value.start.month, value.start.day) in STATED_DAYS, (path, value)
+                assert value.basis is Basis.INFERRED, (path, value)
 
     def test_aliases_resolve(self, bundled: cc.Dataset) -> None:
         """Every actor and territory is found by its id, name and each alias."""

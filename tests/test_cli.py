@@ -108,8 +108,8 @@ class TestMain:
         code, out, err = run(capsys, "--data", str(missing), "timeline")
         assert (code, out) == (2, "")
         assert err == (f"error: {missing}: 1 problem:\n"
-                       f"  $: cannot read the file ([Errno 2] No such file or directory: '{missing}'); check the path\n"
-                       "Fix the data at the path(s) shown and load it again.\n")
+                       f"  $: cannot read the file ([Errno 2] No such file or directory: '{missing}')\n"
+                       "Check the path and that the file is UTF-8 text.\n")
 
     @pytest.mark.parametrize("command", ["timeline", "actors", "claims", "ceasefires", "export"])
     def test_invalid_data_file(self, capsys: pytest.CaptureFixture[str], command: str) -> None:
@@ -282,7 +282,8 @@ class TestTimeline:
         """A window that ends before it starts is invalid input (exit 2)."""
         code, _, err = run(capsys, "timeline", "--from", "2024", "--to", "2023")
         assert code == 2
-        assert err.startswith("error: invalid time span '2024/2023': the window ends before it starts")
+        assert err == ("error: invalid time span 'from 2024 to 2023': the window ends before it starts; "
+                       "swap the start and the end\n")
 
     def test_within_needs_window(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--within without --from or --to is a usage error."""

@@ -30,10 +30,10 @@ def chronological(records: list[cc.Event]) -> tuple[cc.Event, ...]:
     return tuple(sorted(records, key=lambda r: (r.span.sort_key(), r.id)))
 
 
-def window_of(start: cc.TimeSpan, end: cc.TimeSpan) -> tuple[int, int]:
+def window_of(start: cc.TimeSpan | None, end: cc.TimeSpan | None) -> tuple[int, int]:
     """The window from the first day of *start* to the last day of *end*, as ordinals (open: unbounded)."""
-    low = start.first_day.toordinal() if start.first_day else -1
-    high = end.last_day.toordinal() if end.last_day else 10**8
+    low = start.first_day.toordinal() if start is not None and start.first_day else -1
+    high = end.last_day.toordinal() if end is not None and end.last_day else 10**8
     return low, high
 
 
@@ -70,6 +70,13 @@ def windows(draw: st.DrawFn, ds: cc.Dataset) -> tuple[cc.TimeSpan, cc.TimeSpan]:
     return a, b
 
 
+@st.composite
+def windows_or_open(draw: st.DrawFn, ds: cc.Dataset) -> tuple[cc.TimeSpan | None, cc.TimeSpan | None]:
+    """A window that may be open on either side (None), as events_between accepts."""
+    a, b = draw(windows(ds))
+    return (None if draw(st.booleans()) else a), (None if draw(st.booleans()) else b)
+
+
 class TestIntegrity:
     def test_in_memory_errors_have_no_file(self) -> None:
         """A data set built in code reports problems with file None and JSON-style paths."""
@@ -79,6 +86,25 @@ class TestIntegrity:
             cc.Dataset(sources=(SOURCE,), actors=(actor,))
         assert info.value.file is None
         assert [str(p) for p in info.value.problems] == ["$.actors[0].part_of_id: unknown actor id 'b'"]
+
+    def test_same_object_twice(self) -> None:
+        """The same record object listed twice is a duplicate id, not silently kept twice."""
+        event = cc.Event(id=cc.EventId("e"), kind=cc.EventKind.WAR, summary="w", span=cc.TimeSpan.parse("2020"),
+                         citations=CITE)
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=(SOURCE,), events=(event, event))
+        assert [str(p) for p in info.value.problems] == [
+            "$.events[1].id: duplicate id 'e' (first used at $.events[0].id); give every record its own id"
+        ]
+
+    def test_collections_must_be_tuples_of_their_type(self) -> None:
+        """A list, or a record of the wrong type, is refused with a TypeError saying what to pass."""
+        actor = cc.Actor(id=cc.ActorId("a"), name="A", kind=cc.ActorKind.STATE, citations=CITE)
+        with pytest.raises(TypeError, match=r"'actors' must be a tuple \(got \[Actor"):
+            cc.Dataset(sources=(SOURCE,), actors=[actor])  # type: ignore[arg-type]
+        with pytest.raises(TypeError) as info:
+            cc.Dataset(sources=(SOURCE,), events=(actor,))  # type: ignore[arg-type]
+        assert str(info.value) == "events[0] must be an Event (got Actor); pass Event records in 'events'"
 
     def test_parent_cycle(self) -> None:
         """Events that are each other's ancestors are rejected."""
@@ -163,7 +189,10 @@ class TestActorLookup:
         ds = cc.load(FIXTURES / "minimal.json")
         assert [a.id for a in ds.find_actors("land")] == ["north", "south"]
         assert [a.id for a in ds.find_actors("South")] == ["south", "north"]
-        assert ds.find_actors("x", limit=1) == (ds.actor("north"),) or len(ds.find_actors("x", limit=1)) == 1
+        assert len(ds.find_actors("x", limit=1)) == 1
+        assert ds.find_actors("x", limit=0) == ()
+        with pytest.raises(cc.QueryError, match=r"'limit' must be >= 0 \(got -1\)"):
+            ds.find_actors("x", limit=-1)
 
     def test_by_id_lookups(self) -> None:
         """Each record type has a by-id lookup; a wrong id suggests the closest."""
@@ -187,6 +216,30 @@ class TestEventsBetween:
         window = window_of(start, end)
         expected = chronological([e for e in ds.events if overlaps(e.span, window)])
         assert ds.events_between(start, end) == expected
+
+    @given(DATASETS, st.data(), st.booleans())
+    def test_open_windows_match_oracle(self, ds: cc.Dataset, data: st.DataObject, within_: bool) -> None:
+        """A None bound leaves that side open, for overlap and for within."""
+        start, end = data.draw(windows_or_open(ds))
+        window = window_of(start, end)
+        test = within if within_ else overlaps
+        expected = chronological([e for e in ds.events if test(e.span, window)])
+        assert ds.events_between(start, end, within=within_) == expected
+
+    @given(ccst.datasets(max_events=15, spans=ccst.timespans(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))),
+           st.data())
+    def test_whole_calendar_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """Spans and windows anywhere from year 1 to 9999, including both edges, agree with the scan."""
+        bounds = ccst.timespans(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31), allow_unknown=False)
+        start, end = data.draw(bounds), data.draw(bounds)
+        if window_of(start, end)[1] < window_of(start, end)[0]:
+            start, end = end, start
+        if window_of(start, end)[1] < window_of(start, end)[0]:
+            end = start
+        window = window_of(start, end)
+        assert ds.events_between(start, end) == chronological([e for e in ds.events if overlaps(e.span, window)])
+        assert ds.events_between(start, end, within=True) == chronological(
+            [e for e in ds.events if within(e.span, window)])
 
     @given(DATASETS, st.data())
     def test_within_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
@@ -302,7 +355,7 @@ class TestStances:
         at = data.draw(st.none() | WINDOW_BOUNDS)
         holders = {
             s.holder_id for s in ds.stances
-            if s.kind is kind and s.toward_id == target.id and (at is None or s.span.overlaps(at))
+            if s.kind is kind and s.toward_id == target.id and (at is None or overlaps(s.span, window_of(at, at)))
         }
         assert ds.actors_by_stance(kind, toward=target, at=at) == tuple(ds.actor(h) for h in sorted(holders))
         assert ds.actors_by_stance(kind.value, toward=target.id, at=at) == ds.actors_by_stance(kind, toward=target, at=at)
@@ -361,7 +414,8 @@ class TestControllerOf:
             return
         territory = data.draw(st.sampled_from(ds.territories))
         at = data.draw(ccst.timespans(min_value=dt.date(1900, 1, 1), allow_unknown=False))
-        expected = sorted((p for p in territory.control if p.span.overlaps(at)), key=lambda p: p.span.sort_key())
+        expected = sorted((p for p in territory.control if overlaps(p.span, window_of(at, at))),
+                          key=lambda p: p.span.sort_key())
         assert ds.controller_of(territory.name, at=at) == tuple(expected)
 
     def test_open_start_period(self) -> None:

@@ -46,12 +46,27 @@ class TestLoadBundled:
             return real(package)
 
         monkeypatch.setattr(importlib.resources, "files", spy)
-        loading._load_bundled.cache_clear()
-        try:
-            loading._load_bundled()
-        finally:
-            loading._load_bundled.cache_clear()
+        monkeypatch.setattr(loading, "_BUNDLED", [])
+        assert cc.load() == cc.load()
         assert calls == ["caucasus_conflict"]
+
+    def test_first_calls_from_threads_share_one_object(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Threads calling load() first at the same moment all get the same data set."""
+        monkeypatch.setattr(loading, "_BUNDLED", [])
+        barrier = threading.Barrier(8)
+        results: list[cc.Dataset] = []
+
+        def work() -> None:
+            barrier.wait()
+            results.append(cc.load())
+
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(results) == 8
+        assert all(r is results[0] for r in results)
 
     def test_shared_between_threads(self) -> None:
         """Queries from several threads at once see the same answers."""
@@ -188,6 +203,21 @@ class TestBadInput:
             "$.events[0].territory_ids[0]: 'north' is the id of an actor, expected a territory id",
             "$.claims[0].citations[0].source_id: unknown source id 'mem' (did you mean 'memo'?)",
         ]
+
+    def test_null_and_string_records(self) -> None:
+        """null or a string where a record belongs says an object was expected."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads('{"format": "caucasus_conflict/1", "events": [null, "raid"]}')
+        assert [str(p) for p in info.value.problems] == [
+            "$.events[0]: expected an object for Event (got null: None)",
+            "$.events[1]: expected an object for Event (got a string: 'raid')",
+        ]
+
+    def test_deeply_nested(self) -> None:
+        """JSON nested too deeply for the parser is a DataError, not a RecursionError."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads("[" * 100_000 + "]" * 100_000)
+        assert [str(p) for p in info.value.problems] == ["$: invalid JSON: nested too deeply to read"]
 
     def test_message_names_file_and_fix(self) -> None:
         """The message starts with the file and ends by saying what to do."""

@@ -26,6 +26,7 @@ from caucasus_conflict import (
     LegalStatusKind,
     Participant,
     Role,
+    Source,
     SourceId,
     Stance,
     StanceId,
@@ -158,3 +159,66 @@ class TestRecords:
         event = Event(id=EventId("e"), kind=EventKind.WAR, summary="w", span=SPAN, citations=CITE,
                       participants=(Participant(ActorId("a"), Role.INITIATOR), Participant(ActorId("a"), Role.TARGET)))
         assert event.actor_ids == ("a",)
+
+
+class TestTupleFields:
+    def test_list_refused(self) -> None:
+        """A list would make a frozen record mutable behind its hash, so it is refused."""
+        with pytest.raises(TypeError) as info:
+            Citation(SourceId("s"), [1])  # type: ignore[arg-type]
+        assert str(info.value) == "'blocks' must be a tuple (got [1]); pass tuple(...) so the record stays immutable"
+
+    def test_string_refused(self) -> None:
+        """A string where names belong would be read letter by letter, so it is refused."""
+        with pytest.raises(TypeError, match=r"'aliases' must be a tuple \(a string is not a collection of names\)"):
+            Actor(id=ActorId("a"), name="A", kind=ActorKind.STATE, aliases="Baku",  # type: ignore[arg-type]
+                  citations=CITE)
+
+    def test_generator_refused(self) -> None:
+        """A generator would be used up by the first reader, so it is refused."""
+        with pytest.raises(TypeError, match="'citations' must be a tuple"):
+            Actor(id=ActorId("a"), name="A", kind=ActorKind.STATE,
+                  citations=(c for c in CITE))  # type: ignore[arg-type]
+
+
+class TestNumbers:
+    def test_bool_is_not_a_count(self) -> None:
+        """True is an int to Python but not a casualty count."""
+        with pytest.raises(TypeError, match=r"'best' must be a number, not a boolean \(got True\)"):
+            Count(best=True)
+
+    def test_source_needs_blocks(self) -> None:
+        """A source with no blocks could never be cited."""
+        with pytest.raises(ValueError, match=r"'blocks' must be >= 1 \(got 0\)"):
+            cc_source(blocks=0)
+
+
+class TestCeasefireDates:
+    @pytest.mark.parametrize(
+        ("declared", "effective", "ended", "message"),
+        [
+            ("2020-11", "2020-10", None, "'effective' must not be before 'declared' (got effective=2020-10, declared=2020-11)"),
+            ("2020-11", None, "2019", "'ended' must not be before 'declared' (got ended=2019, declared=2020-11)"),
+            ("2020", "2021", "2020-06", "'ended' must not be before 'effective' (got ended=2020-06, effective=2021)"),
+        ],
+    )
+    def test_order(self, declared: str, effective: str | None, ended: str | None, message: str) -> None:
+        """A ceasefire cannot take effect or end wholly before it was declared, or end before it took effect."""
+        with pytest.raises(ValueError, match="must not be before") as info:
+            Ceasefire(id=CeasefireId("c"), name="C", parties=(ActorId("a"),), declared=TimeSpan.parse(declared),
+                      effective=TimeSpan.parse(effective) if effective else None,
+                      ended=TimeSpan.parse(ended) if ended else None, citations=CITE)
+        assert str(info.value) == message
+
+    def test_imprecise_overlap_allowed(self) -> None:
+        """An end dated to a year that contains the declaration is not certainly before it, so it is kept."""
+        ceasefire = Ceasefire(id=CeasefireId("c"), name="C", parties=(ActorId("a"),),
+                              declared=TimeSpan.parse("2020-11"), ended=TimeSpan.parse("2020"), citations=CITE)
+        assert ceasefire.ended == TimeSpan.parse("2020")
+
+
+def cc_source(*, blocks: int) -> Source:
+    """A source with the given number of blocks."""
+    return Source(id=SourceId("s"), title="T", publisher="P", url="https://example.org", credit="P",
+                  published=TimeSpan.parse("2024"), blocks=blocks)
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable
 
 import pendulum
 import pytest
@@ -55,6 +56,7 @@ class TestParse:
             ("../..", "a range needs at least one bound; use 'unknown' for no date"),
             ("2020/2021/2022", "a range has exactly one '/'"),
             ("2020-09-19T10:00", "'2020-09-19T10:00' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+            ("２０２３", "'２０２３' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
         ],
     )
     def test_invalid(self, text: str, reason: str) -> None:
@@ -114,6 +116,20 @@ class TestConstruct:
         """Bounds that disagree with the precision, or end before start, are rejected."""
         with pytest.raises(TimeSpanError, match=message):
             TimeSpan(precision, start, end)
+
+    @pytest.mark.parametrize(
+        ("build", "text"),
+        [
+            (lambda: TimeSpan.day(2023, 2, 30), "2023-02-30"),
+            (lambda: TimeSpan.month(2023, 13), "2023-13"),
+            (lambda: TimeSpan.year(10000), "10000"),
+        ],
+    )
+    def test_constructors_raise_timespan_error(self, build: Callable[[], TimeSpan], text: str) -> None:
+        """day(), month() and year() report an impossible date as TimeSpanError, like parse()."""
+        with pytest.raises(TimeSpanError) as info:
+            build()
+        assert info.value.text == text
 
     def test_plain_dates_become_pendulum_dates(self) -> None:
         """A datetime.date given to the constructor is stored as a pendulum Date, equal to the parsed form."""

@@ -7,12 +7,13 @@ at the JSON path of the offending field.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Sized
 from typing import Any
 
 import attrs
 
-__all__ = ["instance_of", "non_empty", "non_empty_items", "non_negative", "unique_items"]
+__all__ = ["check_tuples", "instance_of", "non_empty", "non_empty_items", "non_negative", "unique_items"]
 
 
 def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Sized | None) -> None:
@@ -43,7 +44,9 @@ def unique_items(instance: Any, attribute: attrs.Attribute[Any], value: tuple[An
 
 
 def non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int | float | None) -> None:
-    """Reject a negative number; ``None`` passes."""
+    """Reject a negative number (or a bool posing as one); ``None`` passes."""
+    if isinstance(value, bool):
+        raise TypeError(f"{attribute.name!r} must be a number, not a boolean (got {value!r})")
     if value is not None and value < 0:
         raise ValueError(f"{attribute.name!r} must be >= 0 (got {value!r})")
 
@@ -61,3 +64,25 @@ def instance_of(cls: type) -> Any:
                             f"use {cls.__name__}({value!r}) to convert a value")
 
     return check
+
+
+def _is_tuple(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple):
+        hint = " (a string is not a collection of names)" if isinstance(value, str) else ""
+        raise TypeError(f"{attribute.name!r} must be a tuple{hint} (got {reprlib.repr(value)}); "
+                        f"pass tuple(...) so the record stays immutable")
+
+
+def check_tuples(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs ``field_transformer``: every ``tuple[...]`` field must hold a real tuple.
+
+    A list would make a frozen record mutable behind its hash; a string would be read as
+    a collection of one-letter names; a generator would be used up by the first check.
+    """
+    out = []
+    for field in fields:
+        if str(field.type).startswith("tuple["):
+            validators = [_is_tuple] + ([field.validator] if field.validator is not None else [])
+            field = field.evolve(validator=attrs.validators.and_(*validators))
+        out.append(field)
+    return out

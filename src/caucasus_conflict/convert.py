@@ -34,6 +34,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 from cattrs.v import format_exception as _cattrs_format_exception
 from cattrs.v import transform_error
 
@@ -180,6 +181,25 @@ def _tuple_hook_factory(type_: Any, conv: cattrs.Converter) -> Callable[[Any, An
     return structure_tuple
 
 
+# -- records ------------------------------------------------------------------------------
+
+
+def _record_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """cattrs' generated hook for an attrs class, behind a check that the value is an object.
+
+    Without it, ``null`` or a string where a record belongs surfaces cattrs' internals
+    ("argument of type 'NoneType' is not iterable").
+    """
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv)
+
+    def structure_record(value: Any, type_: Any) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object for {cls.__name__} (got {_type_name(value)}: {value!r})")
+        return generated(value, type_)
+
+    return structure_record
+
+
 # -- the converter ----------------------------------------------------------------------
 
 
@@ -208,6 +228,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook(TimeSpan, _unstructure_span)
     conv.register_structure_hook(TimeSpan, _structure_span)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(attrs.has, _record_hook_factory)
 
 
 def make_converter() -> cattrs.Converter:

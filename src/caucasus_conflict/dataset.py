@@ -34,6 +34,7 @@ import attrs
 
 from ._index import EventIndex, NameTable, fold
 from ._integrity import check_integrity
+from ._validators import check_tuples
 from .errors import QueryError, TimeSpanError, UnknownNameError
 from .kinds import EventKind, Role, StanceKind
 from .model import (
@@ -63,6 +64,12 @@ EntityRef = Actor | Territory | Event | str
 
 
 
+_RECORD_TYPES: dict[str, type] = {
+    "sources": Source, "actors": Actor, "territories": Territory, "events": Event,
+    "ceasefires": Ceasefire, "claims": Claim, "stances": Stance,
+}
+
+
 def _chronological(record: Event | Claim) -> tuple[tuple[int, int, int, int, int, str], str]:
     return record.span.sort_key(), record.id
 
@@ -86,7 +93,7 @@ class _Indexes:
     parts: dict[str, tuple[Territory, ...]]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Dataset:
     """All the records of one data set, checked and indexed; immutable and thread-safe.
 
@@ -116,6 +123,11 @@ class Dataset:
     _index: _Indexes = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        for name, cls in _RECORD_TYPES.items():
+            for position, record in enumerate(getattr(self, name)):
+                if type(record) is not cls and not isinstance(record, cls):
+                    raise TypeError(f"{name}[{position}] must be {_a(cls.__name__)} (got {type(record).__name__}); "
+                                    f"pass {cls.__name__} records in {name!r}")
         checked = check_integrity(
             sources=self.sources, actors=self.actors, territories=self.territories, events=self.events,
             ceasefires=self.ceasefires, claims=self.claims, stances=self.stances,
@@ -274,6 +286,8 @@ class Dataset:
 
     @staticmethod
     def _find(records: tuple[T, ...], query: str, limit: int) -> tuple[T, ...]:
+        if limit < 0:
+            raise QueryError(f"'limit' must be >= 0 (got {limit})")
         key = fold(query)
         scored = []
         for record in records:
@@ -631,6 +645,10 @@ class Dataset:
         return tuple(c for c in self._index.ceasefires if actor_id in c.actor_ids)
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def _group_parts(territories: tuple[Territory, ...]) -> dict[str, tuple[Territory, ...]]:
     parts: dict[str, list[Territory]] = {}
     for territory in sorted(territories, key=lambda t: t.id):
@@ -666,7 +684,8 @@ def _member(cls: type[E], value: E | str) -> E:
 def _dated(value: DateLike) -> TimeSpan:
     span = TimeSpan.coerce(value)
     if not span.is_known:
-        raise TimeSpanError(span.format(), "a query date must be known")
+        raise TimeSpanError(span.format(), "a query date must be known",
+                            hint="give a date, or None for an open end; undated_events() lists undated records")
     return span
 
 
@@ -676,5 +695,6 @@ def _window(start: DateLike | None, end: DateLike | None) -> tuple[int, int]:
     low = first.first_day.toordinal() if first is not None and first.first_day is not None else MIN_ORDINAL
     high = last.last_day.toordinal() if last is not None and last.last_day is not None else MAX_ORDINAL
     if high < low and first is not None and last is not None:
-        raise TimeSpanError(f"{first.format()}/{last.format()}", "the window ends before it starts")
+        raise TimeSpanError(f"from {first.format()} to {last.format()}", "the window ends before it starts",
+                            hint="swap the start and the end")
     return low, high

@@ -62,9 +62,13 @@ class DataError(CaucasusConflictError, ValueError):
         Fix the data at the path(s) shown and load it again.
     """
 
-    def __init__(self, problems: Iterable[Problem], *, file: str | None = None) -> None:
+    #: What to do about problems in the data itself.
+    FIX_DATA = "Fix the data at the path(s) shown and load it again."
+
+    def __init__(self, problems: Iterable[Problem], *, file: str | None = None, advice: str = FIX_DATA) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.file = file
+        self.advice = advice
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -72,7 +76,7 @@ class DataError(CaucasusConflictError, ValueError):
         count = len(self.problems)
         lines = [f"{where}: {count} problem{'s' if count != 1 else ''}:"]
         lines += [f"  {problem}" for problem in self.problems]
-        lines.append("Fix the data at the path(s) shown and load it again.")
+        lines.append(self.advice)
         return "\n".join(lines)
 
     def with_file(self, file: str) -> DataError:
@@ -82,7 +86,7 @@ class DataError(CaucasusConflictError, ValueError):
             >>> DataError([Problem("$", "expected an object")]).with_file("x.json").file
             'x.json'
         """
-        return DataError(self.problems, file=file)
+        return DataError(self.problems, file=file, advice=self.advice)
 
 
 class UnknownNameError(CaucasusConflictError, LookupError):
@@ -127,13 +131,14 @@ class TimeSpanError(CaucasusConflictError, ValueError):
         invalid time span '2023-13': month must be 1..12; write 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', 'START/END' or 'unknown'
     """
 
-    def __init__(self, text: str, reason: str) -> None:
+    #: The fix suggested when the text itself is malformed.
+    FORMS = "write 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', 'START/END' or 'unknown'"
+
+    def __init__(self, text: str, reason: str, *, hint: str | None = FORMS) -> None:
         self.text = text
         self.reason = reason
-        super().__init__(
-            f"invalid time span {text!r}: {reason}; write 'YYYY', 'YYYY-MM', "
-            "'YYYY-MM-DD', 'START/END' or 'unknown'"
-        )
+        self.hint = hint
+        super().__init__(f"invalid time span {text!r}: {reason}" + (f"; {hint}" if hint else ""))
 
 
 class MissingExtraError(CaucasusConflictError, ImportError):

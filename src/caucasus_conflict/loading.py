@@ -16,9 +16,9 @@ the file and JSON path. The bundled data set is read with `importlib.resources`
 from __future__ import annotations
 
 import difflib
-import functools
 import json
 import os
+import threading
 from importlib import resources
 from typing import Any
 
@@ -63,20 +63,30 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         'Global Defense Corp (GDC)'
     """
     if path is None:
-        return _load_bundled()
+        return _BUNDLED[0] if _BUNDLED else _load_bundled()
     name = os.fspath(path)
     try:
         with open(name, encoding="utf-8") as handle:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataError([Problem("$", f"cannot read the file ({exc}); check the path")], file=name) from exc
+        raise DataError([Problem("$", f"cannot read the file ({exc})")], file=name,
+                        advice="Check the path and that the file is UTF-8 text.") from exc
     return loads(text, file=name)
 
 
-@functools.cache
+# The bundled data set, once read. A lock makes two threads that call load() first at
+# the same moment share one data set, as the docs promise (functools.cache would let
+# both read the file and return different objects).
+_BUNDLED: list[Dataset] = []
+_BUNDLED_LOCK = threading.Lock()
+
+
 def _load_bundled() -> Dataset:
-    text = resources.files("caucasus_conflict").joinpath("data", BUNDLED_FILE).read_text(encoding="utf-8")
-    return loads(text, file=f"<bundled {BUNDLED_FILE}>")
+    with _BUNDLED_LOCK:
+        if not _BUNDLED:
+            text = resources.files("caucasus_conflict").joinpath("data", BUNDLED_FILE).read_text(encoding="utf-8")
+            _BUNDLED.append(loads(text, file=f"<bundled {BUNDLED_FILE}>"))
+        return _BUNDLED[0]
 
 
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -110,7 +120,12 @@ def loads(text: str, *, file: str | None = None) -> Dataset:
         raise DataError([problem], file=file) from exc
     except ValueError as exc:  # raised by _reject_duplicate_keys
         raise DataError([Problem("$", f"invalid JSON: {exc}")], file=file) from exc
-    return from_dict(raw, file=file)
+    except RecursionError as exc:
+        raise DataError([Problem("$", "invalid JSON: nested too deeply to read")], file=file) from exc
+    try:
+        return from_dict(raw, file=file)
+    except RecursionError as exc:
+        raise DataError([Problem("$", "nested too deeply to be a data set file")], file=file) from exc
 
 
 def from_dict(raw: Any, *, file: str | None = None) -> Dataset:

@@ -17,7 +17,7 @@ from typing import NewType, TypeAlias
 import attrs
 from attrs import field
 
-from ._validators import instance_of, non_empty, non_empty_items, non_negative, unique_items
+from ._validators import check_tuples, instance_of, non_empty, non_empty_items, non_negative, unique_items
 from .kinds import (
     ActorKind,
     CasualtyGroup,
@@ -87,10 +87,15 @@ def _blocks(instance: object, attribute: attrs.Attribute[tuple[int, ...]], value
     unique_items(instance, attribute, value)
 
 
+def _at_least_one(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 1:
+        raise ValueError(f"{attribute.name!r} must be >= 1 (got {value!r})")
+
+
 # -- sources and citations ---------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Source:
     """A document the data set is drawn from, with the credit its publisher asks for.
 
@@ -118,11 +123,11 @@ class Source:
     url: str = field(validator=non_empty)
     published: TimeSpan
     credit: str = field(validator=non_empty)
-    blocks: int = field(validator=non_negative)
+    blocks: int = field(validator=[non_negative, _at_least_one])
     note: str | None = field(default=None, validator=non_empty)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_tuples)
 class Citation:
     """The source and block numbers that support a record; ``quote`` for quoted words.
 
@@ -142,7 +147,7 @@ class Citation:
 # -- small value types ------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_tuples)
 class ExternalId:
     """An identifier of the same entity in another data set (``scheme`` such as ``"ucdp"``).
 
@@ -155,7 +160,7 @@ class ExternalId:
     value: str = field(validator=non_empty)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_tuples)
 class Count:
     """A reported number with optional bounds, in UCDP's low / best / high shape.
 
@@ -186,7 +191,7 @@ class Count:
                 raise ValueError(f"{left!r} must be <= {right!r} (got {left}={a}, {right}={b})")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Casualties:
     """Casualty figures as reported: by whom, as of when, for which group.
 
@@ -210,7 +215,7 @@ class Casualties:
             raise ValueError("casualties need 'killed' or 'injured' (got neither)")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class RoleHeld:
     """A role or office a person held over some span, optionally in an organisation.
 
@@ -227,7 +232,7 @@ class RoleHeld:
     note: str | None = field(default=None, validator=non_empty)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Membership:
     """Membership of an organisation (e.g. the CSTO) over some span.
 
@@ -243,7 +248,7 @@ class Membership:
     note: str | None = field(default=None, validator=non_empty)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_tuples)
 class Participant:
     """An actor's part in an event.
 
@@ -256,7 +261,7 @@ class Participant:
     role: Role = field(validator=instance_of(Role))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class LegalStatus:
     """A territory's status in law, e.g. recognised as part of another territory.
 
@@ -277,7 +282,7 @@ class LegalStatus:
             raise ValueError("'part_of_id' is required when kind is 'recognised_part_of' (got None)")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Population:
     """A population figure as reported, with its composition where given.
 
@@ -299,7 +304,7 @@ def _share(instance: object, attribute: attrs.Attribute[float | None], value: fl
         raise ValueError(f"'share' must be in (0, 1] (got {value!r})")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class ControlPeriod:
     """Who held (some of) a territory over a span, de facto or de jure, and how much.
 
@@ -320,7 +325,7 @@ class ControlPeriod:
     note: str | None = field(default=None, validator=non_empty)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Provision:
     """One provision of a ceasefire, in the project's own words.
 
@@ -340,7 +345,7 @@ class Provision:
 # -- records --------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Actor:
     """A state, government, de-facto authority, office, organisation, armed group or person.
 
@@ -378,7 +383,7 @@ class Actor:
         return (self.name, *self.aliases)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Territory:
     """A place: a state's territory, region, oblast, district group, corridor or city.
 
@@ -418,7 +423,7 @@ def _participants(instance: object, attribute: attrs.Attribute[tuple[Participant
     unique_items(instance, attribute, value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Event:
     """Something that happened: a typed kind, a time span, actors in roles, places, casualties.
 
@@ -454,7 +459,7 @@ class Event:
         return tuple(dict.fromkeys(p.actor_id for p in self.participants))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Ceasefire:
     """A ceasefire or armistice, with its declared, effective and end dates kept apart.
 
@@ -485,6 +490,17 @@ class Ceasefire:
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
+    def __attrs_post_init__(self) -> None:
+        # Imprecise dates are compared only when one is certainly before the other.
+        order = (("declared", self.declared), ("effective", self.effective), ("ended", self.ended))
+        for i, (early_name, early) in enumerate(order):
+            for late_name, late in order[i + 1:]:
+                if early is None or late is None or early.first_day is None or late.last_day is None:
+                    continue
+                if late.last_day < early.first_day:
+                    raise ValueError(f"{late_name!r} must not be before {early_name!r} "
+                                     f"(got {late_name}={late.format()}, {early_name}={early.format()})")
+
     @property
     def actor_ids(self) -> tuple[ActorId, ...]:
         """Parties, then mediators, each once.
@@ -497,7 +513,7 @@ class Ceasefire:
         return tuple(dict.fromkeys((*self.parties, *self.mediator_ids)))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Claim:
     """An attributed statement: who said what, when, how, about whom, disputing what.
 
@@ -531,7 +547,7 @@ class Claim:
             raise ValueError(f"'disputes_ids' must not name the claim itself (got {self.id!r})")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Stance:
     """An actor's position toward exactly one actor, territory or event, over a span.
 

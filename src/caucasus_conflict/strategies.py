@@ -267,6 +267,11 @@ _MAYBE_SPAN = st.none() | _SPANS
 _MAYBE_BOOL = st.none() | st.booleans()
 
 
+def _plain(day: _dt.date) -> _dt.date:
+    """A plain ``datetime.date``, as Hypothesis' date bounds must all be of one type."""
+    return _dt.date(day.year, day.month, day.day)
+
+
 def _name(draw: st.DrawFn, index: int) -> str:
     # Names end in "q<index>q" and words hold no digits, so folded names never clash.
     return f"{draw(_WORDS).capitalize()} q{index}q"
@@ -400,10 +405,18 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
                   citations=draw(cites), note=draw(_NOTES))
         for _ in range(draw(st.integers(0, 2)))
     )
+    # Effective and ended dates never lie wholly before the earlier dates (the record
+    # refuses that), so each is drawn from no earlier than the latest first day so far.
+    declared = draw(_SPANS)
+    earliest = _plain(declared.first_day) if declared.first_day else _MIN_DATE
+    effective = draw(st.none() | timespans(min_value=earliest))
+    if effective is not None and effective.first_day is not None:
+        earliest = max(earliest, _plain(effective.first_day))
+    ended = draw(st.none() | timespans(min_value=earliest))
     return Ceasefire(
         id=id or CeasefireId(f"ceasefire-{draw(_WORDS)}"), name=draw(_PROSE), parties=parties,
         mediator_ids=_pick(draw, [a for a in actor_ids if a not in parties], max_size=1),
-        declared=draw(_SPANS), effective=draw(_MAYBE_SPAN), ended=draw(_MAYBE_SPAN),
+        declared=declared, effective=effective, ended=ended,
         provisions=provisions, territory_ids=_pick(draw, territory_ids), strained_by_ids=_pick(draw, event_ids),
         event_id=_maybe(draw, event_ids), written=draw(_MAYBE_BOOL),
         external_ids=tuple(draw(st.lists(st.builds(ExternalId, st.just("pax"), _WORDS), max_size=1))),

@@ -33,7 +33,8 @@ from .kinds import Basis, Precision
 __all__ = ["DateLike", "TimeSpan"]
 
 
-_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# re.ASCII: "\d" would also match other scripts' digits, such as full-width "２０２３".
+_PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 _OPEN: Final = ".."
 #: Ordinals used for open bounds: below and above every real day.
 MIN_ORDINAL: Final = 0
@@ -136,7 +137,7 @@ class TimeSpan:
     def __attrs_post_init__(self) -> None:
         problem = self._problem()
         if problem is not None:
-            raise TimeSpanError(self._raw_text(), problem)
+            raise TimeSpanError(self._raw_text(), problem, hint=None)
 
     def _raw_text(self) -> str:
         start = self.start.isoformat() if self.start else _OPEN
@@ -189,7 +190,7 @@ class TimeSpan:
             raise TimeSpanError(repr(text), f"expected a string, got {type(text).__name__}")
         basis_problem = _basis_problem(basis, reason)
         if basis_problem is not None:
-            raise TimeSpanError(text, basis_problem)
+            raise TimeSpanError(text, basis_problem, hint=None)
         clean = text.strip()
         if clean.lower() == "unknown":
             return cls(Precision.UNKNOWN, None, None, basis=basis, reason=reason)
@@ -211,32 +212,40 @@ class TimeSpan:
     def day(cls, year: int, month: int, day: int) -> TimeSpan:
         """A stated single day.
 
+        Raises:
+            TimeSpanError: The date does not exist (30 February, year 10000).
+
         Examples:
             >>> TimeSpan.day(2023, 9, 19).format()
             '2023-09-19'
         """
-        one = pendulum.Date(year, month, day)
-        return cls(Precision.DAY, one, one)
+        return cls.parse(f"{year:04d}-{month:02d}-{day:02d}")
 
     @classmethod
     def month(cls, year: int, month: int) -> TimeSpan:
         """A stated calendar month.
 
+        Raises:
+            TimeSpanError: The date does not exist (30 February, year 10000).
+
         Examples:
             >>> TimeSpan.month(2020, 11).format()
             '2020-11'
         """
-        return cls(Precision.MONTH, pendulum.Date(year, month, 1), _last_of_month(year, month))
+        return cls.parse(f"{year:04d}-{month:02d}")
 
     @classmethod
     def year(cls, year: int) -> TimeSpan:
         """A stated calendar year.
 
+        Raises:
+            TimeSpanError: The date does not exist (30 February, year 10000).
+
         Examples:
             >>> TimeSpan.year(2020).first_day
             Date(2020, 1, 1)
         """
-        return cls(Precision.YEAR, pendulum.Date(year, 1, 1), pendulum.Date(year, 12, 31))
+        return cls.parse(f"{year:04d}")
 
     @classmethod
     def between(cls, start: _dt.date | None, end: _dt.date | None) -> TimeSpan:
