@@ -35,7 +35,7 @@ SOURCE_ID = "gdc-2023-nk-offensive"
 ARTICLE = Path(__file__).resolve().parents[1] / ".." / "shared" / "source" / "article.txt"
 #: Days (month, day) the article states without a year; the only one is "Sept. 19".
 STATED_DAYS = {(9, 19)}
-COUNTS = {"sources": 1, "actors": 23, "territories": 7, "events": 18, "ceasefires": 1, "claims": 18,
+COUNTS = {"sources": 1, "actors": 23, "territories": 7, "events": 18, "ceasefires": 1, "claims": 19,
           "stances": 9}
 
 
@@ -167,12 +167,13 @@ class TestBlock03ArmeniaAndYevlakh:
             "armenia-accuses-russia-2022", "armenia-denounces-offensive", "armenia-no-forces-in-nk")
         denial = bundled.claim("armenia-no-forces-in-nk")
         assert denial.disputes_ids == ("azerbaijan-continue-until-surrender",)
-        assert ("azerbaijan-continue-until-surrender", "armenia-no-forces-in-nk") in [
+        assert ("armenia-no-forces-in-nk", "azerbaijan-continue-until-surrender") in [
             (a.id, b.id) for a, b in bundled.contradictions()]
 
-    def test_denunciation_is_dated_after_the_launch(self, bundled: cc.Dataset) -> None:
-        """'Earlier' gives no day: the denunciation lies between the launch and the end of September 2023."""
-        inferred(bundled.claim("armenia-denounces-offensive").span, "2023-09-19/2023-09")
+    def test_denunciation_is_dated_to_the_launch_day(self, bundled: cc.Dataset) -> None:
+        """'Earlier' than the Sept. 19 statement and after the Sept. 19 launch: Sept. 19, inferred."""
+        inferred(bundled.claim("armenia-denounces-offensive").span, "2023-09-19")
+        inferred(bundled.claim("armenia-no-forces-in-nk").span, "2023-09-19")
 
     def test_armenia_opposes_the_offensive(self, bundled: cc.Dataset) -> None:
         """Armenia is the one actor opposing the 2023 offensive, read from its denunciation."""
@@ -180,11 +181,13 @@ class TestBlock03ArmeniaAndYevlakh:
         assert bundled.stance("armenia-opposes-offensive-2023").claim_ids == ("armenia-denounces-offensive",)
 
     def test_yevlakh_offer(self, bundled: cc.Dataset) -> None:
-        """Baku offered talks in Yevlakh, an Azerbaijani city, in September 2023 (month inferred)."""
+        """Baku said it was ready to meet Karabakh's Armenians in Yevlakh, an Azerbaijani city (an offer, not talks)."""
         assert bundled.territory("Yevlakh").part_of_id == "azerbaijan-territory"
         (event,) = bundled.events_in("Yevlakh")
         assert event.id == "yevlakh-meeting-offer"
-        assert event.kind is EventKind.NEGOTIATION
+        assert event.kind is EventKind.STATEMENT
+        assert [(p.actor_id, p.role.value) for p in event.participants] == [
+            ("azerbaijan", "initiator"), ("karabakh-armenians", "target")]
         inferred(event.span, "2023-09")
         assert "azerbaijan-ready-to-meet-in-yevlakh" in ids(bundled.claims_about("Yevlakh"))
 
@@ -229,6 +232,17 @@ class TestBlock05Casualties:
         assert toll.reported_by_id == "nkr-ombudsman"
         inferred(toll.as_of, "2023-09-19/2023-09")
         assert_cites(toll, 5)
+
+    def test_figures_are_the_ombudsmans_claim(self, bundled: cc.Dataset) -> None:
+        """The article attributes the figures, so they are also a Claim by the Ombudsman's office."""
+        (claim,) = bundled.claims_by("nkr-ombudsman")
+        assert claim.id == "nkr-ombudsman-casualties-2023"
+        assert claim.medium is cc.Medium.REPORT
+        assert claim.about_event_ids == ("offensive-2023",)
+        assert "25" in claim.summary
+        assert "138" in claim.summary
+        inferred(claim.span, "2023-09-19/2023-09")
+        assert_cites(claim, 5)
 
     def test_ombudsman_is_an_office_of_the_republic(self, bundled: cc.Dataset) -> None:
         """The reporter is the Ombudsman office of the self-proclaimed republic, not a person."""
@@ -404,7 +418,7 @@ class TestBlock12Blockade:
 
     def test_peace_talks(self, bundled: cc.Dataset) -> None:
         """Peace talks between Baku and Yerevan, attested from the blockade to the article."""
-        assert ids(bundled.events_of_kind("negotiation")) == ("peace-talks", "yevlakh-meeting-offer")
+        assert ids(bundled.events_of_kind("negotiation")) == ("peace-talks",)
         talks = bundled.event("peace-talks")
         assert set(talks.actor_ids) == {"azerbaijan", "armenia", "karabakh-armenians"}
         inferred(talks.span, "2022-12/2023-09")

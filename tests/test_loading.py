@@ -265,6 +265,20 @@ class TestDump:
         assert text.startswith('{\n  "format": "caucasus_conflict/1"')
         assert json.loads(text)["actors"][0]["id"] == "north"
 
+    def test_bundled_file_is_canonical(self) -> None:
+        """The bundled file is exactly what dumps() writes, so edits keep one layout and small diffs."""
+        text = (importlib.resources.files("caucasus_conflict") / "data" / "caucasus_conflict.json").read_text(
+            encoding="utf-8")
+        assert text == cc.dumps(cc.load())
+
+    def test_short_values_on_one_line(self) -> None:
+        """Arrays and objects that fit in 110 columns stay on one line; fields come in declared order."""
+        text = cc.dumps(cc.load(FIXTURES / "minimal.json"))
+        assert '      "citations": [{"source_id": "memo", "blocks": [1]}]' in text
+        assert all(len(line) <= 110 or line.strip().startswith('"') for line in text.splitlines())
+        first_event = json.loads(text)["events"][0]
+        assert list(first_event)[:4] == ["id", "kind", "summary", "span"]
+
     def test_empty_dataset(self) -> None:
         """An empty data set writes only the format key."""
         assert json.loads(cc.dumps(cc.Dataset())) == {"format": "caucasus_conflict/1"}

@@ -22,10 +22,13 @@ import threading
 from importlib import resources
 from typing import Any
 
+import attrs
+
 from .convert import converter, problems_from
 from .dataset import Dataset
 from .errors import DataError, Problem
 from .model import Actor, Ceasefire, Claim, Event, Source, Stance, Territory
+from .timespan import TimeSpan
 
 __all__ = ["BUNDLED_FILE", "FORMAT", "dump", "dumps", "from_dict", "load", "loads", "to_dict"]
 
@@ -174,8 +177,41 @@ def to_dict(dataset: Dataset) -> dict[str, Any]:
     for key, record_type in _TYPES.items():
         records = getattr(dataset, key)
         if records:
-            data[key] = converter.unstructure(records, tuple[record_type, ...])  # type: ignore[valid-type]
+            plain = converter.unstructure(records, tuple[record_type, ...])  # type: ignore[valid-type]
+            data[key] = _in_field_order(records, plain)
     return data
+
+
+def _in_field_order(value: Any, data: Any) -> Any:
+    """Order each object's keys as its attrs class declares its fields (id, name, kind, ... first)."""
+    if isinstance(data, dict) and attrs.has(type(value)) and not isinstance(value, TimeSpan):
+        return {f.name: _in_field_order(getattr(value, f.name), data[f.name])
+                for f in attrs.fields(type(value)) if f.name in data}
+    if isinstance(data, list) and isinstance(value, tuple):
+        return [_in_field_order(v, d) for v, d in zip(value, data, strict=True)]
+    return data
+
+
+_WIDTH = 110
+
+
+def _render(value: Any, indent: int = 0, lead: int = 0) -> str:
+    """JSON text with every array or object that fits in one line kept on one line.
+
+    *indent* is the block's indentation, *lead* the columns before the value on its
+    first line (its key). Easier to read and to diff than one value per line.
+    """
+    one = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, dict | list) or not value or indent + lead + len(one) <= _WIDTH:
+        return one
+    pad = " " * (indent + 2)
+    if isinstance(value, list):
+        items = [pad + _render(item, indent + 2) for item in value]
+        return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
+    items = [pad + json.dumps(key, ensure_ascii=False) + ": "
+             + _render(item, indent + 2, len(json.dumps(key, ensure_ascii=False)) + 2)
+             for key, item in value.items()]
+    return "{\n" + ",\n".join(items) + "\n" + " " * indent + "}"
 
 
 def dumps(dataset: Dataset) -> str:
@@ -185,7 +221,7 @@ def dumps(dataset: Dataset) -> str:
         >>> loads(dumps(load())) == load()
         True
     """
-    return json.dumps(to_dict(dataset), ensure_ascii=False, indent=2) + "\n"
+    return _render(to_dict(dataset)) + "\n"
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
