@@ -308,7 +308,7 @@ class TestBlock08Armistice:
         """Russia brokered the November 2020 armistice between Armenia and Azerbaijan."""
         (ceasefire,) = bundled.ceasefires_involving("Moscow")
         assert ceasefire.id == "armistice-2020-11"
-        assert ceasefire.parties == ("armenia", "azerbaijan")
+        assert ceasefire.party_ids == ("armenia", "azerbaijan")
         assert ceasefire.mediator_ids == ("russia",)
         assert ceasefire.declared == TimeSpan.month(2020, 11)
         assert ceasefire.event_id == "armistice-2020"

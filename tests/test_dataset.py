@@ -442,7 +442,7 @@ class TestOrderedListings:
         if not ds.actors:
             return
         actor = data.draw(st.sampled_from(ds.actors))
-        expected = [c for c in ds.ceasefires_in_order() if actor.id in (*c.parties, *c.mediator_ids)]
+        expected = [c for c in ds.ceasefires_in_order() if actor.id in (*c.party_ids, *c.mediator_ids)]
         assert ds.ceasefires_involving(actor) == tuple(expected)
 
     @given(DATASETS, st.data())

@@ -145,8 +145,8 @@ class TestRecords:
 
     def test_ceasefire_needs_party(self) -> None:
         """A ceasefire has at least one party."""
-        with pytest.raises(ValueError, match="'parties' must not be empty"):
-            Ceasefire(id=CeasefireId("c"), name="C", parties=(), declared=SPAN, citations=CITE)
+        with pytest.raises(ValueError, match="'party_ids' must not be empty"):
+            Ceasefire(id=CeasefireId("c"), name="C", party_ids=(), declared=SPAN, citations=CITE)
 
     def test_event_participant_repeated(self) -> None:
         """The same actor in the same role twice is a mistake."""
@@ -205,14 +205,14 @@ class TestCeasefireDates:
     def test_order(self, declared: str, effective: str | None, ended: str | None, message: str) -> None:
         """A ceasefire cannot take effect or end wholly before it was declared, or end before it took effect."""
         with pytest.raises(ValueError, match="must not be before") as info:
-            Ceasefire(id=CeasefireId("c"), name="C", parties=(ActorId("a"),), declared=TimeSpan.parse(declared),
+            Ceasefire(id=CeasefireId("c"), name="C", party_ids=(ActorId("a"),), declared=TimeSpan.parse(declared),
                       effective=TimeSpan.parse(effective) if effective else None,
                       ended=TimeSpan.parse(ended) if ended else None, citations=CITE)
         assert str(info.value) == message
 
     def test_imprecise_overlap_allowed(self) -> None:
         """An end dated to a year that contains the declaration is not certainly before it, so it is kept."""
-        ceasefire = Ceasefire(id=CeasefireId("c"), name="C", parties=(ActorId("a"),),
+        ceasefire = Ceasefire(id=CeasefireId("c"), name="C", party_ids=(ActorId("a"),),
                               declared=TimeSpan.parse("2020-11"), ended=TimeSpan.parse("2020"), citations=CITE)
         assert ceasefire.ended == TimeSpan.parse("2020")
 

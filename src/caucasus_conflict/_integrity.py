@@ -175,7 +175,7 @@ class _Checker:
         for p, ceasefire in enumerate(self.ceasefires):
             path = f"$.ceasefires[{p}]"
             cites(path, ceasefire.citations)
-            many(f"{path}.parties", ceasefire.parties, Actor, "actor")
+            many(f"{path}.party_ids", ceasefire.party_ids, Actor, "actor")
             many(f"{path}.mediator_ids", ceasefire.mediator_ids, Actor, "actor")
             many(f"{path}.territory_ids", ceasefire.territory_ids, Territory, "territory")
             many(f"{path}.strained_by_ids", ceasefire.strained_by_ids, Event, "event")

@@ -263,7 +263,7 @@ def _ceasefires(args: argparse.Namespace, out: _Output) -> int:
         strained = [ds.event(e) for e in cf.strained_by_ids]
         spans = [s for s in (cf.declared, cf.effective, cf.ended, *(e.span for e in strained)) if s is not None]
         inferred = inferred or any(s.basis is cc.Basis.INFERRED for s in spans)
-        pairs = [("parties", [_names(ds, cf.parties)]), ("mediators", [_names(ds, cf.mediator_ids)]),
+        pairs = [("parties", [_names(ds, cf.party_ids)]), ("mediators", [_names(ds, cf.mediator_ids)]),
                  ("declared", [_when(cf.declared)]),
                  ("effective", [_when(cf.effective) if cf.effective else "not reported"]),
                  ("ended", [_when(cf.ended) if cf.ended else "not reported"]),
@@ -279,7 +279,7 @@ def _ceasefires(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _is_reference(name: str) -> bool:
-    return name != "id" and (name.endswith(("_id", "_ids")) or name == "parties")
+    return name != "id" and name.endswith(("_id", "_ids"))
 
 
 def _value_lines(ds: cc.Dataset, name: str, value: Any) -> list[str]:

@@ -468,7 +468,7 @@ class Ceasefire:
     ``strained_by_ids`` are events that later broke or strained it.
 
     Examples:
-        >>> c = Ceasefire(id=CeasefireId("cf"), name="Armistice", parties=(ActorId("a"), ActorId("b")),
+        >>> c = Ceasefire(id=CeasefireId("cf"), name="Armistice", party_ids=(ActorId("a"), ActorId("b")),
         ...               declared=TimeSpan.parse("2020-11"), citations=(Citation(SourceId("gdc"), (8,)),))
         >>> c.actor_ids
         ('a', 'b')
@@ -476,7 +476,7 @@ class Ceasefire:
 
     id: CeasefireId = field(validator=non_empty)
     name: str = field(validator=non_empty)
-    parties: tuple[ActorId, ...] = field(validator=[non_empty, unique_items])
+    party_ids: tuple[ActorId, ...] = field(validator=[non_empty, unique_items])
     mediator_ids: tuple[ActorId, ...] = field(default=(), validator=unique_items)
     declared: TimeSpan
     effective: TimeSpan | None = None
@@ -506,11 +506,11 @@ class Ceasefire:
         """Parties, then mediators, each once.
 
         Examples:
-            >>> Ceasefire(id=CeasefireId("c"), name="C", parties=(ActorId("a"),), mediator_ids=(ActorId("m"),),
+            >>> Ceasefire(id=CeasefireId("c"), name="C", party_ids=(ActorId("a"),), mediator_ids=(ActorId("m"),),
             ...           declared=TimeSpan.parse("2020"), citations=(Citation(SourceId("s"), (8,)),)).actor_ids
             ('a', 'm')
         """
-        return tuple(dict.fromkeys((*self.parties, *self.mediator_ids)))
+        return tuple(dict.fromkeys((*self.party_ids, *self.mediator_ids)))
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_tuples)

@@ -395,7 +395,7 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
 
     Examples:
         >>> from hypothesis import find
-        >>> find(ceasefires(), lambda c: True).parties
+        >>> find(ceasefires(), lambda c: True).party_ids
         ('party-a',)
     """
     cites = _cites(source_ids, max_block)
@@ -414,7 +414,7 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
         earliest = max(earliest, _plain(effective.first_day))
     ended = draw(st.none() | timespans(min_value=earliest))
     return Ceasefire(
-        id=id or CeasefireId(f"ceasefire-{draw(_WORDS)}"), name=draw(_PROSE), parties=parties,
+        id=id or CeasefireId(f"ceasefire-{draw(_WORDS)}"), name=draw(_PROSE), party_ids=parties,
         mediator_ids=_pick(draw, [a for a in actor_ids if a not in parties], max_size=1),
         declared=declared, effective=effective, ended=ended,
         provisions=provisions, territory_ids=_pick(draw, territory_ids), strained_by_ids=_pick(draw, event_ids),
