@@ -8,7 +8,7 @@ ranges, unknown). Here it tests a small function of "your own",
 Run it as a script; ``hypothesis.given`` runs the property when the test
 function is called, and the script prints how many examples ran::
 
-    pip install 'caucasus-conflict[test]'
+    pip install 'caucasus-conflict[strategies]'   # or the [test] extra
     python examples/test_with_strategies.py
 
 It is also an ordinary pytest test: ``pytest examples/test_with_strategies.py``.

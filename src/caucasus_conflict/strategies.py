@@ -1,6 +1,7 @@
 """Hypothesis strategies for every model type and for whole, referentially valid data sets.
 
-Needs the ``test`` extra (``pip install 'caucasus-conflict[test]'``). Use them to test
+Needs Hypothesis: the light ``strategies`` extra (``pip install 'caucasus-conflict[strategies]'``)
+or the ``test`` extra. Use them to test
 your own code against the model::
 
     from hypothesis import given
@@ -29,7 +30,7 @@ from .errors import MissingExtraError
 try:
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    raise MissingExtraError("hypothesis", "test") from exc
+    raise MissingExtraError("hypothesis", "strategies") from exc
 
 from .dataset import Dataset
 from .kinds import (
