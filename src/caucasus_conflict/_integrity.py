@@ -72,15 +72,17 @@ class _Checker:
 
     def _check_ids(self, problems: list[Problem]) -> dict[str, Record]:
         by_id: dict[str, Record] = {}
-        for name, position, record in self._records():
-            # Checked by id, not identity: the same record object listed twice is a duplicate too.
-            if record.id not in by_id:
-                by_id[record.id] = record
-                continue
-            first = next(f"$.{n}[{p}].id" for n, p, r in self._records() if r.id == record.id)
-            problems.append(Problem(f"$.{name}[{position}].id",
-                                    f"duplicate id {record.id!r} (first used at {first}); "
-                                    "give every record its own id"))
+        for name in _COLLECTIONS:
+            for position, record in enumerate(getattr(self, name)):
+                record_id = record.id
+                if record_id not in by_id:
+                    by_id[record_id] = record
+                    continue
+                # Checked by id, not identity: the same object listed twice is a duplicate too.
+                first = next(f"$.{n}[{p}].id" for n, p, r in self._records() if r.id == record_id)
+                problems.append(Problem(f"$.{name}[{position}].id",
+                                        f"duplicate id {record_id!r} (first used at {first}); "
+                                        "give every record its own id"))
         return by_id
 
     @staticmethod
