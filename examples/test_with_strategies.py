@@ -1,4 +1,4 @@
-"""Testing your own code with ``caucasus_conflict.strategies`` (needs the ``test`` extra).
+"""Testing your own code with ``caucasus_conflict.strategies`` (needs the ``strategies`` or ``test`` extra).
 
 ``strategies.datasets()`` generates whole, referentially valid data sets of
 every record type, with dates of every precision (days, months, years, open

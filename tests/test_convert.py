@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import cattrs
 import pytest
 from hypothesis import given
@@ -58,6 +59,16 @@ class TestRoundTrip:
             "citations": [{"source_id": "s", "blocks": [1]}],
         }
         assert type(plain["kind"]) is str
+
+    @pytest.mark.parametrize(("type_", "strategy"), ROUND_TRIPS, ids=[t.__name__ for t, _ in ROUND_TRIPS])
+    @given(data=st.data())
+    def test_keys_in_declared_order(self, type_: type[Any], strategy: st.SearchStrategy[Any],
+                                    data: st.DataObject) -> None:
+        """Unstructured records list their keys in the order the class declares its fields."""
+        plain = cc.converter.unstructure(data.draw(strategy), type_)
+        if isinstance(plain, dict) and attrs.has(type_) and type_ is not cc.TimeSpan:  # a span is text or {when, ...}
+            declared = [f.name for f in attrs.fields(type_)]
+            assert list(plain) == [name for name in declared if name in plain]
 
     def test_inferred_span_shape(self) -> None:
         """An inferred span is written with its basis and reason."""

@@ -97,6 +97,20 @@ class TestIntegrity:
             "$.events[1].id: duplicate id 'e' (first used at $.events[0].id); give every record its own id"
         ]
 
+    def test_every_duplicate_names_its_first_use(self) -> None:
+        """Several duplicates across collections are all reported, each pointing at the id's first use."""
+        def event(id_: str) -> cc.Event:
+            return cc.Event(id=cc.EventId(id_), kind=cc.EventKind.WAR, summary="w", span=cc.TimeSpan.parse("2020"),
+                            citations=CITE)
+        actor = cc.Actor(id=cc.ActorId("x"), name="X", kind=cc.ActorKind.STATE, citations=CITE)
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=(SOURCE,), actors=(actor,), events=(event("e"), event("x"), event("e"), event("e")))
+        assert [str(p) for p in info.value.problems] == [
+            "$.events[1].id: duplicate id 'x' (first used at $.actors[0].id); give every record its own id",
+            "$.events[2].id: duplicate id 'e' (first used at $.events[0].id); give every record its own id",
+            "$.events[3].id: duplicate id 'e' (first used at $.events[0].id); give every record its own id",
+        ]
+
     def test_collections_must_be_tuples_of_their_type(self) -> None:
         """A list, or a record of the wrong type, is refused with a TypeError saying what to pass."""
         actor = cc.Actor(id=cc.ActorId("a"), name="A", kind=cc.ActorKind.STATE, citations=CITE)

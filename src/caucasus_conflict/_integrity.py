@@ -72,6 +72,7 @@ class _Checker:
 
     def _check_ids(self, problems: list[Problem]) -> dict[str, Record]:
         by_id: dict[str, Record] = {}
+        first_use: dict[str, str] | None = None
         for name in _COLLECTIONS:
             for position, record in enumerate(getattr(self, name)):
                 record_id = record.id
@@ -79,7 +80,12 @@ class _Checker:
                     by_id[record_id] = record
                     continue
                 # Checked by id, not identity: the same object listed twice is a duplicate too.
-                first = next(f"$.{n}[{p}].id" for n, p, r in self._records() if r.id == record_id)
+                # Where each id was first used is worked out once, at the first duplicate.
+                if first_use is None:
+                    first_use = {}
+                    for n, p, r in self._records():
+                        first_use.setdefault(r.id, f"$.{n}[{p}].id")
+                first = first_use[record_id]
                 problems.append(Problem(f"$.{name}[{position}].id",
                                         f"duplicate id {record_id!r} (first used at {first}); "
                                         "give every record its own id"))

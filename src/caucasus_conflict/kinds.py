@@ -177,13 +177,13 @@ class EventKind(StrEnum):
     EXERCISE = "exercise"
     """A military exercise."""
     NEGOTIATION = "negotiation"
-    """Peace talks or an offer to meet."""
+    """Peace talks."""
     DISSOLUTION = "dissolution"
     """A state breaking up."""
     CONTROL_CHANGE = "control_change"
     """Territory changing hands."""
     STATEMENT = "statement"
-    """A public statement treated as an event in its own right."""
+    """A public statement, offer or announcement treated as an event in its own right."""
 
 
 class Role(StrEnum):
@@ -197,7 +197,7 @@ class Role(StrEnum):
     INITIATOR = "initiator"
     """Started or carried out the event."""
     TARGET = "target"
-    """The event was directed against it."""
+    """The event was directed at it: the side attacked, or the addressee of an offer."""
     PARTICIPANT = "participant"
     """Took part, on no particular side."""
     MEDIATOR = "mediator"

@@ -22,13 +22,10 @@ import threading
 from importlib import resources
 from typing import Any
 
-import attrs
-
 from .convert import converter, problems_from
 from .dataset import Dataset
 from .errors import DataError, Problem
 from .model import Actor, Ceasefire, Claim, Event, Source, Stance, Territory
-from .timespan import TimeSpan
 
 __all__ = ["BUNDLED_FILE", "FORMAT", "dump", "dumps", "from_dict", "load", "loads", "to_dict"]
 
@@ -177,18 +174,7 @@ def to_dict(dataset: Dataset) -> dict[str, Any]:
     for key, record_type in _TYPES.items():
         records = getattr(dataset, key)
         if records:
-            plain = converter.unstructure(records, tuple[record_type, ...])  # type: ignore[valid-type]
-            data[key] = _in_field_order(records, plain)
-    return data
-
-
-def _in_field_order(value: Any, data: Any) -> Any:
-    """Order each object's keys as its attrs class declares its fields (id, name, kind, ... first)."""
-    if isinstance(data, dict) and attrs.has(type(value)) and not isinstance(value, TimeSpan):
-        return {f.name: _in_field_order(getattr(value, f.name), data[f.name])
-                for f in attrs.fields(type(value)) if f.name in data}
-    if isinstance(data, list) and isinstance(value, tuple):
-        return [_in_field_order(v, d) for v, d in zip(value, data, strict=True)]
+            data[key] = converter.unstructure(records, tuple[record_type, ...])  # type: ignore[valid-type]
     return data
 
 

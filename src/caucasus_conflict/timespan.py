@@ -219,6 +219,8 @@ class TimeSpan:
             >>> TimeSpan.day(2023, 9, 19).format()
             '2023-09-19'
         """
+        if not 1 <= year <= 9999:
+            raise TimeSpanError(str(year), "year must be 0001..9999")
         return cls.parse(f"{year:04d}-{month:02d}-{day:02d}")
 
     @classmethod
@@ -232,6 +234,8 @@ class TimeSpan:
             >>> TimeSpan.month(2020, 11).format()
             '2020-11'
         """
+        if not 1 <= year <= 9999:
+            raise TimeSpanError(str(year), "year must be 0001..9999")
         return cls.parse(f"{year:04d}-{month:02d}")
 
     @classmethod
@@ -245,6 +249,8 @@ class TimeSpan:
             >>> TimeSpan.year(2020).first_day
             Date(2020, 1, 1)
         """
+        if not 1 <= year <= 9999:
+            raise TimeSpanError(str(year), "year must be 0001..9999")
         return cls.parse(f"{year:04d}")
 
     @classmethod
