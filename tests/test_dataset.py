@@ -166,7 +166,7 @@ class TestActorLookup:
         """Lookup ignores accents, case and punctuation."""
         ds = cc.load(FIXTURES / "minimal.json")
         assert ds.actor("NORD-HAVEN").id == "north"
-        assert ds.actor("Nørdhaven".replace("ø", "o")).id == "north"
+        assert ds.actor("Nördhåven").id == "north"
         assert ds.territory("the valley!").id == "valley"
 
     def test_unknown_name_suggests(self) -> None:

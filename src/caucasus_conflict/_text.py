@@ -151,7 +151,7 @@ def _names(ds: cc.Dataset, refs: Iterable[str]) -> str:
     return ", ".join(_label(ds, ref) for ref in refs) or "—"
 
 
-def _citation(ds: cc.Dataset, citation: cc.Citation) -> str:
+def _citation(citation: cc.Citation) -> str:
     blocks = " ".join(f"[{b}]" for b in citation.blocks)
     text = f"{'block' if len(citation.blocks) == 1 else 'blocks'} {blocks} of {citation.source_id}"
     return text + (f", quoting {citation.quote!r}" if citation.quote else "")

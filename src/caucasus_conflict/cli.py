@@ -291,7 +291,7 @@ def _value_lines(ds: cc.Dataset, name: str, value: Any) -> list[str]:
     if isinstance(value, cc.Count):
         return [_count(value)]
     if isinstance(value, cc.Citation):
-        return [_citation(ds, value)]
+        return [_citation(value)]
     if isinstance(value, cc.Participant):
         return [f"{_label(ds, value.actor_id)}: {value.role.value}"]
     if isinstance(value, cc.ExternalId):
