@@ -108,7 +108,7 @@ class TestMain:
         code, out, err = run(capsys, "--data", str(missing), "timeline")
         assert (code, out) == (2, "")
         assert err == (f"error: {missing}: 1 problem:\n"
-                       f"  $: cannot read the file ([Errno 2] No such file or directory: '{missing}')\n"
+                       "  $: cannot read the file (No such file or directory)\n"
                        "Check the path and that the file is UTF-8 text.\n")
 
     @pytest.mark.parametrize("command", ["timeline", "actors", "claims", "ceasefires", "export"])

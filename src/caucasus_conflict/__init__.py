@@ -10,9 +10,11 @@ Examples:
 
 from importlib.metadata import PackageNotFoundError, version
 
+from ._registry import RECORD_TYPES, RecordType
 from .convert import configure_converter, converter, make_converter
 from .dataset import ActorRef, Dataset, EntityRef, TerritoryRef
 from .errors import (
+    ArgumentTypeError,
     CaucasusConflictError,
     DataError,
     MissingExtraError,
@@ -86,7 +88,9 @@ __all__ = [
     "Participant",
     "Population",
     "Provision",
+    "RECORD_TYPES",
     "Record",
+    "RecordType",
     "RoleHeld",
     "Source",
     "Stance",
@@ -131,6 +135,7 @@ __all__ = [
     "make_converter",
     "to_dict",
     # Errors
+    "ArgumentTypeError",
     "CaucasusConflictError",
     "DataError",
     "MissingExtraError",

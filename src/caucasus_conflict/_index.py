@@ -1,8 +1,8 @@
-"""Lookup tables built once per data set: folded names, interval buckets, postings.
+"""Indexes built once per data set: chronological order, interval buckets, postings.
 
-Nothing here is public. `Dataset` builds one `EventIndex`
-and two `NameTable`s when it is constructed and only reads them afterwards, so
-a data set can be shared between threads.
+Nothing here is public. `Dataset` calls `build_indexes` when it is constructed and
+only reads the result afterwards, so a data set can be shared between threads.
+`chronological` is the one ordering every listing uses.
 
 **Interval buckets.** ``events_between`` must cost O(log n + k) when most spans are a day
 and some last decades. Spans with both ends known are split into classes by length:
@@ -18,58 +18,21 @@ them sorts the events.
 
 from __future__ import annotations
 
-import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Iterable
 from operator import attrgetter
-from typing import Generic, TypeVar
+from typing import Any, TypeVar
 
-from .kinds import Basis, EventKind, Precision
-from .model import Event
-from .timespan import MAX_ORDINAL, MIN_ORDINAL
+import attrs
 
-__all__ = ["EventIndex", "NameTable", "fold"]
+from .kinds import EventKind, StanceKind
+from .model import Ceasefire, Claim, Event, Stance, Territory
+from .timespan import MAX_ORDINAL, MIN_ORDINAL, TimeSpan
 
-K = TypeVar("K", bound=Hashable)
+__all__ = ["EventIndex", "Indexes", "build_indexes", "chronological"]
+
 R = TypeVar("R")
-
-
-def fold(text: str) -> str:
-    """Fold a name for lookup: drop accents, case, spaces and punctuation.
-
-    ``"Nagorno-Karabakh"``, ``"nagorno karabakh"`` and ``"NAGORNO–KARABAKH"`` fold alike,
-    as do ``"Erdoğan"`` and ``"Erdogan"``, and ``"U.S."`` and ``"US"``.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
-
-
-class NameTable(Generic[R]):
-    """Folded id, name and alias -> record, for one record type."""
-
-    __slots__ = ("_display", "_keys")
-
-    def __init__(self) -> None:
-        self._keys: dict[str, R] = {}
-        self._display: dict[str, str] = {}
-
-    def add(self, key: str, record: R) -> R | None:
-        """Add *key* for *record*; return the other record already holding it, if any."""
-        folded = fold(key)
-        held = self._keys.get(folded)
-        if held is not None and held is not record:
-            return held
-        self._keys[folded] = record
-        self._display.setdefault(folded, key)
-        return None
-
-    def get(self, key: str) -> R | None:
-        return self._keys.get(fold(key))
-
-    def display_names(self) -> dict[str, str]:
-        """Folded key -> the name as first written, for suggestions."""
-        return self._display
 
 
 class _Bucket:
@@ -85,42 +48,29 @@ class _Bucket:
         self.ranks: array[int] = array("q")
 
 
-_UNKNOWN = Precision.UNKNOWN
-_PRECISION_RANK = {p: i for i, p in enumerate(Precision)}
-_BASIS_RANK = {Basis.STATED: 0, Basis.INFERRED: 1}
+def chronological(records: Iterable[R], span_of: Callable[[R], TimeSpan] = attrgetter("span"), *,
+                  by_id: bool = True) -> list[R]:
+    """*records* in chronological order: by ``(span_of(record).sort_key(), record.id)``.
 
+    With ``by_id=False`` (records without ids, such as control periods) ties keep
+    the order given.
 
-def _chronological(events: Iterable[Event]) -> tuple[tuple[Event, ...], list[tuple[bool, int, int]]]:
-    """Events in the order of ``(event.span.sort_key(), event.id)``, with each span's bounds.
-
-    The same order as sorting by that tuple, reached by stable sorts on plain strings
-    and one packed integer: CPython compares those in fast paths, where comparing
-    nested tuples made sorting the largest cost of building a million-event index.
-    Sorting by id, then reason, then (known, first day, last day, precision, basis)
-    leaves ties of each later key in the order of the earlier ones.
+    The one ordering of every listing (events, claims, stances, ceasefires, control
+    periods). Reached by stable sorts on ids, then reasons, then one packed integer,
+    which CPython compares in fast paths; comparing nested tuples made sorting the
+    largest cost of building a million-event index.
     """
-    by_id = sorted(events, key=attrgetter("id"))
-    packed: list[int] = []
-    bounds: list[tuple[bool, int, int]] = []
-    reasons: list[str] = []
-    for event in by_id:
-        span = event.span
-        if span.precision is _UNKNOWN:
-            undated, low, high = True, MAX_ORDINAL, MAX_ORDINAL
-        else:
-            undated = False
-            low = MIN_ORDINAL if span.start is None else span.start.toordinal()
-            high = MAX_ORDINAL if span.end is None else span.end.toordinal()
-        bounds.append((undated, low, high))
-        reasons.append(span.reason or "")
-        # Ordinals are below 2**22, so each field has room of its own.
-        packed.append((((undated << 23 | low) << 23 | high) << 3 | _PRECISION_RANK[span.precision]) << 1
-                      | _BASIS_RANK[span.basis])
-    positions: list[int] | range = range(len(by_id))
-    if any(reasons):
-        positions = sorted(positions, key=reasons.__getitem__)
-    positions = sorted(positions, key=packed.__getitem__)
-    return tuple(by_id[i] for i in positions), [bounds[i] for i in positions]
+    ordered = sorted(records, key=_record_id) if by_id else list(records)
+    keys = [span_of(record).sort_key() for record in ordered]
+    positions: list[int] | range = range(len(ordered))
+    if any(reason for _, reason in keys):
+        positions = sorted(positions, key=lambda i: keys[i][1])
+    positions = sorted(positions, key=lambda i: keys[i][0])
+    return [ordered[i] for i in positions]
+
+
+def _record_id(record: Any) -> str:
+    return record.id  # type: ignore[no-any-return]
 
 
 class EventIndex:
@@ -134,7 +84,7 @@ class EventIndex:
                  "by_actor", "by_kind", "by_territory", "order", "undated")
 
     def __init__(self, events: Iterable[Event]) -> None:
-        ordered, bounds = _chronological(events)
+        ordered = tuple(chronological(events))
         self.order: tuple[Event, ...] = ordered
         self.undated: array[int] = array("q")
         # Postings hold the events themselves, already in order, so that a query
@@ -145,7 +95,8 @@ class EventIndex:
         buckets: dict[int, _Bucket] = {}
         open_start: list[tuple[int, int]] = []
         open_end: list[tuple[int, int]] = []
-        for rank, (event, (undated, low, high)) in enumerate(zip(ordered, bounds, strict=True)):
+        for rank, event in enumerate(ordered):
+            bounds = event.span.ordinals
             for participant in event.participants:
                 posted = by_actor.get(participant.actor_id)
                 if posted is None:
@@ -155,9 +106,11 @@ class EventIndex:
             for territory_id in event.territory_ids:
                 by_territory.setdefault(territory_id, []).append(event)
             by_kind.setdefault(event.kind, []).append(event)
-            if undated:
+            if bounds is None:
                 self.undated.append(rank)
-            elif low == MIN_ORDINAL:
+                continue
+            low, high = bounds
+            if low == MIN_ORDINAL:
                 open_start.append((high, rank))
             elif high == MAX_ORDINAL:
                 open_end.append((low, rank))
@@ -213,3 +166,54 @@ class EventIndex:
             found.extend(self._open_end_ranks[bisect_left(self._open_end, low):])
         found.sort()
         return found
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Indexes:
+    """Every secondary index of a data set, built once by `build_indexes`."""
+
+    events: EventIndex
+    claims: tuple[Claim, ...]
+    claims_by: dict[str | None, tuple[Claim, ...]]
+    claims_about: dict[str, tuple[Claim, ...]]
+    stances: tuple[Stance, ...]
+    stances_by: dict[str, tuple[Stance, ...]]
+    stances_toward: dict[tuple[StanceKind, str], tuple[Stance, ...]]
+    contradictions: tuple[tuple[Claim, Claim], ...]
+    ceasefires: tuple[Ceasefire, ...]
+    parts: dict[str, tuple[Territory, ...]]
+
+
+def _grouped(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, tuple[Any, ...]]:
+    groups: dict[Any, list[Any]] = {}
+    for key, value in pairs:
+        groups.setdefault(key, []).append(value)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+def build_indexes(*, events: Iterable[Event], claims: Iterable[Claim], stances: Iterable[Stance],
+                  ceasefires: Iterable[Ceasefire], territories: Iterable[Territory]) -> Indexes:
+    """Build every index of a data set whose references are already checked."""
+    ordered_claims = tuple(chronological(claims))
+    ordered_stances = tuple(chronological(stances))
+    rank = {c.id: i for i, c in enumerate(ordered_claims)}
+    # One entry per pair, however many of the two dispute the other, earlier claim first.
+    pairs: dict[tuple[int, int], tuple[Claim, Claim]] = {}
+    for claim in ordered_claims:
+        for other_id in claim.disputes_ids:
+            first, second = sorted((rank[claim.id], rank[other_id]))
+            pairs.setdefault((first, second), (ordered_claims[first], ordered_claims[second]))
+    return Indexes(
+        events=EventIndex(events),
+        claims=ordered_claims,
+        claims_by=_grouped((c.claimant_id, c) for c in ordered_claims),
+        claims_about=_grouped((ref, c) for c in ordered_claims
+                              for ref in dict.fromkeys((*c.about_actor_ids, *c.about_territory_ids,
+                                                        *c.about_event_ids))),
+        stances=ordered_stances,
+        stances_by=_grouped((s.holder_id, s) for s in ordered_stances),
+        stances_toward=_grouped(((s.kind, s.toward_id), s) for s in ordered_stances),
+        contradictions=tuple(pairs[k] for k in sorted(pairs)),
+        ceasefires=tuple(chronological(ceasefires, attrgetter("declared"))),
+        parts=_grouped((t.part_of_id, t) for t in sorted(territories, key=_record_id) if t.part_of_id is not None),
+    )

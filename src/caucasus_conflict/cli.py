@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import enum
-import io
-import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -43,21 +40,17 @@ from ._text import (
     _words,
     _wrap,
 )
+from .export import EVENT_CSV_COLUMNS, events_csv, records_jsonl
+from .loading import write_atomic
 
 __all__ = ["CSV_COLUMNS", "build_parser", "main"]
 
 PROG = "caucasus-conflict"
 
-CSV_COLUMNS = (
-    "id", "kind", "start", "end", "precision", "basis", "actors", "territories",
-    "killed_low", "killed_best", "killed_high", "summary", "citations",
-)
-"""The columns of ``export --format csv``, in order (``docs/cli.md`` explains each)."""
+CSV_COLUMNS = EVENT_CSV_COLUMNS
+"""The columns of ``export --format csv``, in order (`caucasus_conflict.export.EVENT_CSV_COLUMNS`)."""
 
 _INFERRED_NOTE = f"{_INFERRED} inferred from context, not stated in the source; '{PROG} show ID' gives the reason."
-_COLLECTIONS = ("sources", "actors", "territories", "events", "ceasefires", "claims", "stances")
-_SINGULAR = {"sources": "source", "actors": "actor", "territories": "territory", "events": "event",
-             "ceasefires": "ceasefire", "claims": "claim", "stances": "stance"}
 
 
 # -- data sets and argument types ----------------------------------------------------------
@@ -84,16 +77,6 @@ def _plot_path(text: str) -> str:
     return text
 
 
-def _common(*groups: Iterable[cc.Event | cc.Claim] | None) -> set[str] | None:
-    """The ids in every group given (``None``: no filter); ``None`` if no group was given."""
-    keep: set[str] | None = None
-    for group in groups:
-        if group is not None:
-            ids = {str(record.id) for record in group}
-            keep = ids if keep is None else keep & ids
-    return keep
-
-
 # -- timeline -----------------------------------------------------------------------------
 
 
@@ -101,25 +84,15 @@ def _timeline(args: argparse.Namespace, out: _Output) -> int:
     ds = _dataset(args)
     if args.within and not (args.start or args.end):
         args.parser.error("--within needs --from or --to")
-    keep = _common(ds.events_involving(args.actor) if args.actor else None,
-                   ds.events_in(args.territory) if args.territory else None,
-                   ds.events_of_kind(args.kind) if args.kind else None)
-    if args.start or args.end:
-        base = ds.events_between(args.start, args.end, within=args.within, include_undated=True)
-    else:
-        base = ds.chronology()
-    selected = [e for e in base if keep is None or e.id in keep]
+    selected = list(ds.events_matching(actor=args.actor, territory=args.territory, kind=args.kind,
+                                       start=args.start, end=args.end, within=args.within, include_undated=True))
     undated = sum(not e.span.is_known for e in selected)
     if not args.undated:
         selected = [e for e in selected if e.span.is_known]
     left_out = f"{_plural(undated, 'undated event')} left out; add --undated to include them." \
         if undated and not args.undated else None
     if args.plot:
-        ceasefires = ds.ceasefires_involving(args.actor) if args.actor else ds.ceasefires_in_order()
-        if args.start or args.end:
-            window = cc.TimeSpan.between(args.start.first_day if args.start else None,
-                                         args.end.last_day if args.end else None)
-            ceasefires = tuple(c for c in ceasefires if c.declared.overlaps(window))
+        ceasefires = ds.ceasefires_between(args.start, args.end, actor=args.actor)
         credit = "; ".join(s.credit for s in ds.sources) or None
         plot.plot_timeline(selected, ceasefires, path=args.plot, credit=credit)
         out.lines([f"Wrote a timeline of {_plural(len(selected), 'event')} to {args.plot}."])
@@ -173,12 +146,10 @@ def _claim_row(ds: cc.Dataset, claim: cc.Claim) -> list[str]:
 
 def _claims(args: argparse.Namespace, out: _Output) -> int:
     ds = _dataset(args)
-    keep = _common(ds.claims_by(args.by) if args.by else None,
-                   ds.claims_about(args.about) if args.about else None)
     headers = ["DATE", "CLAIMANT", "MEDIUM", "SUMMARY"]
     limits: list[int | None] = [None, 20, 12]
     if args.disputed:
-        pairs = [p for p in ds.contradictions() if keep is None or p[0].id in keep or p[1].id in keep]
+        pairs = ds.contradictions(by=args.by, about=args.about)
         if args.json:
             out.json([_unstructure(pair) for pair in pairs])
             return 0
@@ -194,7 +165,7 @@ def _claims(args: argparse.Namespace, out: _Output) -> int:
         shown: Sequence[cc.Claim] = [c for pair in pairs for c in pair]
         summary = f"{_plural(len(pairs), 'pair')} of claims that dispute each other."
     else:
-        claims = tuple(c for c in ds.claims_in_order() if keep is None or c.id in keep)
+        claims = ds.claims_matching(by=args.by, about=args.about)
         if args.json:
             out.json(_unstructure(claims))
             return 0
@@ -370,7 +341,7 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _counts(ds: cc.Dataset) -> dict[str, int]:
-    return {name: len(getattr(ds, name)) for name in _COLLECTIONS}
+    return {t.collection: len(getattr(ds, t.collection)) for t in cc.RECORD_TYPES}
 
 
 def _validate(args: argparse.Namespace, out: _Output) -> int:
@@ -386,30 +357,9 @@ def _validate(args: argparse.Namespace, out: _Output) -> int:
     if args.json:
         out.json({"file": args.file, "valid": True, "counts": counts})
         return 0
-    listed = ", ".join(_plural(n, _SINGULAR[k], k) for k, n in counts.items())
+    listed = ", ".join(_plural(counts[t.collection], t.singular, t.collection) for t in cc.RECORD_TYPES)
     out.lines([f"{args.file}: valid; {listed}."])
     return 0
-
-
-def _csv_row(event: cc.Event) -> dict[str, str]:
-    killed = [c.killed for c in event.casualties if c.killed is not None]
-
-    def figures(bound: str) -> str:
-        # Several death figures (e.g. from different reporters) are listed, never summed.
-        values = ["" if getattr(k, bound) is None else str(getattr(k, bound)) for k in killed]
-        return ";".join(values) if any(values) else ""
-
-    return {
-        "id": event.id, "kind": event.kind.value,
-        "start": event.span.first_day.isoformat() if event.span.first_day else "",
-        "end": event.span.last_day.isoformat() if event.span.last_day else "",
-        "precision": event.span.precision.value, "basis": event.span.basis.value,
-        "actors": ";".join(f"{p.actor_id}:{p.role.value}" for p in event.participants),
-        "territories": ";".join(event.territory_ids),
-        "killed_low": figures("low"), "killed_best": figures("best"), "killed_high": figures("high"),
-        "summary": event.summary,
-        "citations": ";".join(f"{c.source_id}:{','.join(map(str, c.blocks))}" for c in event.citations),
-    }
 
 
 def _export(args: argparse.Namespace, out: _Output) -> int:
@@ -418,21 +368,26 @@ def _export(args: argparse.Namespace, out: _Output) -> int:
     if args.format == "json":
         text = cc.dumps(ds)
     elif args.format == "jsonl":
-        text = "".join(json.dumps(cc.converter.unstructure(e, cc.Event), ensure_ascii=False) + "\n" for e in events)
+        text = records_jsonl(events)
     else:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(_csv_row(e) for e in events)
-        text = buffer.getvalue()
+        text = events_csv(events)
     if args.output is None:
         out.out.write(text)
         return 0
-    with open(args.output, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    if args.data and _same_file(args.data, args.output):
+        raise cc.QueryError(f"--output {args.output!r} is the --data file itself; "
+                            "write the export to another file")
+    write_atomic(args.output, text.encode("utf-8"))
     what = "the data set" if args.format == "json" else _plural(len(events), "event")
     print(f"Wrote {what} to {args.output}.", file=sys.stderr)
     return 0
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 # -- the parser ------------------------------------------------------------------------------------

@@ -28,14 +28,17 @@ from __future__ import annotations
 
 import difflib
 import enum
-from typing import Any, TypeVar, overload
+from collections.abc import Collection, Mapping, Sequence
+from typing import TypeVar, overload
 
 import attrs
 
-from ._index import EventIndex, NameTable, fold
-from ._integrity import check_integrity
+from ._index import Indexes, build_indexes, chronological
+from ._integrity import a_noun, check_integrity
+from ._names import Names
+from ._registry import RECORD_TYPES
 from ._validators import check_tuples
-from .errors import QueryError, TimeSpanError, UnknownNameError
+from .errors import ArgumentTypeError, QueryError, TimeSpanError, UnknownNameError
 from .kinds import EventKind, Role, StanceKind
 from .model import (
     Actor,
@@ -54,6 +57,7 @@ __all__ = ["ActorRef", "Dataset", "EntityRef", "TerritoryRef"]
 
 T = TypeVar("T")
 D = TypeVar("D")
+N = TypeVar("N", Actor, Territory)
 
 ActorRef = Actor | str
 """An actor, its id, or any of its names or aliases."""
@@ -63,34 +67,12 @@ EntityRef = Actor | Territory | Event | str
 """An actor, territory or event, or an id or name of one (actors are tried first)."""
 
 
-
-_RECORD_TYPES: dict[str, type] = {
-    "sources": Source, "actors": Actor, "territories": Territory, "events": Event,
-    "ceasefires": Ceasefire, "claims": Claim, "stances": Stance,
-}
-
-
-def _chronological(record: Event | Claim) -> tuple[tuple[int, int, int, int, int, str], str]:
-    return record.span.sort_key(), record.id
-
-
-def _ceasefire_order(record: Ceasefire) -> tuple[tuple[int, int, int, int, int, str], str]:
-    return record.declared.sort_key(), record.id
-
-
 @attrs.frozen(kw_only=True, eq=False)
-class _Indexes:
-    events: EventIndex
-    actor_names: NameTable[Actor]
-    territory_names: NameTable[Territory]
+class _State:
     by_id: dict[str, Record]
-    claims_by: dict[str | None, tuple[Claim, ...]]
-    claims_about: dict[str, tuple[Claim, ...]]
-    stances_toward: dict[tuple[StanceKind, str], tuple[Stance, ...]]
-    contradictions: tuple[tuple[Claim, Claim], ...]
-    claims: tuple[Claim, ...]
-    ceasefires: tuple[Ceasefire, ...]
-    parts: dict[str, tuple[Territory, ...]]
+    actors: Names[Actor]
+    territories: Names[Territory]
+    indexes: Indexes
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_tuples)
@@ -120,79 +102,59 @@ class Dataset:
     ceasefires: tuple[Ceasefire, ...] = ()
     claims: tuple[Claim, ...] = ()
     stances: tuple[Stance, ...] = ()
-    _index: _Indexes = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _state: _State = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        for name, cls in _RECORD_TYPES.items():
-            for position, record in enumerate(getattr(self, name)):
+        collections: dict[str, tuple[Record, ...]] = {}
+        for rtype in RECORD_TYPES:
+            records = getattr(self, rtype.collection)
+            cls = rtype.cls
+            for position, record in enumerate(records):
                 if type(record) is not cls and not isinstance(record, cls):
-                    raise TypeError(f"{name}[{position}] must be {_a(cls.__name__)} (got {type(record).__name__}); "
-                                    f"pass {cls.__name__} records in {name!r}")
-        checked = check_integrity(
-            sources=self.sources, actors=self.actors, territories=self.territories, events=self.events,
-            ceasefires=self.ceasefires, claims=self.claims, stances=self.stances,
-        )
-        object.__setattr__(self, "_index", self._build_index(*checked))
+                    raise ArgumentTypeError(f"{rtype.collection}[{position}] must be {a_noun(cls.__name__)} "
+                                     f"(got {type(record).__name__}); pass {cls.__name__} records in "
+                                     f"{rtype.collection!r}")
+            collections[rtype.collection] = records
+        checked = check_integrity(collections)
+        indexes = build_indexes(events=self.events, claims=self.claims, stances=self.stances,
+                                ceasefires=self.ceasefires, territories=self.territories)
+        object.__setattr__(self, "_state", _State(by_id=checked.by_id, actors=checked.actors,
+                                                  territories=checked.territories, indexes=indexes))
 
-    # -- indexes --------------------------------------------------------------------
-
-    def _build_index(self, by_id: dict[str, Record], actor_names: NameTable[Actor],
-                     territory_names: NameTable[Territory]) -> _Indexes:
-        events = EventIndex(self.events)
-        claims = tuple(sorted(self.claims, key=_chronological))
-        claims_by: dict[str | None, list[Claim]] = {}
-        claims_about: dict[str, list[Claim]] = {}
-        for claim in claims:
-            claims_by.setdefault(claim.claimant_id, []).append(claim)
-            for ref in dict.fromkeys((*claim.about_actor_ids, *claim.about_territory_ids,
-                                      *claim.about_event_ids)):
-                claims_about.setdefault(ref, []).append(claim)
-        stances: dict[tuple[StanceKind, str], list[Stance]] = {}
-        for stance in sorted(self.stances, key=lambda s: (s.span.sort_key(), s.id)):
-            stances.setdefault((stance.kind, stance.toward_id), []).append(stance)
-        claim_by_id = {c.id: c for c in claims}
-        pairs: dict[tuple[str, str], tuple[Claim, Claim]] = {}
-        for claim in claims:
-            for other_id in claim.disputes_ids:
-                other = claim_by_id[other_id]
-                first, second = sorted((claim, other), key=_chronological)
-                pairs.setdefault((first.id, second.id), (first, second))
-        return _Indexes(
-            events=events,
-            actor_names=actor_names,
-            territory_names=territory_names,
-            by_id=by_id,
-            claims_by={k: tuple(v) for k, v in claims_by.items()},
-            claims_about={k: tuple(v) for k, v in claims_about.items()},
-            stances_toward={k: tuple(v) for k, v in stances.items()},
-            contradictions=tuple(sorted(pairs.values(), key=lambda p: (_chronological(p[0]),
-                                                                       _chronological(p[1])))),
-            claims=claims,
-            ceasefires=tuple(sorted(self.ceasefires, key=_ceasefire_order)),
-            parts=_group_parts(self.territories),
-        )
+    @staticmethod
+    def _checked_only(collections: dict[str, tuple[Record, ...]], *, unchecked_ids: Collection[str],
+                      positions: Mapping[str, Sequence[int]]) -> None:
+        """Run the integrity check alone, for a file some of whose records could not be built."""
+        check_integrity(collections, unchecked_ids=unchecked_ids, positions=positions)
 
     # -- lookups --------------------------------------------------------------------
 
-    @staticmethod
-    def _suggest(table: NameTable[Any], query: str) -> list[str]:
-        """The names of up to three records with a name close to *query*, closest first.
+    def _named(self, names: Names[N], cls: type[N], name: N | str) -> N:
+        if isinstance(name, cls):
+            return self._own(name)
+        if not isinstance(name, str):
+            raise ArgumentTypeError(f"expected {a_noun(cls.__name__)}, or its id, name or alias as a string "
+                             f"(got {type(name).__name__}: {name!r})")
+        return names.lookup(name)
 
-        A name that contains the query (or is contained in it) counts as close, so
-        ``"Lachin"`` suggests ``"Lachin corridor"``; so does a near-miss spelling.
-        """
-        key = fold(query)
-        display = table.display_names()
-        names = list(display)
-        close = difflib.get_close_matches(key, names, n=10, cutoff=0.75)
-        close += [n for n in names if len(key) >= 3 and (key in n or (len(n) >= 3 and n in key))]
-        suggestions: dict[str, str] = {}
-        for name in close:
-            record = table.get(name)
-            if record is not None:
-                # Suggest the name that matched ("Artsakh" for "Artsak"), but a name, not an id.
-                suggestions.setdefault(record.id, record.name if name == fold(record.id) else display[name])
-        return list(suggestions.values())[:3]
+    def _own(self, record: T) -> T:
+        """*record* itself if this data set holds it (or an equal record under its id)."""
+        held = self._state.by_id.get(record.id)  # type: ignore[attr-defined]
+        if held is not record and held != record:
+            kind = type(record).__name__.lower()
+            raise QueryError(f"this data set holds no {kind} equal to the one passed (id {record.id!r}); "  # type: ignore[attr-defined]
+                             f"pass a record of this data set, or its id")
+        return record
+
+    def _get_named(self, names: Names[N], cls: type[N], name: N | str, default: object) -> object:
+        if isinstance(name, cls):
+            held = self._state.by_id.get(name.id)
+            return name if held is name or held == name else default
+        if not isinstance(name, str):
+            raise ArgumentTypeError(f"expected {a_noun(cls.__name__)}, or its id, name or alias as a string "
+                             f"(got {type(name).__name__}: {name!r})")
+        found = names.get(name)
+        return default if found is None else found
 
     def actor(self, name: ActorRef) -> Actor:
         """Return the actor with this id, name or alias (case-, accent-, punctuation-insensitive).
@@ -205,12 +167,7 @@ class Dataset:
             >>> cc.load().actor("yerevan").id
             'armenia'
         """
-        if isinstance(name, Actor):
-            return name
-        found = self._index.actor_names.get(name)
-        if found is None:
-            raise UnknownNameError("actor", name, self._suggest(self._index.actor_names, name))
-        return found
+        return self._named(self._state.actors, Actor, name)
 
     @overload
     def get_actor(self, name: ActorRef) -> Actor | None: ...
@@ -224,9 +181,7 @@ class Dataset:
             >>> cc.load().get_actor("Atlantis") is None
             True
         """
-        if isinstance(name, Actor):
-            return name
-        return self._index.actor_names.get(name) or default
+        return self._get_named(self._state.actors, Actor, name, default)
 
     def find_actors(self, query: str, *, limit: int = 5) -> tuple[Actor, ...]:
         """Return up to *limit* actors whose names are closest to *query*, best first.
@@ -238,7 +193,7 @@ class Dataset:
             >>> cc.load().find_actors("Azerbijan")[0].id
             'azerbaijan'
         """
-        return self._find(self.actors, query, limit)
+        return self._state.actors.find(_text(query, "the query"), limit)
 
     def territory(self, name: TerritoryRef) -> Territory:
         """Return the territory with this id, name or alias (case-, accent-, punctuation-insensitive).
@@ -251,12 +206,7 @@ class Dataset:
             >>> cc.load().territory("Artsakh").name
             'Nagorno-Karabakh'
         """
-        if isinstance(name, Territory):
-            return name
-        found = self._index.territory_names.get(name)
-        if found is None:
-            raise UnknownNameError("territory", name, self._suggest(self._index.territory_names, name))
-        return found
+        return self._named(self._state.territories, Territory, name)
 
     @overload
     def get_territory(self, name: TerritoryRef) -> Territory | None: ...
@@ -270,9 +220,7 @@ class Dataset:
             >>> cc.load().get_territory("lachin corridor").id
             'lachin-corridor'
         """
-        if isinstance(name, Territory):
-            return name
-        return self._index.territory_names.get(name) or default
+        return self._get_named(self._state.territories, Territory, name, default)
 
     def find_territories(self, query: str, *, limit: int = 5) -> tuple[Territory, ...]:
         """Return up to *limit* territories whose names are closest to *query*, best first.
@@ -282,25 +230,12 @@ class Dataset:
             >>> cc.load().find_territories("Lachin")[0].id
             'lachin-corridor'
         """
-        return self._find(self.territories, query, limit)
-
-    @staticmethod
-    def _find(records: tuple[T, ...], query: str, limit: int) -> tuple[T, ...]:
-        if limit < 0:
-            raise QueryError(f"'limit' must be >= 0 (got {limit})")
-        key = fold(query)
-        scored = []
-        for record in records:
-            names = (record.id, *record.names)  # type: ignore[attr-defined]
-            score = max(_similarity(key, fold(n)) for n in names)
-            scored.append((-score, record.id, record))  # type: ignore[attr-defined]
-        scored.sort(key=lambda item: (item[0], item[1]))
-        return tuple(record for _, _, record in scored[:limit])
+        return self._state.territories.find(_text(query, "the query"), limit)
 
     def _by_id(self, record_id: str, cls: type[T], kind: str) -> T:
-        found = self._index.by_id.get(record_id)
+        found = self._state.by_id.get(_text(record_id, f"the {kind}'s id"))
         if not isinstance(found, cls):
-            ids = [k for k, v in self._index.by_id.items() if isinstance(v, cls)]
+            ids = [k for k, v in self._state.by_id.items() if isinstance(v, cls)]
             raise UnknownNameError(kind, record_id, difflib.get_close_matches(record_id, ids, n=3))
         return found
 
@@ -312,10 +247,10 @@ class Dataset:
             >>> type(cc.load().record("lachin-corridor")).__name__
             'Territory'
         """
-        found = self._index.by_id.get(record_id)
+        found = self._state.by_id.get(_text(record_id, "the record's id"))
         if found is None:
             raise UnknownNameError("record", record_id,
-                                   difflib.get_close_matches(record_id, list(self._index.by_id), n=3))
+                                   difflib.get_close_matches(record_id, list(self._state.by_id), n=3))
         return found
 
     def source(self, source_id: str) -> Source:
@@ -389,22 +324,16 @@ class Dataset:
             ('Territory', 'azerbaijan')
         """
         if isinstance(entity, Actor | Territory | Event):
-            return entity
-        found = self._index.by_id.get(entity)
+            return self._own(entity)
+        text = _text(entity, "an actor, territory or event, or its id or name")
+        found = self._state.by_id.get(text)
         if isinstance(found, Actor | Territory | Event):
             return found
-        actor = self._index.actor_names.get(entity)
-        if actor is not None:
-            return actor
-        territory = self._index.territory_names.get(entity)
-        if territory is not None:
-            return territory
-        suggestions = self._suggest(self._index.actor_names, entity)
-        suggestions += self._suggest(self._index.territory_names, entity)
-        raise UnknownNameError("actor, territory or event", entity, suggestions[:3])
-
-    def _entity_id(self, entity: EntityRef) -> str:
-        return self.resolve(entity).id
+        named = self._state.actors.get(text) or self._state.territories.get(text)
+        if named is not None:
+            return named
+        suggestions = self._state.actors.suggest(text) + self._state.territories.suggest(text)
+        raise UnknownNameError("actor, territory or event", text, suggestions[:3])
 
     def parts_of(self, territory: TerritoryRef) -> tuple[Territory, ...]:
         """Return the territories recorded as part of *territory* (``part_of_id``), by id.
@@ -414,7 +343,7 @@ class Dataset:
             >>> "yevlakh" in [t.id for t in cc.load().parts_of("azerbaijan-territory")]
             True
         """
-        return self._index.parts.get(self.territory(territory).id, ())
+        return self._state.indexes.parts.get(self.territory(territory).id, ())
 
     def claims_in_order(self) -> tuple[Claim, ...]:
         """Return every claim in chronological order (``claims`` keeps file order).
@@ -425,7 +354,7 @@ class Dataset:
             >>> sorted(c.id for c in ds.claims_in_order()) == sorted(c.id for c in ds.claims)
             True
         """
-        return self._index.claims
+        return self._state.indexes.claims
 
     def ceasefires_in_order(self) -> tuple[Ceasefire, ...]:
         """Return every ceasefire by declared date (``ceasefires`` keeps file order).
@@ -435,7 +364,7 @@ class Dataset:
             >>> [c.declared.format() for c in cc.load().ceasefires_in_order()]
             ['2020-11']
         """
-        return self._index.ceasefires
+        return self._state.indexes.ceasefires
 
     # -- event queries --------------------------------------------------------------
 
@@ -464,11 +393,59 @@ class Dataset:
             True
         """
         low, high = _window(start, end)
-        index = self._index.events
+        index = self._state.indexes.events
         ranks = index.within(low, high) if within else index.overlapping(low, high)
         if include_undated:
             ranks.extend(index.undated)
         return tuple(index.order[r] for r in ranks)
+
+    def events_matching(self, *, actor: ActorRef | None = None, role: Role | str | None = None,
+                        territory: TerritoryRef | None = None, kind: EventKind | str | None = None,
+                        start: DateLike | None = None, end: DateLike | None = None, within: bool = False,
+                        include_undated: bool = False) -> tuple[Event, ...]:
+        """Return the events that meet every filter given, in chronological order.
+
+        Each filter is the query of the same name: *actor* (and *role*) as
+        `events_involving`, *territory* as `events_in`, *kind* as `events_of_kind`, and
+        a window (*start*, *end*, *within*) as `events_between`. With no window, every
+        event qualifies by date, undated ones included only with ``include_undated=True``
+        (listed last). With no filter at all, this is `chronology` less the undated events.
+
+        Raises:
+            UnknownNameError: No actor or territory has that name.
+            QueryError: *role* without *actor*, or a kind or role that does not exist.
+            TimeSpanError: A window bound cannot be parsed.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> [e.id for e in cc.load().events_matching(actor="Baku", kind="offensive", start="2023")]
+            ['offensive-2023']
+        """
+        if role is not None and actor is None:
+            raise QueryError("'role' needs 'actor': the role is the one that actor plays")
+        index = self._state.indexes.events
+        groups: list[tuple[Event, ...]] = []
+        if actor is not None:
+            groups.append(self.events_involving(actor, role=role))
+        if territory is not None:
+            groups.append(self.events_in(territory))
+        if kind is not None:
+            groups.append(self.events_of_kind(kind))
+        if start is not None or end is not None:
+            groups.append(self.events_between(start, end, within=within, include_undated=include_undated))
+        elif not include_undated:
+            undated = set(index.undated)
+            groups.append(tuple(e for r, e in enumerate(index.order) if r not in undated) if undated
+                          else index.order)
+        if not groups:
+            return index.order
+        # Intersect the smallest group with the others; every group is in chronological order.
+        groups.sort(key=len)
+        keep = groups[0]
+        for other in groups[1:]:
+            ids = {id(e) for e in other}
+            keep = tuple(e for e in keep if id(e) in ids)
+        return keep
 
     def undated_events(self) -> tuple[Event, ...]:
         """Return the events whose date is unknown, in the documented order (stated first, then by id).
@@ -478,7 +455,7 @@ class Dataset:
             >>> all(e.span.is_known is False for e in cc.load().undated_events())
             True
         """
-        index = self._index.events
+        index = self._state.indexes.events
         return tuple(index.order[r] for r in index.undated)
 
     def chronology(self) -> tuple[Event, ...]:
@@ -490,7 +467,7 @@ class Dataset:
             >>> len(ds.chronology()) == len(ds.events)
             True
         """
-        return self._index.events.order
+        return self._state.indexes.events.order
 
     def events_involving(self, actor: ActorRef, *, role: Role | str | None = None) -> tuple[Event, ...]:
         """Return the events in which *actor* takes part (optionally in *role*), in order.
@@ -505,7 +482,7 @@ class Dataset:
             True
         """
         actor_id = self.actor(actor).id
-        found = self._index.events.by_actor.get(actor_id, ())
+        found = self._state.indexes.events.by_actor.get(actor_id, ())
         if role is None:
             return found
         wanted = _member(Role, role)
@@ -523,7 +500,7 @@ class Dataset:
             >>> {e.kind.value for e in cc.load().events_of_kind("blockade")}
             {'blockade'}
         """
-        return self._index.events.by_kind.get(_member(EventKind, kind), ())
+        return self._state.indexes.events.by_kind.get(_member(EventKind, kind), ())
 
     def events_in(self, territory: TerritoryRef) -> tuple[Event, ...]:
         """Return the events that took place in *territory*, in order.
@@ -537,9 +514,19 @@ class Dataset:
             True
         """
         territory_id = self.territory(territory).id
-        return self._index.events.by_territory.get(territory_id, ())
+        return self._state.indexes.events.by_territory.get(territory_id, ())
 
     # -- stances, claims, control ------------------------------------------------------
+
+    def stances_by(self, holder: ActorRef) -> tuple[Stance, ...]:
+        """Return the stances *holder* takes, toward anyone or anything, in chronological order.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> all(s.holder_id == "turkey" for s in cc.load().stances_by("Ankara"))
+            True
+        """
+        return self._state.indexes.stances_by.get(self.actor(holder).id, ())
 
     def stances_toward(self, kind: StanceKind | str, *, toward: EntityRef,
                        at: DateLike | None = None) -> tuple[Stance, ...]:
@@ -552,7 +539,8 @@ class Dataset:
             >>> {s.holder_id for s in cc.load().stances_toward("supports", toward="Azerbaijan")} >= {"turkey"}
             True
         """
-        stances = self._index.stances_toward.get((_member(StanceKind, kind), self._entity_id(toward)), ())
+        key = (_member(StanceKind, kind), self.resolve(toward).id)
+        stances = self._state.indexes.stances_toward.get(key, ())
         if at is None:
             return stances
         when = _dated(at)
@@ -581,7 +569,7 @@ class Dataset:
             >>> all(c.claimant_id == "armenia" for c in cc.load().claims_by("Yerevan"))
             True
         """
-        return self._index.claims_by.get(self.actor(actor).id, ())
+        return self._state.indexes.claims_by.get(self.actor(actor).id, ())
 
     def unattributed_claims(self) -> tuple[Claim, ...]:
         """Return the claims the source reports without naming who made them.
@@ -591,7 +579,7 @@ class Dataset:
             >>> all(c.claimant_id is None for c in cc.load().unattributed_claims())
             True
         """
-        return self._index.claims_by.get(None, ())
+        return self._state.indexes.claims_by.get(None, ())
 
     def claims_about(self, entity: EntityRef) -> tuple[Claim, ...]:
         """Return the claims about an actor, territory or event, in chronological order.
@@ -605,18 +593,46 @@ class Dataset:
             >>> all("turkey" in c.about_actor_ids for c in ds.claims_about("Ankara"))
             True
         """
-        return self._index.claims_about.get(self._entity_id(entity), ())
+        return self._state.indexes.claims_about.get(self.resolve(entity).id, ())
 
-    def contradictions(self) -> tuple[tuple[Claim, Claim], ...]:
+    def claims_matching(self, *, by: ActorRef | None = None, about: EntityRef | None = None) -> tuple[Claim, ...]:
+        """Return the claims made by *by* and about *about* (each optional), in chronological order.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> [c.claimant_id for c in cc.load().claims_matching(by="Yerevan", about="Baku")][:1]
+            ['armenia']
+        """
+        groups = [g for g in (None if by is None else self.claims_by(by),
+                              None if about is None else self.claims_about(about)) if g is not None]
+        if not groups:
+            return self._state.indexes.claims
+        keep = groups[0]
+        for other in groups[1:]:
+            ids = {id(c) for c in other}
+            keep = tuple(c for c in keep if id(c) in ids)
+        return keep
+
+    def contradictions(self, *, by: ActorRef | None = None,
+                       about: EntityRef | None = None) -> tuple[tuple[Claim, Claim], ...]:
         """Return each pair of claims where one disputes the other, once, earlier claim first.
+
+        Two claims that dispute each other make one pair. With *by* or *about*, only the
+        pairs in which at least one claim is among `claims_matching` with those filters.
 
         Examples:
             >>> import caucasus_conflict as cc
             >>> pairs = cc.load().contradictions()
             >>> all(b.id in a.disputes_ids or a.id in b.disputes_ids for a, b in pairs)
             True
+            >>> all("armenia" in (a.claimant_id, b.claimant_id) for a, b in cc.load().contradictions(by="Yerevan"))
+            True
         """
-        return self._index.contradictions
+        pairs = self._state.indexes.contradictions
+        if by is None and about is None:
+            return pairs
+        keep = {id(c) for c in self.claims_matching(by=by, about=about)}
+        return tuple(p for p in pairs if id(p[0]) in keep or id(p[1]) in keep)
 
     def controller_of(self, territory: TerritoryRef, *, at: DateLike) -> tuple[ControlPeriod, ...]:
         """Return the control periods of *territory* in force at some time during *at*.
@@ -631,7 +647,17 @@ class Dataset:
         """
         when = _dated(at)
         periods = [p for p in self.territory(territory).control if p.span.overlaps(when)]
-        return tuple(sorted(periods, key=lambda p: p.span.sort_key()))
+        return tuple(chronological(periods, by_id=False))
+
+    def control_history(self, territory: TerritoryRef) -> tuple[ControlPeriod, ...]:
+        """Return every control period of *territory*, in chronological order.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> len(cc.load().control_history("Lachin corridor")) >= 1
+            True
+        """
+        return tuple(chronological(self.territory(territory).control, by_id=False))
 
     def ceasefires_involving(self, actor: ActorRef) -> tuple[Ceasefire, ...]:
         """Return the ceasefires *actor* is a party to or mediated, by declared date.
@@ -642,29 +668,45 @@ class Dataset:
             ['2020-11']
         """
         actor_id = self.actor(actor).id
-        return tuple(c for c in self._index.ceasefires if actor_id in c.actor_ids)
+        return tuple(c for c in self._state.indexes.ceasefires if actor_id in c.actor_ids)
+
+    def ceasefires_between(self, start: DateLike | None, end: DateLike | None, *, within: bool = False,
+                           actor: ActorRef | None = None) -> tuple[Ceasefire, ...]:
+        """Return the ceasefires declared in a window, by declared date.
+
+        The window is read as in `events_between`: a ceasefire's *declared* date
+        overlaps it (or, with ``within=True``, lies inside it); ``None`` leaves a side
+        open. With *actor*, only the ceasefires it is a party to or mediated.
+
+        Raises:
+            TimeSpanError: A bound cannot be parsed, is undated, or the window ends before
+                it starts.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> [c.id for c in cc.load().ceasefires_between("2020", "2020")]
+            ['armistice-2020-11']
+            >>> cc.load().ceasefires_between("2021", None)
+            ()
+        """
+        low, high = _window(start, end)
+        pool = self.ceasefires_involving(actor) if actor is not None else self._state.indexes.ceasefires
+        found = []
+        for ceasefire in pool:
+            bounds = ceasefire.declared.ordinals
+            if bounds is None:
+                continue
+            first, last = bounds
+            if (low <= first and last <= high) if within else (first <= high and low <= last):
+                found.append(ceasefire)
+        return tuple(found)
 
 
-def _a(noun: str) -> str:
-    return f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}"
-
-
-def _group_parts(territories: tuple[Territory, ...]) -> dict[str, tuple[Territory, ...]]:
-    parts: dict[str, list[Territory]] = {}
-    for territory in sorted(territories, key=lambda t: t.id):
-        if territory.part_of_id is not None:
-            parts.setdefault(territory.part_of_id, []).append(territory)
-    return {k: tuple(v) for k, v in parts.items()}
-
-
-def _similarity(query: str, name: str) -> float:
-    if not query or not name:
-        return 0.0
-    if query == name:
-        return 2.0
-    if name.startswith(query) or query in name:
-        return 1.0 + len(query) / len(name) / 2
-    return difflib.SequenceMatcher(None, query, name).ratio()
+def _text(value: object, what: str) -> str:
+    """*value* if it is a string; a `QueryError` saying what was expected if not."""
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"expected {what} as a string (got {type(value).__name__}: {value!r})")
+    return value
 
 
 E = TypeVar("E", bound=enum.Enum)
@@ -678,11 +720,18 @@ def _member(cls: type[E], value: E | str) -> E:
         return cls(value)
     except ValueError:
         choices = ", ".join(repr(m.value) for m in cls)
-        raise QueryError(f"{value!r} is not a valid {cls.__name__}; expected one of {choices}") from None
+        close = difflib.get_close_matches(str(value), [str(m.value) for m in cls], n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise QueryError(f"{value!r} is not a valid {cls.__name__}{hint}; expected one of {choices}") from None
 
 
 def _dated(value: DateLike) -> TimeSpan:
-    span = TimeSpan.coerce(value)
+    try:
+        span = TimeSpan.coerce(value)
+    except TypeError as exc:
+        if isinstance(exc, ArgumentTypeError):
+            raise
+        raise ArgumentTypeError(str(exc)) from None
     if not span.is_known:
         raise TimeSpanError(span.format(), "a query date must be known",
                             hint="give a date, or None for an open end; undated_events() lists undated records")
@@ -698,3 +747,4 @@ def _window(start: DateLike | None, end: DateLike | None) -> tuple[int, int]:
         raise TimeSpanError(f"from {first.format()} to {last.format()}", "the window ends before it starts",
                             hint="swap the start and the end")
     return low, high
+

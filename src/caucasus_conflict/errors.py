@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "ArgumentTypeError",
     "CaucasusConflictError",
     "DataError",
     "MissingExtraError",
@@ -120,6 +121,15 @@ class QueryError(CaucasusConflictError, ValueError):
     Examples:
         >>> print(QueryError("'likes' is not a StanceKind; expected one of 'supports', 'opposes'"))
         'likes' is not a StanceKind; expected one of 'supports', 'opposes'
+    """
+
+
+class ArgumentTypeError(CaucasusConflictError, TypeError):
+    """A public function was given an argument of a type it does not take.
+
+    Examples:
+        >>> print(ArgumentTypeError("expected the query as a string (got int: 5)"))
+        expected the query as a string (got int: 5)
     """
 
 

@@ -15,19 +15,26 @@ the file and JSON path. The bundled data set is read with `importlib.resources`
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import os
+import reprlib
+import stat
+import tempfile
 import threading
 from importlib import resources
 from typing import Any
 
-from .convert import converter, problems_from
+from cattrs.errors import BaseValidationError
+
+from ._registry import RECORD_TYPES
+from .convert import make_converter, problems_from
 from .dataset import Dataset
 from .errors import DataError, Problem
-from .model import Actor, Ceasefire, Claim, Event, Source, Stance, Territory
 
-__all__ = ["BUNDLED_FILE", "FORMAT", "dump", "dumps", "from_dict", "load", "loads", "to_dict"]
+__all__ = ["BUNDLED_FILE", "FORMAT", "MAX_BYTES", "dump", "dumps", "from_dict", "load", "loads", "read_text", "to_dict",
+           "write_atomic"]
 
 FORMAT = "caucasus_conflict/1"
 """The value of the ``"format"`` key this version reads and writes."""
@@ -35,21 +42,22 @@ FORMAT = "caucasus_conflict/1"
 BUNDLED_FILE = "caucasus_conflict.json"
 """The bundled data file's name inside the package's ``data/`` folder."""
 
-_TYPES: dict[str, type] = {
-    "sources": Source,
-    "actors": Actor,
-    "territories": Territory,
-    "events": Event,
-    "ceasefires": Ceasefire,
-    "claims": Claim,
-    "stances": Stance,
-}
+MAX_BYTES = 2 * 1024**3
+"""The largest file `load` reads unless told otherwise (2 GiB); pass ``max_bytes`` to raise it."""
+
+_KEYS = tuple(t.collection for t in RECORD_TYPES)
+
+# The library reads files with a converter of its own, so that hooks a user adds to
+# the shared `caucasus_conflict.converter` never change what load() returns.
+_CONVERTER = make_converter()
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int = MAX_BYTES) -> Dataset:
     """Load the bundled data set, or the data set file at *path*.
 
     The bundled data set is read once and cached: later calls return the same object.
+    Only regular files are read (not folders, FIFOs or devices), and none larger than
+    *max_bytes*.
 
     Raises:
         DataError: The file cannot be read, is not valid JSON, or holds malformed or
@@ -64,14 +72,62 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     """
     if path is None:
         return _BUNDLED[0] if _BUNDLED else _load_bundled()
+    name = _path_name(path)
+    return loads(read_text(name, max_bytes=max_bytes), file=name)
+
+
+def _path_name(path: object) -> str:
+    if not isinstance(path, str | os.PathLike):
+        raise DataError([Problem("$", f"expected a path (a str or os.PathLike; got {type(path).__name__})")],
+                        file=repr(path), advice="Pass the path of a data set file, or nothing for the bundled one.")
     name = os.fspath(path)
+    if not isinstance(name, str):
+        name = os.fsdecode(name)
+    return name
+
+
+def read_text(name: str, *, max_bytes: int = MAX_BYTES) -> str:
+    """Read a regular UTF-8 file of at most *max_bytes*, or raise `DataError` saying why not.
+
+    Examples:
+        >>> read_text("/dev/null")
+        Traceback (most recent call last):
+        caucasus_conflict.errors.DataError: /dev/null: 1 problem:
+          $: cannot read the file (not a regular file: a character device)
+        Check the path and that the file is UTF-8 text.
+    """
+    advice = "Check the path and that the file is UTF-8 text."
     try:
-        with open(name, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError([Problem("$", f"cannot read the file ({exc})")], file=name,
-                        advice="Check the path and that the file is UTF-8 text.") from exc
-    return loads(text, file=name)
+        if "\x00" in name:
+            raise ValueError("the path contains a NUL character")
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ValueError(f"not a regular file: {_file_kind(info.st_mode)}")
+            if info.st_size > max_bytes:
+                raise ValueError(f"the file has {info.st_size:,} bytes, more than the limit of {max_bytes:,}; "
+                                 "pass max_bytes to read it")
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise ValueError(f"the file has more than the limit of {max_bytes:,} bytes; pass max_bytes to read it")
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DataError([Problem("$", f"cannot read the file (not UTF-8: byte {exc.start} on line {line})")],
+                        file=name, advice=advice) from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise DataError([Problem("$", f"cannot read the file ({reason})")], file=name, advice=advice) from None
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "a special file"
 
 
 # The bundled data set, once read. A lock makes two threads that call load() first at
@@ -89,12 +145,18 @@ def _load_bundled() -> Dataset:
         return _BUNDLED[0]
 
 
+class _DuplicateKeyError(ValueError):
+    pass
+
+
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"duplicate key {key!r} in one object")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(f"duplicate key {key!r} in one object")
+            seen.add(key)
     return result
 
 
@@ -113,12 +175,16 @@ def loads(text: str, *, file: str | None = None) -> Dataset:
           $.actors: expected an array (got an object: {})
         Fix the data at the path(s) shown and load it again.
     """
+    if not isinstance(text, str):
+        hint = "; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, bytes | bytearray) else ""
+        raise DataError([Problem("$", f"expected JSON text as a str (got {type(text).__name__}){hint}")],
+                        file=file)
     try:
         raw = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as exc:
         problem = Problem("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
         raise DataError([problem], file=file) from exc
-    except ValueError as exc:  # raised by _reject_duplicate_keys
+    except _DuplicateKeyError as exc:
         raise DataError([Problem("$", f"invalid JSON: {exc}")], file=file) from exc
     except RecursionError as exc:
         raise DataError([Problem("$", "invalid JSON: nested too deeply to read")], file=file) from exc
@@ -130,6 +196,9 @@ def loads(text: str, *, file: str | None = None) -> Dataset:
 
 def from_dict(raw: Any, *, file: str | None = None) -> Dataset:
     """Build a data set from already-parsed JSON data (as `json.load` returns it).
+
+    Every problem is reported in one round: the records that can be built are checked
+    for references too, so a dangling id shows up beside a missing field elsewhere.
 
     Raises:
         DataError: Malformed or inconsistent records.
@@ -145,22 +214,55 @@ def from_dict(raw: Any, *, file: str | None = None) -> Dataset:
     if raw.get("format") != FORMAT:
         got = f" (got {raw['format']!r})" if "format" in raw else ""
         problems.append(Problem("$.format", f"expected {FORMAT!r}{got}"))
-    for key in sorted(raw.keys() - {"format", *_TYPES}):
-        close = difflib.get_close_matches(key, list(_TYPES), n=1)
+    for key in sorted(raw.keys() - {"format", *_KEYS}, key=str):
+        close = difflib.get_close_matches(key, _KEYS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        problems.append(Problem(f"$.{key}", f"unknown top-level key{hint}; expected only: format, {', '.join(_TYPES)}"))
+        problems.append(Problem(f"$.{key}", f"unknown top-level key{hint}; expected only: format, {', '.join(_KEYS)}"))
     parts: dict[str, tuple[Any, ...]] = {}
-    for key, record_type in _TYPES.items():
+    positions: dict[str, list[int]] = {}
+    unchecked: set[str] = set()
+    for rtype in RECORD_TYPES:
+        key = rtype.collection
+        items = raw.get(key, [])
+        if not isinstance(items, list):
+            problems.extend(problems_from(TypeError(f"expected an array (got {_json_type(items)}: "
+                                                    f"{_preview(items)})"), f"$.{key}"))
+            items = []
+        hook = _CONVERTER.get_structure_hook(rtype.cls)
+        built: list[Any] = []
+        kept: list[int] = []
+        for position, item in enumerate(items):
+            try:
+                built.append(hook(item, rtype.cls))
+            except (BaseValidationError, TypeError, ValueError) as exc:
+                problems.extend(problems_from(exc, f"$.{key}[{position}]"))
+                record_id = item.get("id") if isinstance(item, dict) else None
+                if isinstance(record_id, str):
+                    unchecked.add(record_id)
+            else:
+                kept.append(position)
+        parts[key] = tuple(built)
+        positions[key] = kept
+    if not problems:
         try:
-            parts[key] = converter.structure(raw.get(key, []), tuple[record_type, ...])  # type: ignore[valid-type]
-        except Exception as exc:
-            problems.extend(problems_from(exc, f"$.{key}"))
-    if problems:
-        raise DataError(problems, file=file)
+            return Dataset(**parts)
+        except DataError as exc:
+            raise (exc.with_file(file) if file is not None else exc) from None
+    # Report reference problems among the records that could be built, in the same round.
     try:
-        return Dataset(**parts)
+        Dataset._checked_only(parts, unchecked_ids=unchecked, positions=positions)
     except DataError as exc:
-        raise (exc.with_file(file) if file is not None else exc) from None
+        problems.extend(exc.problems)
+    raise DataError(problems, file=file)
+
+
+def _json_type(value: object) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+            type(None): "null", int: "an integer", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _preview(value: object) -> str:
+    return reprlib.repr(value)
 
 
 def to_dict(dataset: Dataset) -> dict[str, Any]:
@@ -171,10 +273,10 @@ def to_dict(dataset: Dataset) -> dict[str, Any]:
         {'format': 'caucasus_conflict/1'}
     """
     data: dict[str, Any] = {"format": FORMAT}
-    for key, record_type in _TYPES.items():
-        records = getattr(dataset, key)
+    for rtype in RECORD_TYPES:
+        records = getattr(dataset, rtype.collection)
         if records:
-            data[key] = converter.unstructure(records, tuple[record_type, ...])  # type: ignore[valid-type]
+            data[rtype.collection] = _CONVERTER.unstructure(records, tuple[rtype.cls, ...])  # type: ignore[name-defined]
     return data
 
 
@@ -207,11 +309,18 @@ def dumps(dataset: Dataset) -> str:
         >>> loads(dumps(load())) == load()
         True
     """
+    if not isinstance(dataset, Dataset):
+        raise DataError([Problem("$", f"expected a Dataset to write (got {type(dataset).__name__})")],
+                        advice="Pass a caucasus_conflict.Dataset.")
     return _render(to_dict(dataset)) + "\n"
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
-    """Write *dataset* to *path* as a data set file (UTF-8 JSON).
+    """Write *dataset* to *path* as a data set file (UTF-8 JSON), atomically.
+
+    The text is built and encoded first, then written to a temporary file in the same
+    folder, flushed to disk and renamed over *path*: a failure at any step leaves an
+    existing file at *path* whole.
 
     Examples:
         >>> import pathlib, tempfile
@@ -220,5 +329,40 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
         >>> load(target) == load()
         True
     """
-    with open(os.fspath(path), "w", encoding="utf-8") as handle:
-        handle.write(dumps(dataset))
+    write_atomic(_path_name(path), dumps(dataset).encode("utf-8"))
+
+
+def write_atomic(name: str, data: bytes) -> None:
+    """Write *data* to the file *name* so that it is either wholly written or left as it was.
+
+    Raises:
+        OSError: The folder cannot be written to; ``filename`` is *name*.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+        >>> write_atomic(str(target), b"hello")
+        >>> target.read_text()
+        'hello'
+    """
+    folder = os.path.dirname(os.path.abspath(name))
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(name)}.", suffix=".tmp")
+    except OSError as exc:  # name the file asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, name) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.chmod(temporary, stat.S_IMODE(os.stat(name).st_mode))
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, name)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -21,8 +21,9 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections.abc import Iterable, Sequence
-from typing import TypedDict, TypeVar
+from typing import Any, TypedDict, TypeVar
 
+import attrs
 import pendulum
 
 from .errors import MissingExtraError
@@ -32,6 +33,7 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise MissingExtraError("hypothesis", "strategies") from exc
 
+from ._registry import RECORD_TYPES, Field, Location
 from .dataset import Dataset
 from .kinds import (
     ActorKind,
@@ -64,6 +66,7 @@ from .model import (
     Participant,
     Population,
     Provision,
+    Record,
     RoleHeld,
     Source,
     SourceId,
@@ -81,6 +84,7 @@ __all__ = [
     "citations",
     "claims",
     "counts",
+    "dangling_references",
     "datasets",
     "dates",
     "events",
@@ -264,7 +268,6 @@ def casualties(draw: st.DrawFn, *, actor_ids: Sequence[ActorId] = (), source_ids
 _SPANS = timespans()
 _COUNTS = counts()
 _MAYBE_COUNT = st.none() | _COUNTS
-_MAYBE_SPAN = st.none() | _SPANS
 _MAYBE_BOOL = st.none() | st.booleans()
 
 
@@ -430,7 +433,9 @@ def claims(draw: st.DrawFn, *, id: ClaimId | None = None, actor_ids: Sequence[Ac
            territory_ids: Sequence[TerritoryId] = (), event_ids: Sequence[EventId] = (),
            claim_ids: Sequence[ClaimId] = (), source_ids: Sequence[SourceId] = (_SOURCE,),
            max_block: int = 22) -> Claim:
-    """A claim by one of *actor_ids* (or unattributed) that may dispute *claim_ids*.
+    """A claim by one of *actor_ids* (or unattributed) that may dispute any of *claim_ids* but itself.
+
+    In `datasets`, any claim may dispute any other, so two claims can dispute each other.
 
     Examples:
         >>> from hypothesis import find
@@ -522,7 +527,7 @@ def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, 
     claim_ids = [ClaimId(f"claim-{i}") for i in range(draw(st.integers(0, max_claims)))]
     claim_list = [
         draw(claims(id=c, actor_ids=actor_ids, territory_ids=territory_ids, event_ids=event_ids,
-                    claim_ids=claim_ids[:i], **common))
+                    claim_ids=claim_ids, **common))
         for i, c in enumerate(claim_ids)
     ]
     stance_list = []
@@ -536,3 +541,41 @@ def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, 
         sources=(source,), actors=tuple(actor_list), territories=tuple(territory_list), events=tuple(event_list),
         ceasefires=tuple(ceasefire_list), claims=tuple(claim_list), stances=tuple(stance_list),
     )
+
+
+@st.composite
+def dangling_references(draw: st.DrawFn, *, max_events: int = 10) -> tuple[dict[str, tuple[Record, ...]], str]:
+    """A data set's records with one reference (of any field in the registry) pointing nowhere.
+
+    Returns the records by collection, ready for ``Dataset(**records)``, and the JSON
+    path of the planted reference, which the integrity check must report. Every
+    reference field of every record type can be drawn, citations' sources included.
+    *max_events* goes to `datasets`.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> records, path = find(dangling_references(), lambda r: True)
+        >>> path.startswith("$.")
+        True
+    """
+    ds = draw(datasets(max_events=max_events).filter(lambda d: any(_places(d))))
+    collection, position, field, suffix, where = draw(st.sampled_from(list(_places(ds))))
+    records = {t.collection: getattr(ds, t.collection) for t in RECORD_TYPES}
+    if field.is_citation:
+        citation = next(v for s, w, v in field.located(records[collection][position]) if w == where)
+        planted: Any = attrs.evolve(citation, source_id=SourceId("nowhere"))
+        suffix += ".source_id"
+    else:
+        planted = "nowhere"
+    broken = field.replaced(records[collection][position], where, planted)
+    items = records[collection]
+    records[collection] = (*items[:position], broken, *items[position + 1:])
+    return records, f"$.{collection}[{position}]{suffix}"
+
+
+def _places(ds: Dataset) -> Iterable[tuple[str, int, Field, str, Location]]:
+    for rtype in RECORD_TYPES:
+        for position, record in enumerate(getattr(ds, rtype.collection)):
+            for field in rtype.references:
+                for suffix, where, _ in field.located(record):
+                    yield rtype.collection, position, field, suffix, where

@@ -1,0 +1,106 @@
+"""Rows out of a data set: events as CSV, any records as JSON Lines.
+
+The command line's ``export`` writes these; they are public so that a script gets the
+same rows without argparse. Outside the core: nothing in the core imports it.
+
+CSV cells that a spreadsheet would run as a formula (those beginning with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) are written with a leading ``'``, as OWASP
+advises against CSV injection; `csv_cell` is the rule.
+
+Examples:
+    >>> import caucasus_conflict as cc
+    >>> from caucasus_conflict.export import events_csv
+    >>> events_csv(cc.load().chronology()).splitlines()[0].split(",")[:4]
+    ['id', 'kind', 'start', 'end']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Final
+
+from .convert import converter
+from .model import Event, Record
+
+__all__ = ["EVENT_CSV_COLUMNS", "csv_cell", "event_csv_row", "events_csv", "records_jsonl"]
+
+EVENT_CSV_COLUMNS: Final = (
+    "id", "kind", "start", "end", "precision", "basis", "actors", "territories",
+    "killed_low", "killed_best", "killed_high", "summary", "citations",
+)
+"""The columns of `events_csv`, in order (``docs/cli.md`` explains each)."""
+
+_FORMULA_LEADS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """Return *text* safe for a spreadsheet: a leading ``'`` before a formula's first character.
+
+    Examples:
+        >>> csv_cell("=HYPERLINK(1)"), csv_cell("plain")
+        ("'=HYPERLINK(1)", 'plain')
+    """
+    return "'" + text if text.startswith(_FORMULA_LEADS) else text
+
+
+def event_csv_row(event: Event) -> dict[str, str]:
+    """Return one event as a CSV row: column name to cell text (not yet escaped for spreadsheets).
+
+    Several death figures (from different reporters, say) are listed, ``;``-separated,
+    never summed.
+
+    Examples:
+        >>> import caucasus_conflict as cc
+        >>> row = event_csv_row(cc.load().event("offensive-2023"))
+        >>> row["start"], row["precision"]
+        ('2023-09-19', 'day')
+    """
+    killed = [c.killed for c in event.casualties if c.killed is not None]
+
+    def figures(bound: str) -> str:
+        values = ["" if getattr(k, bound) is None else str(getattr(k, bound)) for k in killed]
+        return ";".join(values) if any(values) else ""
+
+    span = event.span
+    return {
+        "id": event.id, "kind": event.kind.value,
+        "start": span.first_day.isoformat() if span.first_day else "",
+        "end": span.last_day.isoformat() if span.last_day else "",
+        "precision": span.precision.value, "basis": span.basis.value,
+        "actors": ";".join(f"{p.actor_id}:{p.role.value}" for p in event.participants),
+        "territories": ";".join(event.territory_ids),
+        "killed_low": figures("low"), "killed_best": figures("best"), "killed_high": figures("high"),
+        "summary": event.summary,
+        "citations": ";".join(f"{c.source_id}:{','.join(map(str, c.blocks))}" for c in event.citations),
+    }
+
+
+def events_csv(events: Iterable[Event]) -> str:
+    """Return *events* as CSV text with a header row, every cell escaped with `csv_cell`.
+
+    Examples:
+        >>> import caucasus_conflict as cc
+        >>> len(events_csv(cc.load().chronology()).splitlines()) == len(cc.load().events) + 1
+        True
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(EVENT_CSV_COLUMNS)
+    for event in events:
+        row = event_csv_row(event)
+        writer.writerow([csv_cell(row[column]) for column in EVENT_CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def records_jsonl(records: Iterable[Record]) -> str:
+    """Return *records* as JSON Lines: one record a line, in the data set file's JSON shape.
+
+    Examples:
+        >>> import caucasus_conflict as cc
+        >>> records_jsonl(cc.load().chronology()[:1]).count("\\n")
+        1
+    """
+    return "".join(json.dumps(converter.unstructure(record), ensure_ascii=False) + "\n" for record in records)
