@@ -87,6 +87,12 @@ def _blocks(instance: object, attribute: attrs.Attribute[tuple[int, ...]], value
     unique_items(instance, attribute, value)
 
 
+def _flag(instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
+    # A plain bool: 0/1 or "yes" would pass a truthiness test and mean something else in JSON.
+    if not isinstance(value, bool):
+        raise TypeError(f"{attribute.name!r} must be True or False (got {value!r})")
+
+
 def _at_least_one(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 1:
         raise ValueError(f"{attribute.name!r} must be >= 1 (got {value!r})")
@@ -219,15 +225,21 @@ class Casualties:
 class RoleHeld:
     """A role or office a person held over some span, optionally in an organisation.
 
+    ``ended`` is True when the source calls the person a former holder ("ex-ombudsman"),
+    whether or not it dates the end; ``span`` then covers only what the source dates.
+
     Examples:
         >>> RoleHeld(title="ombudsman", span=TimeSpan.parse("2023"),
         ...          citations=(Citation(SourceId("gdc"), (13,)),)).title
         'ombudsman'
+        >>> RoleHeld(title="ombudsman", ended=True, citations=(Citation(SourceId("gdc"), (13,)),)).ended
+        True
     """
 
     title: str = field(validator=non_empty)
     organisation_id: ActorId | None = None
     span: TimeSpan = _UNKNOWN
+    ended: bool = field(default=False, validator=_flag)
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
@@ -236,14 +248,27 @@ class RoleHeld:
 class Membership:
     """Membership of an organisation (e.g. the CSTO) over some span.
 
+    ``ended`` is True when the source reports the membership as over (a "former member"),
+    whether or not it dates the end; ``span`` then covers only what the source dates.
+    An undated former membership is ``span`` unknown with ``ended=True``: it is in force at
+    no date a query can name, and is still known to have existed.
+
     Examples:
         >>> Membership(organisation_id=ActorId("csto"), span=TimeSpan.parse("../2023-09"),
         ...            citations=(Citation(SourceId("gdc"), (15,)),)).span.format()
         '../2023-09'
+        >>> former = Membership(organisation_id=ActorId("csto"), ended=True,
+        ...                     citations=(Citation(SourceId("gdc"), (15,)),))
+        >>> former.ended, former.span.is_known
+        (True, False)
+        >>> Membership(organisation_id=ActorId("csto"), ended="yes", citations=former.citations)
+        Traceback (most recent call last):
+        TypeError: 'ended' must be True or False (got 'yes')
     """
 
     organisation_id: ActorId = field(validator=non_empty)
     span: TimeSpan = _UNKNOWN
+    ended: bool = field(default=False, validator=_flag)
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 

@@ -309,11 +309,11 @@ def actors(draw: st.DrawFn, *, id: ActorId | None = None, index: int = 0,
     aliases = tuple(f"{draw(_WORDS)} q{index}q{j}z" for j in range(draw(st.integers(0, 2))))
     roles = tuple(
         RoleHeld(title=draw(_PROSE), organisation_id=_maybe(draw, actor_ids), span=draw(_SPANS),
-                 citations=draw(cites), note=draw(_NOTES))
+                 ended=draw(st.booleans()), citations=draw(cites), note=draw(_NOTES))
         for _ in range(draw(st.integers(0, 2)))
     )
     memberships = tuple(
-        Membership(organisation_id=org, span=draw(_SPANS), citations=draw(cites))
+        Membership(organisation_id=org, span=draw(_SPANS), ended=draw(st.booleans()), citations=draw(cites))
         for org in _pick(draw, actor_ids, max_size=2)
     )
     external = tuple(ExternalId(scheme, draw(_WORDS)) for scheme in
