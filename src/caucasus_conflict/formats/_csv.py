@@ -115,10 +115,8 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
         fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise _refuse(name, f"cannot open the file ({exc.strerror or exc})") from exc
+    info = _regular(fd, name)
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _refuse(name, f"not a regular file ({_file_kind(info.st_mode)}); only regular files are read")
         if info.st_size > max_bytes:
             raise _refuse(name, f"the file has {info.st_size:,} bytes, more than the limit of {max_bytes:,}",
                           advice="Pass a larger max_bytes to read it.")
@@ -130,6 +128,15 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
         raise _refuse(name, f"the file has more than {max_bytes:,} bytes, the limit",
                       advice="Pass a larger max_bytes to read it.")
     return data
+
+
+def _regular(fd: int, name: str) -> os.stat_result:
+    """The open file's status; closes it and refuses it if it is not a regular file."""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise _refuse(name, f"not a regular file ({_file_kind(info.st_mode)}); only regular files are read")
+    return info
 
 
 def _file_kind(mode: int) -> str:
@@ -306,14 +313,16 @@ def _check_header(header: list[str], name: str, *, shift: int) -> None:
 
 
 def write_table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, delimiter: str = ",") -> str:
-    """Return CSV text: the header, then one line per row (LF line ends, minimal quoting).
+    """Return CSV text: the header, then one line per row (RFC 4180: CRLF line ends, minimal quoting).
+
+    CRLF, because then the writer quotes every cell holding a line break of either kind.
 
     Examples:
         >>> write_table(["id", "note"], [["1", "a, b"]])
-        'id,note\\n1,"a, b"\\n'
+        'id,note\\r\\n1,"a, b"\\r\\n'
     """
     out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
     writer.writerows(rows)
     return out.getvalue()
@@ -389,10 +398,8 @@ def _read_head(path: str, label: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise _refuse(label, f"cannot open the file ({exc.strerror or exc})") from exc
+    _regular(fd, label)
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _refuse(label, f"not a regular file ({_file_kind(info.st_mode)}); only regular files are read")
         try:
             return handle.read(_HEAD_BYTES)
         except OSError as exc:

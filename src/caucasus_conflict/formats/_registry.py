@@ -50,9 +50,10 @@ def _format_of(header: Sequence[str], file: str) -> Format[Any]:
         return max(candidates, key=lambda fmt: sum(spec.name in present for spec in fmt.columns))
     known = ", ".join(f"{fmt.name} ({fmt.title})" for fmt in FORMATS.values())
     message = f"the header matches none of the formats {known}"
-    scored = [(len(fmt.required) - len(fmt.missing(header)), fmt) for fmt in FORMATS.values()]
+    # The closest format is named only when it has at least half its required columns.
+    scored = [((len(fmt.required) - len(fmt.missing(header))) / len(fmt.required), fmt) for fmt in FORMATS.values()]
     best_score = max(score for score, _fmt in scored)
-    if best_score > 0:
+    if best_score >= 0.5:
         closest = next(fmt for score, fmt in scored if score == best_score)
         missing = ", ".join(repr(m) for m in closest.missing(header))
         message += f"; the closest is {closest.name}, which also needs {missing}"

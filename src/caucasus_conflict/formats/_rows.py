@@ -225,7 +225,7 @@ class Format(Generic[R]):
             if close:
                 hints.append(f"{close[0]!r} in the header may be {name!r}, renamed")
         noun = "column" if len(missing) == 1 else "columns"
-        message = f"this is not a {self.title} file: missing {noun} {', '.join(repr(m) for m in missing)}"
+        message = f"this is not {_article(self.title)} {self.title} file: missing {noun} {', '.join(repr(m) for m in missing)}"
         if hints:
             message += f" ({'; '.join(hints)})"
         return DataError([Problem(f"{file}:1", message)], file=file,
@@ -337,7 +337,7 @@ class Format(Generic[R]):
     # -- writing ------------------------------------------------------------------------
 
     def dumps(self, rows: Iterable[R], *, columns: Sequence[str] | None = None) -> str:
-        """Return CSV text of *rows* in this format's column order (LF, UTF-8-ready, no BOM).
+        """Return CSV text of *rows* in this format's column order (CRLF line ends; write it as UTF-8).
 
         A set-aside value is written back as the text read; source codes of unmapped
         columns follow the format's columns in the order first seen. Reading the text
@@ -346,7 +346,8 @@ class Format(Generic[R]):
         Args:
             rows: Rows of this format.
             columns: The columns to write, in order (e.g. ``result.layout.columns`` to
-                keep the source's); default: the format's columns, then the source codes'.
+                keep the source's); default: the format's mapped columns, then the unmapped
+                columns the rows carry as source codes.
 
         Raises:
             DataError: A row is not of this format's row type, or *columns* leaves out a
@@ -360,24 +361,25 @@ class Format(Generic[R]):
             1,A,B,1990,3,22.1
         """
         rows = tuple(rows)
-        wrong = [Problem(f"$[{index}]", f"expected a {self.row_type.__name__} (got {type(row).__name__})")
+        wanted = self.row_type.__name__
+        wrong = [Problem(f"$[{index}]", f"expected {_article(wanted)} {wanted} (got {type(row).__name__})")
                  for index, row in enumerate(rows) if type(row) is not self.row_type]
         if wrong:
             raise DataError(wrong, advice=f"Pass only {self.row_type.__name__} rows to the {self.title} writer.")
         if columns is None:
-            names = list(self.order)
-            known = set(names)
-            for row in rows:
-                for column_name, _text in row.source_codes:
-                    if column_name not in known:
-                        known.add(column_name)
-                        names.append(column_name)
-            columns = names
+            # The format's mapped columns, then the unmapped ones the rows carry: in the format's
+            # order where it knows them (ETH/PRIO's link_id1..35), else as first seen.
+            carried = list(dict.fromkeys(name for row in rows for name, _text in row.source_codes
+                                         if name not in self._mapped))
+            known = set(self.order)
+            present = set(carried)
+            columns = [name for name in self.order if name in self._mapped or name in present]
+            columns += [name for name in carried if name not in known]
         else:
             columns = list(columns)
             missing = self.missing(columns)
             if missing:
-                raise DataError([Problem("columns", f"a {self.title} file needs the columns "
+                raise DataError([Problem("columns", f"{_article(self.title)} {self.title} file needs the columns "
                                                     f"{', '.join(repr(m) for m in missing)}")],
                                 advice="Add the required columns and write again.")
         plan = [(column_name, self._by_name.get(column_name)) for column_name in columns]
@@ -424,3 +426,8 @@ def _line_of(problem: Problem, name: str) -> int:
     rest = problem.path[len(name) + 1:] if problem.path.startswith(name + ":") else ""
     line = rest.partition(":")[0]
     return int(line) if line.isdigit() else 0
+
+
+def _article(word: str) -> str:
+    """'an' before a vowel sound (an ACLED file, an AcdRow), else 'a' (a UCDP file: U is sounded 'you')."""
+    return "an" if word[:1] in "AEIOaeio" else "a"

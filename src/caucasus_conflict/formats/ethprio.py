@@ -1,6 +1,6 @@
 """The ETH/PRIO Civil Conflict Ceasefire data: one row per ceasefire and actor.
 
-Credit: Clayton, Nygård, Rustad & Strand (2022), "Introducing the ETH/PRIO Civil Conflict
+Credit: Clayton, Govinda, et al. (2022), "Introducing the ETH/PRIO Civil Conflict
 Ceasefire Dataset", *Journal of Conflict Resolution*, DOI 10.1177/00220027221129195.
 Licence: research use with citation; check the terms before redistributing any rows.
 

@@ -58,7 +58,7 @@ __all__ = [
     "GedRow",
     "acd_span",
     "ged_span",
-    "pair_sides",
+    "side_names",
 ]
 
 # -- code tables ---------------------------------------------------------------------------
@@ -197,22 +197,24 @@ def acd_span(day: dt.date | None, prec: int | None) -> TimeSpan:
     return _acd_reading(day, prec, "the date", "the precision code")[0]
 
 
-def pair_sides(names: str | None, ids: tuple[int, ...]) -> tuple[tuple[int, str], ...] | None:
-    """Pair the names of a side cell (``"LSR, RDK, Wagner"``) with its ids (``(8639, 8640, 8650)``).
+def side_names(names: str | None) -> tuple[str, ...]:
+    """Split a side cell that names several actors (``"LSR, RDK, Wagner"``) into the names.
 
-    UCDP joins several actors of one side with ``", "``. Returns ``None`` when the counts
-    differ (a name that itself holds ``", "``), so nothing is paired by guesswork.
+    UCDP joins the actors of one side with ``", "`` and their ids likewise
+    (``side_b_id`` ``"8639, 8640, 8650"``), but the two lists need not be in the same
+    order: in ACD 25.1, conflict 399 lists ``LSR, RDK, Wagner`` with ``8639, 8640, 8650``
+    in 2023, and ``LSR`` alone with ``8640`` in 2024. So names are never paired with ids
+    by position; resolve them through UCDP's actor list.
 
     Examples:
-        >>> pair_sides("LSR, RDK, Wagner", (8639, 8640, 8650))
-        ((8639, 'LSR'), (8640, 'RDK'), (8650, 'Wagner'))
-        >>> pair_sides("Korea, North", (1,)) is None
-        True
+        >>> side_names("LSR, RDK, Wagner")
+        ('LSR', 'RDK', 'Wagner')
+        >>> side_names(None)
+        ()
     """
     if names is None:
-        return () if not ids else None
-    parts = tuple(part.strip() for part in names.split(", "))
-    return tuple(zip(ids, parts, strict=True)) if len(parts) == len(ids) else None
+        return ()
+    return tuple(part.strip() for part in names.split(", "))
 
 
 # -- GED ------------------------------------------------------------------------------------
@@ -295,7 +297,8 @@ class GedRow(Row):
 
 def _check_ged(row: GedRow, report: Report) -> None:
     note = _ged_reading(row.date_start, row.date_end, row.date_prec)[1]
-    if note is not None:
+    set_aside = row.source_code("date_start") is not None or row.source_code("date_end") is not None
+    if note is not None and not set_aside:  # a set-aside date is reported already
         report("date_prec" if note.startswith("date_prec") else "date_end", note)
     parts = (row.deaths_a, row.deaths_b, row.deaths_civilians, row.deaths_unknown)
     if row.best is not None and all(part is not None for part in parts):
