@@ -8,14 +8,33 @@ problem; the span is then the honest reading (or unknown), never a guess.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Final, Literal
 
+import attrs
 import pendulum
 
 from caucasus_conflict.kinds import Basis
 from caucasus_conflict.timespan import TimeSpan
 
-__all__ = ["Reading", "day_span", "inferred", "month_span", "order_note", "report_order", "unknown", "window", "year_span"]
+__all__ = [
+    "DAY",
+    "MONTH",
+    "UNKNOWN",
+    "YEAR",
+    "DayCode",
+    "Reading",
+    "day_span",
+    "inferred",
+    "month_span",
+    "order_note",
+    "read_day",
+    "read_day_note",
+    "report_order",
+    "unknown",
+    "window",
+    "year_span",
+]
 
 Reading = tuple[TimeSpan, str | None]
 """A span and, if the source's values disagree, what is wrong (reported as a problem)."""
@@ -115,3 +134,74 @@ def report_order(report: Callable[[str, str], None], earlier: TimeSpan, later: T
     note = order_note(earlier, later, message)
     if note is not None:
         report(column, note)
+
+
+@attrs.frozen
+class DayCode:
+    """How a precision code reads the one day a source writes: as it stands, or as a placeholder.
+
+    ``unit`` is ``"day"``, ``"window"`` (the day ±``days``), ``"month"``, ``"year"`` or
+    ``"unknown"`` (less precise than a year).
+
+    Examples:
+        >>> DayCode("window", 3)
+        DayCode(unit='window', days=3)
+    """
+
+    unit: Literal["day", "window", "month", "year", "unknown"]
+    days: int = 0
+
+
+DAY: Final = DayCode("day")
+MONTH: Final = DayCode("month")
+YEAR: Final = DayCode("year")
+UNKNOWN: Final = DayCode("unknown")
+
+
+def read_day(day: dt.date | None, code: int | None, codes: Mapping[int, DayCode], labels: Mapping[int, str], *,
+             date_column: str, prec_column: str) -> Reading:
+    """Read one written *day* at its precision *code*, by the format's table *codes*.
+
+    A blank code takes the day as written, marked inferred; a code the table lacks (never
+    one a reader let through) is unknown, with the reason.
+
+    Examples:
+        >>> read_day(dt.date(1946, 12, 31), 5, {5: YEAR}, {5: "a known year"}, date_column="d", prec_column="p")
+        (TimeSpan.parse('1946'), None)
+    """
+    if day is None:
+        return TimeSpan.unknown(), None
+    if code is None:
+        return inferred(day_span(day), f"{prec_column} is blank: the day written is taken as it stands"), None
+    reading = codes.get(code, UNKNOWN)
+    if reading.unit == "day":
+        return day_span(day), None
+    if reading.unit == "window":
+        span = window(day, reading.days, reading.days)
+        if span is None:
+            return TimeSpan.unknown(), f"the days around {date_column} {day.isoformat()} lie outside the calendar"
+        return span, None
+    if reading.unit == "month":
+        return month_span(day), None
+    if reading.unit == "year":
+        return year_span(day), None
+    return unknown(f"{prec_column} {code} ({labels.get(code, 'not a known code')}): the day written, "
+                   f"{day.isoformat()}, is a placeholder"), None
+
+
+def read_day_note(day: dt.date | None, code: int | None, codes: Mapping[int, DayCode], *, date_column: str) -> str | None:
+    """What `read_day` would report for *day* and *code*, without building the span.
+
+    Examples:
+        >>> read_day_note(dt.date(1, 1, 2), 2, {2: DayCode("window", 3)}, date_column="d")
+        'the days around d 0001-01-02 lie outside the calendar'
+    """
+    if day is None or code is None:
+        return None
+    reading = codes.get(code, UNKNOWN)
+    if reading.unit != "window":
+        return None
+    ordinal = day.toordinal()
+    if ordinal - reading.days < 1 or ordinal + reading.days > dt.date.max.toordinal():
+        return f"the days around {date_column} {day.isoformat()} lie outside the calendar"
+    return None

@@ -282,8 +282,11 @@ class Format(Generic[R]):
         if refusal is not None:
             raise refusal
         position = {column_name: index for index, column_name in enumerate(header)}
+        # Free text is read inline (it is never set aside); every other column through its codec.
+        texts = [(position[spec.name], spec.field) for spec in self.columns
+                 if spec.name in position and spec.codec.verbatim]
         plan = [(position[spec.name], spec.field, spec.codec.parse, spec.name, spec.codec.empty)
-                for spec in self.columns if spec.name in position]
+                for spec in self.columns if spec.name in position and not spec.codec.verbatim]
         absent = {spec.field: spec.codec.empty for spec in self.columns if spec.name not in position}
         extras = [(index, column_name) for index, column_name in enumerate(header) if column_name not in self._mapped]
         problems: list[Problem] = list(table.problems)
@@ -292,6 +295,8 @@ class Format(Generic[R]):
         check = self.check
         for line, cells in table.rows:
             values: dict[str, Any] = dict(absent)
+            for index, field in texts:
+                values[field] = cells[index] or None
             codes: list[tuple[str, str]] = []
             for index, field, parse, column_name, empty in plan:
                 text = cells[index]

@@ -32,6 +32,7 @@ __all__ = [
     "INTER",
     "SUB_EVENT_TYPES",
     "TIME_PRECISION",
+    "TIME_READINGS",
     "AcledRow",
     "acled_span",
 ]
@@ -141,20 +142,14 @@ class _Interaction(Codec[int | None]):
         return "" if value is None else f"{value:02d}"
 
 
+#: How each time_precision reads the day written: 2 is the 7 days centred on it (ACLED writes
+#: the middle of the week), 3 the month (ACLED writes the middle of the month).
+TIME_READINGS: Final = {1: _dates.DAY, 2: _dates.DayCode("window", 3), 3: _dates.MONTH}
+
+
 def _reading(day: dt.date | None, precision: int | None) -> _dates.Reading:
-    if day is None:
-        return TimeSpan.unknown(), None
-    if precision is None:
-        return _dates.inferred(_dates.day_span(day), "time_precision is blank: the day written is taken as it "
-                                                     "stands"), None
-    if precision == 1:
-        return _dates.day_span(day), None
-    if precision == 2:
-        span = _dates.window(day, 3, 3)
-        if span is None:
-            return TimeSpan.unknown(), f"the week around {day.isoformat()} lies outside the calendar"
-        return span, None
-    return _dates.month_span(day), None
+    return _dates.read_day(day, precision, TIME_READINGS, TIME_PRECISION, date_column="event_date",
+                           prec_column="time_precision")
 
 
 def acled_span(day: dt.date | None, precision: int | None) -> TimeSpan:
@@ -234,7 +229,7 @@ class AcledRow(Row):
 
 
 def _check(row: AcledRow, report: Report) -> None:
-    note = _reading(row.event_date, row.time_precision)[1]
+    note = _dates.read_day_note(row.event_date, row.time_precision, TIME_READINGS, date_column="event_date")
     if note is not None:
         report("event_date", note)
     if row.sub_event_type is not None and row.event_type is not None:

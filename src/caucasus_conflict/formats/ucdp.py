@@ -43,6 +43,7 @@ from ._values import (
 __all__ = [
     "ACD",
     "ACD_DATE_PREC",
+    "ACD_READINGS",
     "BRD",
     "DATE_PREC",
     "EVENT_CLARITY",
@@ -108,27 +109,19 @@ it (the last day of the known month, 31 December of the known year).
 # -- precision-aware dates ------------------------------------------------------------------
 
 
-def _ged_reading(start: dt.date | None, end: dt.date | None, prec: int | None) -> _dates.Reading:
-    if start is None and end is None:
-        return TimeSpan.unknown(), None
+def _ged_note(start: dt.date | None, end: dt.date | None, prec: int | None) -> tuple[str, str] | None:
+    """The column and text of what is wrong with a GED event's dates, if anything (see `ged_span`)."""
     if start is None or end is None:
+        if start is None and end is None:
+            return None
         blank = "date_start" if start is None else "date_end"
-        return TimeSpan.unknown(), f"{blank} is blank, so the event's dates are unknown"
+        return "date_end", f"{blank} is blank, so the event's dates are unknown"
     if end < start:
-        return TimeSpan.unknown(), f"date_end ({end.isoformat()}) is before date_start ({start.isoformat()})"
-    if prec is None:
-        span = _dates.day_span(start) if start == end else TimeSpan.between(start, end)
-        return _dates.inferred(span, "date_prec is blank: the days written are taken as they stand"), None
-    if prec == 1:
-        if start == end:
-            return _dates.day_span(start), None
-        return TimeSpan.between(start, end), (f"date_prec 1 (exact day) but date_start ({start.isoformat()}) and "
-                                              f"date_end ({end.isoformat()}) differ")
-    if prec == 4 and (start.year, start.month) == (end.year, end.month):
-        return _dates.month_span(start), None
-    if prec == 5 and start.year == end.year:
-        return _dates.year_span(start), None
-    return TimeSpan.between(start, end), None
+        return "date_end", f"date_end ({end.isoformat()}) is before date_start ({start.isoformat()})"
+    if prec == 1 and start != end:
+        return "date_prec", (f"date_prec 1 (exact day) but date_start ({start.isoformat()}) and date_end "
+                             f"({end.isoformat()}) differ")
+    return None
 
 
 def ged_span(start: dt.date | None, end: dt.date | None, prec: int | None) -> TimeSpan:
@@ -150,31 +143,28 @@ def ged_span(start: dt.date | None, end: dt.date | None, prec: int | None) -> Ti
         >>> ged_span(dt.date(2020, 9, 1), dt.date(2020, 9, 30), 4)
         TimeSpan.parse('2020-09')
     """
-    return _ged_reading(start, end, prec)[0]
+    if start is None or end is None or end < start:
+        return TimeSpan.unknown()
+    if prec is None:
+        span = _dates.day_span(start) if start == end else TimeSpan.between(start, end)
+        return _dates.inferred(span, "date_prec is blank: the days written are taken as they stand")
+    if prec == 1 and start == end:
+        return _dates.day_span(start)
+    if prec == 4 and (start.year, start.month) == (end.year, end.month):
+        return _dates.month_span(start)
+    if prec == 5 and start.year == end.year:
+        return _dates.year_span(start)
+    return TimeSpan.between(start, end)
 
 
-_WINDOW: Final = {2: 5, 3: 6}  # days either side of the written day that the code allows
+#: How each ACD code reads the day written: 2 (within 2-6 days) is the day ±5 days, 3 (a known
+#: week) the day ±6 days, 4 and 5 the month and the year (the day is a placeholder).
+ACD_READINGS: Final = {1: _dates.DAY, 2: _dates.DayCode("window", 5), 3: _dates.DayCode("window", 6),
+                       4: _dates.MONTH, 5: _dates.YEAR, 6: _dates.UNKNOWN}
 
 
 def _acd_reading(day: dt.date | None, prec: int | None, date_column: str, prec_column: str) -> _dates.Reading:
-    if day is None:
-        return TimeSpan.unknown(), None
-    if prec is None:
-        return _dates.inferred(_dates.day_span(day), f"{prec_column} is blank: the day written is taken as it "
-                                                     "stands"), None
-    if prec == 1:
-        return _dates.day_span(day), None
-    if prec in _WINDOW:
-        span = _dates.window(day, _WINDOW[prec], _WINDOW[prec])
-        if span is None:
-            return TimeSpan.unknown(), f"the days around {date_column} {day.isoformat()} lie outside the calendar"
-        return span, None
-    if prec == 4:
-        return _dates.month_span(day), None
-    if prec == 5:
-        return _dates.year_span(day), None
-    return _dates.unknown(f"{prec_column} {prec} ({ACD_DATE_PREC.get(prec, 'not a known code')}): the day "
-                          f"written, {day.isoformat()}, is a placeholder"), None
+    return _dates.read_day(day, prec, ACD_READINGS, ACD_DATE_PREC, date_column=date_column, prec_column=prec_column)
 
 
 def acd_span(day: dt.date | None, prec: int | None) -> TimeSpan:
@@ -296,10 +286,10 @@ class GedRow(Row):
 
 
 def _check_ged(row: GedRow, report: Report) -> None:
-    note = _ged_reading(row.date_start, row.date_end, row.date_prec)[1]
+    note = _ged_note(row.date_start, row.date_end, row.date_prec)
     set_aside = row.source_code("date_start") is not None or row.source_code("date_end") is not None
     if note is not None and not set_aside:  # a set-aside date is reported already
-        report("date_prec" if note.startswith("date_prec") else "date_end", note)
+        report(*note)
     parts = (row.deaths_a, row.deaths_b, row.deaths_civilians, row.deaths_unknown)
     if row.best is not None and all(part is not None for part in parts):
         total = sum(part for part in parts if part is not None)
