@@ -59,7 +59,15 @@ class Missing(enum.Enum):
 
 
 class Invalid(Exception):  # a signal between a codec and the row reader, never raised to users
-    """A cell's text cannot be read by its codec; ``message`` says what was expected."""
+    """A cell's text cannot be read by its codec; ``message`` says what was expected.
+
+    Examples:
+        >>> try:
+        ...     INT.parse("3x")
+        ... except Invalid as exc:
+        ...     print(exc.message)
+        expected a whole number
+    """
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -88,11 +96,20 @@ class Codec(Generic[T]):
 
         Raises:
             Invalid: The text is not a value of this kind.
+
+        Examples:
+            >>> COUNT.parse(" 12 "), COUNT.parse("")
+            (12, None)
         """
         raise NotImplementedError  # pragma: no cover
 
     def format(self, value: T) -> str:
-        """Return the text to write for *value* (the inverse of `parse`)."""
+        """Return the text to write for *value* (the inverse of `parse`).
+
+        Examples:
+            >>> RELEASE.format(RELEASE.parse("221"))
+            '22.1'
+        """
         raise NotImplementedError  # pragma: no cover
 
 
@@ -447,30 +464,60 @@ UCDP_DATE: Final = _Date(("iso", "dmy-dash"), "iso")
 
 
 def code(table: Mapping[int, str]) -> _Code:
-    """A codec for the numeric codes of *table*."""
+    """A codec for the numeric codes of *table*.
+
+    Examples:
+        >>> code({1: "minor", 2: "war"}).parse("2")
+        2
+    """
     return _Code(table)
 
 
 def vocab(words: Mapping[str, str] | tuple[str, ...]) -> _Vocab:
-    """A codec for the words of *words*."""
+    """A codec for the words of *words*.
+
+    Examples:
+        >>> vocab(("Pre", "Cea")).parse("Cea")
+        'Cea'
+    """
     return _Vocab(words)
 
 
 def int_list(sep: str, table: Mapping[int, str] | None = None) -> _IntList:
-    """A codec for several numbers in one cell, written joined by *sep*."""
+    """A codec for several numbers in one cell, written joined by *sep*.
+
+    Examples:
+        >>> int_list(", ").format((372, 365))
+        '372, 365'
+    """
     return _IntList(sep, table)
 
 
 def text_list(sep: str) -> _TextList:
-    """A codec for several names in one cell, joined by *sep*."""
+    """A codec for several names in one cell, joined by *sep*.
+
+    Examples:
+        >>> text_list("; ").parse("A;B")
+        ('A', 'B')
+    """
     return _TextList(sep)
 
 
 def coded_int(*, open_code: bool = False, minimum: int = 0) -> _CodedInt:
-    """A codec for a number with the codebook's ``-1`` unknown (and ``0`` open) codes."""
+    """A codec for a number with the codebook's ``-1`` unknown (and ``0`` open) codes.
+
+    Examples:
+        >>> coded_int(open_code=True, minimum=1).parse("0")
+        <Missing.NOT_APPLICABLE: '0'>
+    """
     return _CodedInt(open_code=open_code, minimum=minimum)
 
 
 def date(styles: tuple[str, ...], write: str) -> _Date:
-    """A codec for a day written in one of *styles*."""
+    """A codec for a day written in one of *styles*.
+
+    Examples:
+        >>> date(("dmy-slash",), "dmy-slash").parse("10/11/2020")
+        Date(2020, 11, 10)
+    """
     return _Date(styles, write)
