@@ -16,6 +16,9 @@ from caucasus_conflict.formats._csv import parse_table, write_table
 from ._support import cell_text, fixture, rows_of, without_lines
 
 ALL = list(FORMATS.values())
+# The row-building properties are the slow ones: half the profile's examples, six formats over.
+HALF = settings(max_examples=max(10, settings().max_examples // 2),
+                suppress_health_check=[HealthCheck.too_slow])
 NAMES = [fmt.name for fmt in ALL]
 PATH = re.compile(r"fuzz\.csv(?::(\d+)(?::.+)?)?")
 
@@ -74,7 +77,7 @@ def shaped_files(draw: Any, fmt: Format[Any]) -> bytes:
 
 
 @pytest.mark.parametrize("fmt", ALL, ids=NAMES)
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@HALF
 @given(data=st.data())
 def test_shaped_files(fmt: Format[Any], data: st.DataObject) -> None:
     """Files with the right header and arbitrary cells are read (with problems) or refused, nothing else."""
@@ -123,7 +126,7 @@ EXTRAS = ["notes (local)", "tags2"]
 
 
 @pytest.mark.parametrize("fmt", ALL, ids=NAMES)
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@HALF
 @given(data=st.data())
 def test_generated_rows_round_trip(fmt: Format[Any], data: st.DataObject) -> None:
     """Rows written and read back are the rows written; writing them again gives the same text."""
@@ -138,6 +141,7 @@ def test_generated_rows_round_trip(fmt: Format[Any], data: st.DataObject) -> Non
 
 
 @pytest.mark.parametrize("fmt", ALL, ids=NAMES)
+@HALF
 @given(data=st.data())
 def test_layout_does_not_change_rows(fmt: Format[Any], data: st.DataObject) -> None:
     """The same rows re-saved with ';', a BOM, an index column or LF read as the same rows."""
