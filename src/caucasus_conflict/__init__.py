@@ -13,11 +13,14 @@ from importlib.metadata import PackageNotFoundError, version
 from .convert import configure_converter, converter, make_converter
 from .dataset import ActorRef, Dataset, EntityRef, TerritoryRef
 from .errors import (
+    ArgumentTypeError,
     CaucasusConflictError,
     DataError,
     MissingExtraError,
     Problem,
     QueryError,
+    RecordError,
+    RecordTypeError,
     TimeSpanError,
     UnknownNameError,
 )
@@ -131,11 +134,14 @@ __all__ = [
     "make_converter",
     "to_dict",
     # Errors
+    "ArgumentTypeError",
     "CaucasusConflictError",
     "DataError",
     "MissingExtraError",
     "Problem",
     "QueryError",
+    "RecordError",
+    "RecordTypeError",
     "TimeSpanError",
     "UnknownNameError",
     # Metadata
