@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import caucasus_conflict as cc
 from caucasus_conflict import strategies as ccst
-from caucasus_conflict.convert import structure
+from caucasus_conflict.convert import problems_from, structure
 
 ROUND_TRIPS: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (cc.TimeSpan, ccst.timespans()),
@@ -129,7 +129,16 @@ class TestErrors:
             (2023, "$.span: expected a time span: a string such as '2023-09' or an object {'when', 'basis', "
                    "'reason'} (got an integer: 2023)"),
             ({"when": "2023", "basis": "guessed", "reason": "r"},
-             "$.span: expected one of 'stated', 'inferred' (got 'guessed')"),
+             "$.span.basis: expected one of 'stated', 'inferred' (got 'guessed')"),
+            ({"when": "2023", "basis": "inferred", "reason": 5},
+             "$.span.reason: expected a string (got an integer: 5)"),
+            ({"basis": "inferred", "reason": "r"},
+             "$.span.when: a time span object needs 'when' (e.g. \"when\": \"2023-09\")"),
+            ({"when": "2023", "basis": "inferred", "reason": "\ud800"},
+             "$.span.reason: 'reason' must be valid Unicode text, but it holds the lone surrogate '\\ud800' "
+             "(got '\\ud800'); UTF-8 cannot encode it"),
+            (" 2023", "$.span: invalid time span ' 2023': a time span holds no spaces, tabs or line breaks, not even "
+                      "around it; write '2023'"),
             ({"when": "2023", "basis": "inferred"},
              "$.span: invalid time span '2023': an inferred date needs a 'reason' saying how "
              "it was inferred"),
@@ -154,3 +163,116 @@ class TestErrors:
         assert [p.path for p in info.value.problems] == [
             "$.events[4].kind", "$.events[4].summary", "$.events[4].participants[1].role",
         ]
+
+
+EVENT = {"id": "e", "kind": "war", "summary": "s", "span": "2023", "citations": [CITATION]}
+
+
+class TestProblemPlaces:
+    @pytest.mark.parametrize(
+        ("type_", "data", "problems"),
+        [
+            (cc.ControlPeriod, {"controller_ids": ["a"], "span": "2020", "share": 10**400, "citations": [CITATION]},
+             ["$.share: expected a number of at most about 1.8e308, which a float can hold (got an integer: "
+              "100000000000000000...0000000000000000000)"]),
+            (cc.Count, {"best": 2**53}, ["$.best: 'best' must be within ±9007199254740991 (2**53 - 1), the integers "
+                                         "every JSON reader keeps exactly (got 9007199254740992)"]),
+            (cc.Event, {**EVENT, "summary": "a\ud800"},
+             ["$.summary: 'summary' must be valid Unicode text, but it holds the lone surrogate '\\ud800' "
+              "(got 'a\\ud800'); UTF-8 cannot encode it"]),
+            (cc.Event, {**EVENT, "id": "\u200b"},
+             ["$.id: 'id' must be printable, without control, invisible or bidi characters (got '\\u200b')"]),
+            (cc.Actor, {"id": "a", "name": "A", "kind": "state", "aliases": ["B", " "], "citations": [CITATION]},
+             ["$.aliases[1]: 'aliases[1]' must not be empty (got ' ')"]),
+            (cc.Citation, {"source_id": "s", "blocks": [1, 0]}, ["$.blocks[1]: 'blocks' must be >= 1 (got 0)"]),
+            (cc.Ceasefire, {"id": "c", "name": "C", "party_ids": ["a"], "declared": "2020-11", "effective": "2020-10",
+                            "citations": [CITATION]},
+             ["$.effective: 'effective' must not be before 'declared' (got effective=2020-10, declared=2020-11)"]),
+            (cc.Claim, {"id": "c", "span": "2020", "summary": "s", "disputes_ids": ["d", "c"],
+                        "citations": [CITATION]},
+             ["$.disputes_ids[1]: 'disputes_ids[1]' must not name the claim itself (got 'c')"]),
+            (cc.Stance, {"id": "s", "holder_id": "a", "kind": "supports", "citations": [CITATION]},
+             ["$: a stance needs exactly one of 'toward_actor_id', 'toward_territory_id', 'toward_event_id' "
+              "(got 0)"]),
+        ],
+    )
+    def test_place_and_expectation(self, type_: type[Any], data: dict[str, Any], problems: list[str]) -> None:
+        """Each problem names the exact field (and item) and what was expected there (#10)."""
+        with pytest.raises(cc.DataError) as info:
+            structure(data, type_)
+        assert [str(p) for p in info.value.problems] == problems
+
+    def test_field_read_from_the_error(self) -> None:
+        """The path comes from the error's field, not its text: a message that names no field still gets one."""
+        error = cc.RecordError("quote", "be short", "x", message="quotes must be short")
+        assert [str(p) for p in problems_from(error, "$.claims[3]")] == ["$.claims[3].quote: quotes must be short"]
+
+    def test_message_text_is_not_parsed(self) -> None:
+        """A message that starts with a quoted name is not mistaken for a field."""
+        error = cc.RecordError(None, "be one", 2, message="'toward_actor_id' and 'toward_event_id' are both set")
+        assert problems_from(error, "$")[0].path == "$"
+
+    def test_echoed_values_are_short(self) -> None:
+        """A 10 MB value is echoed as a short preview."""
+        with pytest.raises(cc.DataError) as info:
+            structure({"source_id": "s", "blocks": "y" * 10_000_000}, cc.Citation)
+        assert len(str(info.value)) < 300
+
+    def test_many_unknown_keys_bounded(self) -> None:
+        """Fifty misspelt keys are counted, not all listed."""
+        with pytest.raises(cc.DataError) as info:
+            structure({**CITATION, **{f"k{i:02d}": 1 for i in range(50)}}, cc.Citation)
+        assert [str(p) for p in info.value.problems] == [
+            "$: unknown field(s) 'k00', 'k01', 'k02', 'k03', 'k04', 'k05', 'k06', 'k07', 'k08', 'k09', and 40 more; "
+            "expected only: source_id, blocks, quote"]
+
+    def test_every_failed_item_reported(self) -> None:
+        """Past a thousand failed items the errors are collapsed, but each problem keeps its place."""
+        data = [{"source_id": "s"}] * 1500 + [{"source_id": "s", "blocks": [0]}]
+        with pytest.raises(cc.DataError) as info:
+            structure(data, tuple[cc.Citation, ...], path="$.c")
+        problems = [str(p) for p in info.value.problems]
+        assert len(problems) == 1501
+        assert problems[0] == problems_from_text(0)
+        assert problems[1499] == problems_from_text(1499)
+        assert problems[1500] == "$.c[1500].blocks[0]: 'blocks' must be >= 1 (got 0)"
+
+
+def problems_from_text(index: int) -> str:
+    """The problem a citation without blocks at *index* reports."""
+    return f"$.c[{index}].blocks: required field missing"
+
+
+class TestProblemLayout:
+    def test_newline_in_key_stays_on_one_line(self) -> None:
+        """A key holding a newline is escaped, so a DataError stays one problem per line (#10)."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads('{"format": "caucasus_conflict/1", "a\\nb": 1, "actors": {}}')
+        lines = str(info.value).splitlines()
+        assert len(lines) == len(info.value.problems) + 2
+        assert any(line.startswith("  $.a\\nb: unknown top-level key") for line in lines)
+        assert info.value.problems[0].path == "$.a\nb"  # the data keeps the key as found
+
+    def test_invisible_characters_escaped(self) -> None:
+        """Bidi and zero-width characters in a problem are shown as escapes, not applied to the terminal."""
+        assert str(cc.Problem("$.x\u202e", "bad \u200b value\r")) == "$.x\\u202e: bad \\u200b value\\r"
+
+    def test_long_parts_cut(self) -> None:
+        """A huge path or message is cut to a bounded length."""
+        assert len(str(cc.Problem("$." + "k" * 100_000, "m" * 100_000))) < 1400
+
+    def test_at_most_a_thousand_listed(self) -> None:
+        """The message lists 1,000 problems, then counts the rest; .problems keeps them all."""
+        error = cc.DataError([cc.Problem(f"$.events[{i}]", "bad") for i in range(2500)], file="big.json")
+        lines = str(error).splitlines()
+        assert lines[0] == "big.json: 2500 problems:"
+        assert lines[1000] == "  $.events[999]: bad"
+        assert lines[1001] == "  ... and 1500 more problems"
+        assert lines[1002] == "Fix the data at the path(s) shown and load it again."
+        assert len(lines) == 1003
+        assert len(error.problems) == 2500
+
+    def test_one_more(self) -> None:
+        """One problem past the limit is counted in the singular."""
+        error = cc.DataError([cc.Problem("$", "bad")] * 1001)
+        assert str(error).splitlines()[-2] == "  ... and 1 more problem"

@@ -35,6 +35,18 @@ class TestEventKindCrosswalk:
         with pytest.raises(ValueError, match="'battle' is not a valid EventKind"):
             codes_for("battle")
 
+    def test_codes_for_wrong_type(self) -> None:
+        """A kind that is not even a string raises the library's TypeError saying what to pass (#10)."""
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            codes_for(123)  # type: ignore[arg-type]
+        assert str(info.value) == "'kind' must be an EventKind or its value, such as 'offensive' (got 123)"
+        assert isinstance(info.value, TypeError)
+
+    def test_unknown_kind_is_a_query_error(self) -> None:
+        """An unknown kind is the library's QueryError listing the kinds."""
+        with pytest.raises(cc.QueryError, match=r"expected one of 'war', 'offensive', "):
+            codes_for("battle")
+
 
 class TestUcdpPrecision:
     @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from caucasus_conflict import Basis, Precision, TimeSpan, TimeSpanError
+from caucasus_conflict import ArgumentTypeError, Basis, Precision, RecordTypeError, TimeSpan, TimeSpanError
 from caucasus_conflict.strategies import timespans
 
 
@@ -28,7 +28,6 @@ class TestParse:
             ("2020-11/..", Precision.RANGE, dt.date(2020, 11, 1), None),
             ("../2020", Precision.RANGE, None, dt.date(2020, 12, 31)),
             ("unknown", Precision.UNKNOWN, None, None),
-            (" 2023 ", Precision.YEAR, dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
         ],
     )
     def test_valid(self, text: str, precision: Precision, first: dt.date | None, last: dt.date | None) -> None:
@@ -83,6 +82,48 @@ class TestParse:
         with pytest.raises(TimeSpanError, match="only for inferred"):
             TimeSpan.parse("2023", reason="from context")
 
+    @pytest.mark.parametrize(
+        ("text", "fixed"),
+        [(" 2023 ", "2023"), ("2023\n", "2023"), ("2020\n/2021", "2020/2021"), ("\t2023-09", "2023-09"),
+         ("2020 / 2021", "2020/2021"), ("unknown\u00a0", "unknown"), ("2023-09-19\r\n", "2023-09-19")],
+    )
+    def test_whitespace_rejected(self, text: str, fixed: str) -> None:
+        """Whitespace anywhere, even around the span, is refused rather than silently dropped (#10)."""
+        with pytest.raises(TimeSpanError) as info:
+            TimeSpan.parse(text)
+        assert str(info.value) == (f"invalid time span {text!r}: a time span holds no spaces, tabs or line breaks, "
+                                   f"not even around it; write {fixed!r}")
+
+    def test_unknown_in_ascii_case_only(self) -> None:
+        """'unknown' may be written in any ASCII case, but a look-alike letter (the Kelvin sign) is not a 'k'."""
+        assert TimeSpan.parse("Unknown") == TimeSpan.unknown()
+        with pytest.raises(TimeSpanError, match="is not a date of the form"):
+            TimeSpan.parse("un\u212anown")
+
+    def test_long_text_echoed_short(self) -> None:
+        """A 10 MB text is echoed as a short preview."""
+        with pytest.raises(TimeSpanError) as info:
+            TimeSpan.parse("9" * 10_000_000)
+        assert len(str(info.value)) < 400
+        assert len(info.value.text) == 10_000_000
+
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            ({"text": None}, "'text' must be a string such as '2023-09' (got None)"),
+            ({"text": b"2023"}, "'text' must be a string such as '2023-09' (got b'2023')"),
+            ({"text": "2023", "basis": "stated"},
+             "'basis' must be a member of Basis (got 'stated'); use Basis('stated') to convert a value"),
+            ({"text": "2023", "basis": Basis.INFERRED, "reason": 5}, "'reason' must be None or a string (got 5)"),
+        ],
+    )
+    def test_wrong_argument_types(self, kwargs: dict[str, object], message: str) -> None:
+        """Arguments of the wrong type raise ArgumentTypeError (a TypeError) saying what was expected."""
+        with pytest.raises(ArgumentTypeError) as info:
+            TimeSpan.parse(**kwargs)  # type: ignore[arg-type]
+        assert str(info.value) == message
+        assert isinstance(info.value, TypeError)
+
     @given(st.text(max_size=25))
     def test_fuzz_returns_or_raises_timespan_error(self, text: str) -> None:
         """Any text either parses or raises TimeSpanError, never anything else."""
@@ -131,6 +172,65 @@ class TestConstruct:
             build()
         assert info.value.text == text
 
+    @pytest.mark.parametrize(
+        ("build", "error", "message"),
+        [
+            (lambda: TimeSpan.year(2023.5),  # type: ignore[arg-type]
+             ArgumentTypeError, "'year' must be an integer (got 2023.5)"),
+            (lambda: TimeSpan.year("2023"),  # type: ignore[arg-type]
+             ArgumentTypeError, "'year' must be an integer (got '2023')"),
+            (lambda: TimeSpan.year(True), ArgumentTypeError, "'year' must be an integer, not a boolean (got True)"),
+            (lambda: TimeSpan.month(2023, 9.0),  # type: ignore[arg-type]
+             ArgumentTypeError, "'month' must be an integer (got 9.0)"),
+            (lambda: TimeSpan.day(2023, 9, None),  # type: ignore[arg-type]
+             ArgumentTypeError, "'day' must be an integer (got None)"),
+            (lambda: TimeSpan.between("2023", None),  # type: ignore[arg-type]
+             RecordTypeError,
+             "'start' must be None or a date (got '2023'); use TimeSpan.parse('2023') to read a text"),
+            (lambda: TimeSpan.between(None, 2021),  # type: ignore[arg-type]
+             RecordTypeError, "'end' must be None or a date (got 2021)"),
+            (lambda: TimeSpan.between(dt.datetime(2020, 1, 1), None), RecordTypeError,
+             "'start' must be a date, not a datetime (got datetime.datetime(2020, 1, 1, 0, 0))"),
+            (lambda: TimeSpan("day", None, None),  # type: ignore[arg-type]
+             RecordTypeError,
+             "'precision' must be a member of Precision (got 'day'); use Precision('day') to convert a value"),
+            (lambda: TimeSpan(Precision.YEAR, dt.date(2020, 1, 1), dt.date(2020, 12, 31), basis="inferred",  # type: ignore[arg-type]
+                              reason="r"), RecordTypeError,
+             "'basis' must be a member of Basis (got 'inferred'); use Basis('inferred') to convert a value"),
+            (lambda: TimeSpan.coerce(5),  # type: ignore[arg-type]
+             ArgumentTypeError,
+             "expected a TimeSpan, a date or a 'YYYY[-MM[-DD]]' string (got 5)"),
+        ],
+    )
+    def test_wrong_types(self, build: Callable[[], object], error: type[Exception], message: str) -> None:
+        """Misused constructors raise the library's TypeError subclasses saying what was expected (#10)."""
+        with pytest.raises(error) as info:
+            build()
+        assert str(info.value) == message
+        assert isinstance(info.value, TypeError)
+
+    def test_constructors_build_the_same_spans_as_parse(self) -> None:
+        """day(), month(), year() and coerce(date) give what parsing the same date gives."""
+        assert TimeSpan.day(2024, 2, 29) == TimeSpan.parse("2024-02-29")
+        assert TimeSpan.month(2024, 2) == TimeSpan.parse("2024-02")
+        assert TimeSpan.year(1) == TimeSpan.parse("0001")
+        assert TimeSpan.coerce(dt.date(9999, 12, 31)) == TimeSpan.parse("9999-12-31")
+
+    @pytest.mark.parametrize(
+        ("build", "text", "reason"),
+        [
+            (lambda: TimeSpan.day(2023, 2, 29), "2023-02-29", "day must be 01..28 in 2023-02 (got 29)"),
+            (lambda: TimeSpan.day(2023, 0, 1), "2023-00-01", "month must be 01..12 (got 00)"),
+            (lambda: TimeSpan.month(0, 1), "0000-01", "year must be 0001..9999"),
+            (lambda: TimeSpan.year(-5), "-005", "year must be 0001..9999"),
+        ],
+    )
+    def test_constructor_reasons(self, build: Callable[[], TimeSpan], text: str, reason: str) -> None:
+        """Impossible dates name the date and the reason, as parse() does."""
+        with pytest.raises(TimeSpanError) as info:
+            build()
+        assert (info.value.text, info.value.reason) == (text, reason)
+
     def test_plain_dates_become_pendulum_dates(self) -> None:
         """A datetime.date given to the constructor is stored as a pendulum Date, equal to the parsed form."""
         span = TimeSpan(Precision.DAY, dt.date(2023, 9, 19), dt.date(2023, 9, 19))
@@ -147,9 +247,9 @@ class TestConstruct:
         assert TimeSpan.coerce(dt.date(2021, 6, 1)) == TimeSpan.day(2021, 6, 1)
         assert TimeSpan.coerce(pendulum.Date(2021, 6, 1)) == TimeSpan.day(2021, 6, 1)
         assert TimeSpan.coerce("2021") == TimeSpan.year(2021)
-        with pytest.raises(TypeError, match="expected a TimeSpan"):
+        with pytest.raises(ArgumentTypeError, match="expected a TimeSpan"):
             TimeSpan.coerce(2021)  # type: ignore[arg-type]
-        with pytest.raises(TypeError, match="expected a TimeSpan"):
+        with pytest.raises(ArgumentTypeError, match="expected a TimeSpan"):
             TimeSpan.coerce(dt.datetime(2021, 6, 1))
 
 

@@ -20,6 +20,8 @@ from .errors import (
     MissingExtraError,
     Problem,
     QueryError,
+    RecordError,
+    RecordTypeError,
     TimeSpanError,
     UnknownNameError,
 )
@@ -141,6 +143,8 @@ __all__ = [
     "MissingExtraError",
     "Problem",
     "QueryError",
+    "RecordError",
+    "RecordTypeError",
     "TimeSpanError",
     "UnknownNameError",
     # Metadata

@@ -21,9 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import enum
-import re
-import reprlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
@@ -37,10 +35,9 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception as _cattrs_format_exception
-from cattrs.v import transform_error
 
-from .errors import DataError, Problem, TimeSpanError
-from .kinds import Basis
+from .errors import CaucasusConflictError, DataError, Problem, RecordError, RecordTypeError, TimeSpanError, preview
+from .kinds import Basis, Precision
 from .timespan import TimeSpan
 
 __all__ = [
@@ -63,40 +60,51 @@ def _type_name(value: object) -> str:
             type(None): "null", int: "an integer", float: "a number"}.get(type(value), type(value).__name__)
 
 
+def _wrong_type(expected: str, value: Any) -> RecordTypeError:
+    """The error for a JSON value of the wrong type; the JSON path says where."""
+    return RecordTypeError(None, f"be {expected}", value,
+                           message=f"expected {expected} (got {_type_name(value)}: {preview(value)})")
+
+
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected a string (got {_type_name(value)}: {value!r})")
+        raise _wrong_type("a string", value)
     return value
 
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected an integer (got {_type_name(value)}: {value!r})")
+        raise _wrong_type("an integer", value)
     return value
 
 
 def _structure_float(value: Any, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"expected a number (got {_type_name(value)}: {value!r})")
-    return float(value)
+        raise _wrong_type("a number", value)
+    try:
+        return float(value)
+    except OverflowError:
+        raise RecordError(None, "be a number a float can hold", value,
+                          message=f"expected a number of at most about 1.8e308, which a float can hold "
+                                  f"(got an integer: {preview(value)})") from None
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"expected true or false (got {_type_name(value)}: {value!r})")
+        raise _wrong_type("true or false", value)
     return value
 
 
 def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
-    allowed = [member.value for member in cls]
     try:
         return cls(value)
-    except ValueError:
-        hint = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
+    except (ValueError, TypeError):
+        allowed = [member.value for member in cls]
+        hint = difflib.get_close_matches(value, [str(a) for a in allowed], n=1) if isinstance(value, str) else []
         suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
-        raise ValueError(
-            f"expected one of {', '.join(repr(a) for a in allowed)} (got {value!r}){suggestion}"
-        ) from None
+        expected = f"one of {', '.join(repr(a) for a in allowed)}"
+        raise RecordError(None, f"be {expected}", value,
+                          message=f"expected {expected} (got {preview(value)}){suggestion}") from None
 
 
 def _unstructure_enum(value: enum.Enum) -> Any:
@@ -112,12 +120,15 @@ def _unstructure_date(value: _dt.date) -> str:
 
 def _structure_date(value: Any, _: type) -> pendulum.Date:
     if not isinstance(value, str):
-        raise TypeError(f"expected a date string 'YYYY-MM-DD' (got {_type_name(value)}: {value!r})")
+        raise _wrong_type("a date string 'YYYY-MM-DD'", value)
     try:
-        parsed = _dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"expected a date 'YYYY-MM-DD' (got {value!r})") from None
-    return pendulum.Date(parsed.year, parsed.month, parsed.day)
+        span = TimeSpan.parse(value)
+    except TimeSpanError:
+        span = None
+    if span is None or span.precision is not Precision.DAY or span.start is None:
+        raise RecordError(None, "be a date 'YYYY-MM-DD'", value,
+                          message=f"expected a date 'YYYY-MM-DD' (got {preview(value)})")
+    return span.start
 
 
 def _unstructure_span(span: TimeSpan) -> str | dict[str, str]:
@@ -133,22 +144,33 @@ def _structure_span(value: Any, _: type) -> TimeSpan:
     if isinstance(value, str):
         return TimeSpan.parse(value)
     if not isinstance(value, dict):
-        raise TypeError(
-            "expected a time span: a string such as '2023-09' or an object "
-            f"{{'when', 'basis', 'reason'}} (got {_type_name(value)}: {value!r})"
+        raise RecordTypeError(
+            None, "be a time span", value,
+            message="expected a time span: a string such as '2023-09' or an object "
+                    f"{{'when', 'basis', 'reason'}} (got {_type_name(value)}: {preview(value)})",
         )
     extra = set(value) - _SPAN_KEYS
     if extra:
-        raise ValueError(f"unknown time span key(s) {sorted(extra)} (expected 'when', 'basis', 'reason')")
+        keys = preview(sorted(extra, key=str))
+        raise RecordError(None, "hold only 'when', 'basis', 'reason'", value,
+                          message=f"unknown time span key(s) {keys} (expected 'when', 'basis', 'reason')")
     if "when" not in value:
-        raise ValueError("a time span object needs 'when' (e.g. \"when\": \"2023-09\")")
-    when = _structure_str(value["when"], str)
-    basis = _structure_enum(value.get("basis", Basis.STATED.value), Basis)
+        raise RecordError("when", "be given", value,
+                          message="a time span object needs 'when' (e.g. \"when\": \"2023-09\")")
+    when = _at("when", _structure_str, value["when"], str)
+    basis = _at("basis", _structure_enum, value.get("basis", Basis.STATED.value), Basis)
     reason = value.get("reason")
     if reason is not None:
-        reason = _structure_str(reason, str)
-    assert isinstance(basis, Basis)
-    return TimeSpan.parse(when, basis=basis, reason=reason)
+        reason = _at("reason", _structure_str, reason, str)
+    return TimeSpan.parse(when, basis=Basis(basis.value), reason=reason)
+
+
+def _at(field: str, hook: Callable[[Any, Any], T], value: Any, type_: Any) -> T:
+    """Run *hook*, naming *field* in its error, so the JSON path can point at the key."""
+    try:
+        return hook(value, type_)
+    except (RecordError, RecordTypeError) as exc:
+        raise type(exc)(field, exc.expected, exc.value, message=str(exc)) from None
 
 
 # -- strict tuples ----------------------------------------------------------------------
@@ -159,22 +181,61 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+#: How many failed items of one array keep cattrs' full error objects; the rest are collapsed.
+_DETAILED_ERRORS = 1000
+
+
+class _Collapsed(CaucasusConflictError):
+    """The problems of one failed array item, as (path below the item, message) pairs.
+
+    A file with 100,000 bad records raises half a million errors, each with notes and a
+    traceback; kept alive together they take a gigabyte and make every garbage
+    collection walk them all. Past `_DETAILED_ERRORS` failed items, an item's errors
+    are turned into its problems at once, which keeps memory and time linear and small.
+    `problems_from` reads them like any other error.
+    """
+
+    def __init__(self, problems: tuple[tuple[str, str], ...]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{path or '.'}: {message}" for path, message in problems[:3])
+                         + (f"; and {len(problems) - 3} more" if len(problems) > 3 else ""))
+
+
+def _drop_tracebacks(exc: BaseException) -> None:
+    """Clear the tracebacks of *exc* and of the errors inside it.
+
+    A traceback holds the frame that raised, and the frame holds the error: a cycle
+    that only the garbage collector can free. Cleared, the errors go as soon as the
+    last reference does.
+    """
+    stack: list[BaseException] = [exc]
+    while stack:
+        current = stack.pop()
+        current.__traceback__ = None
+        if isinstance(current, BaseExceptionGroup):
+            stack.extend(current.exceptions)
+
+
 def _tuple_hook_factory(type_: Any, conv: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
     item_type = get_args(type_)[0]
     item_hook = conv.get_structure_hook(item_type)
 
     def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
-            raise TypeError(f"expected an array (got {_type_name(value)}: {value!r})")
+            raise _wrong_type("an array", value)
         items: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
             try:
                 items.append(item_hook(item, item_type))
             except Exception as exc:
+                failed: Exception = exc
+                if len(errors) >= _DETAILED_ERRORS:
+                    failed = _Collapsed(tuple((p.path, p.message) for p in _walk(exc, "")))
+                    _drop_tracebacks(exc)
                 note = IterableValidationNote(f"Structuring {type_} @ index {index}", index, item_type)
-                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
-                errors.append(exc)
+                failed.__notes__ = [*getattr(failed, "__notes__", []), note]
+                errors.append(failed)
         if errors:
             raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
         return tuple(items)
@@ -195,7 +256,7 @@ def _record_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, An
 
     def structure_record(value: Any, type_: Any) -> Any:
         if not isinstance(value, dict):
-            raise TypeError(f"expected an object for {cls.__name__} (got {_type_name(value)}: {reprlib.repr(value)})")
+            raise _wrong_type(f"an object for {cls.__name__}", value)
         return generated(value, type_)
 
     return structure_record
@@ -279,7 +340,7 @@ def format_exception(exc: BaseException, type_: type | None) -> str:
     """Describe one structuring error, keeping our own and validators' messages whole.
 
     cattrs' default formatter reduces a validator's ``ValueError`` to "invalid value";
-    this one appends the validator's own text, which says what was expected.
+    this one keeps the validator's own text, which says what was expected.
 
     Examples:
         >>> format_exception(ValueError("'killed' must be >= 0 (got -3)"), None)
@@ -289,24 +350,58 @@ def format_exception(exc: BaseException, type_: type | None) -> str:
     """
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        keys = sorted(exc.extra_fields, key=str)
         parts = []
-        for key in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(key, allowed, n=1)
-            parts.append(f"{key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        for key in keys[:_MAX_KEYS_NAMED]:
+            close = difflib.get_close_matches(key, allowed, n=1) if isinstance(key, str) else []
+            parts.append(preview(key) + (f" (did you mean {close[0]!r}?)" if close else ""))
+        if len(keys) > _MAX_KEYS_NAMED:
+            parts.append(f"and {len(keys) - _MAX_KEYS_NAMED} more")
         expected = f"; expected only: {', '.join(allowed)}" if allowed else ""
         return f"unknown field(s) {', '.join(parts)}{expected}"
     if isinstance(exc, KeyError):
         return "required field missing"
-    if isinstance(exc, TimeSpanError | TypeError | ValueError) and exc.args:
+    if isinstance(exc, CaucasusConflictError | TypeError | ValueError) and exc.args:
         return str(exc)
     return _cattrs_format_exception(exc, type_)
 
 
-_FIELD_FIRST = re.compile(r"^'([A-Za-z_]\w*(?:\[\d+\])?)' ")
+_MAX_KEYS_NAMED = 10
+
+
+def _field_path(path: str, exc: BaseException) -> str:
+    """*path*, extended by the field (and item) a library error names, if it names one."""
+    field = getattr(exc, "field", None)
+    if not isinstance(exc, RecordError | RecordTypeError) or field is None:
+        return path
+    return f"{path}.{field}" if exc.index is None else f"{path}.{field}[{exc.index}]"
+
+
+def _walk(exc: BaseException, path: str) -> Iterator[Problem]:
+    """The problems in a cattrs error tree, depth first, as cattrs' ``transform_error`` orders them.
+
+    A record's validators run when cattrs builds the record, so their errors reach cattrs
+    with the record's path only; the field they name (``.field``, ``.index``) completes it.
+    """
+    if isinstance(exc, IterableValidationError | ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            step = f"[{note.index!r}]" if isinstance(note, IterableValidationNote) else f".{note.name}"
+            yield from _walk(sub, path + step)
+        for sub in without:
+            yield from _walk(sub, path)
+    elif isinstance(exc, _Collapsed):
+        for below, message in exc.problems:
+            yield Problem(path + below, message)
+    else:
+        yield Problem(_field_path(path, exc), format_exception(exc, None))
 
 
 def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
-    """Turn a cattrs structuring error into `Problem`s with JSON paths.
+    """Turn a cattrs structuring error (or one of the library's errors) into `Problem`s with JSON paths.
+
+    The failing field is read from the error itself (`RecordError.field`), never from
+    its message.
 
     Examples:
         >>> from caucasus_conflict import Citation
@@ -315,19 +410,13 @@ def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
         ... except Exception as exc:
         ...     print(problems_from(exc)[0])
         $.blocks: expected an array (got a string: '5')
+        >>> try:
+        ...     converter.structure({"source_id": "gdc", "blocks": [1, 0]}, Citation)
+        ... except Exception as exc:
+        ...     print(problems_from(exc)[0])
+        $.blocks[1]: 'blocks' must be >= 1 (got 0)
     """
-    if not isinstance(exc, ClassValidationError | IterableValidationError):
-        return [Problem(path, format_exception(exc, None))]
-    problems = []
-    for line in transform_error(exc, path, format_exception):
-        message, _, where = line.rpartition(" @ ")
-        # A validator names its field first ("'share' must be ..."); cattrs only knows the
-        # record's path, so point at the field itself.
-        field_name = _FIELD_FIRST.match(message)
-        if field_name is not None:
-            where = f"{where}.{field_name[1]}"
-        problems.append(Problem(where, message))
-    return problems
+    return list(_walk(exc, path))
 
 
 def structure(data: Any, type_: type[T], *, path: str = "$", conv: cattrs.Converter | None = None) -> T:
@@ -345,5 +434,5 @@ def structure(data: Any, type_: type[T], *, path: str = "$", conv: cattrs.Conver
     """
     try:
         return (conv or converter).structure(data, type_)
-    except (ClassValidationError, IterableValidationError, TypeError, ValueError) as exc:
+    except (ClassValidationError, IterableValidationError, CaucasusConflictError, TypeError, ValueError) as exc:
         raise DataError(problems_from(exc, path)) from exc

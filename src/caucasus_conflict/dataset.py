@@ -111,7 +111,7 @@ class Dataset:
             cls = rtype.cls
             for position, record in enumerate(records):
                 if type(record) is not cls and not isinstance(record, cls):
-                    raise ArgumentTypeError(f"{rtype.collection}[{position}] must be {a_noun(cls.__name__)} "
+                    raise ArgumentTypeError(None, "be of another type", None, message=f"{rtype.collection}[{position}] must be {a_noun(cls.__name__)} "
                                      f"(got {type(record).__name__}); pass {cls.__name__} records in "
                                      f"{rtype.collection!r}")
             collections[rtype.collection] = records
@@ -133,7 +133,7 @@ class Dataset:
         if isinstance(name, cls):
             return self._own(name)
         if not isinstance(name, str):
-            raise ArgumentTypeError(f"expected {a_noun(cls.__name__)}, or its id, name or alias as a string "
+            raise ArgumentTypeError(None, "be of another type", None, message=f"expected {a_noun(cls.__name__)}, or its id, name or alias as a string "
                              f"(got {type(name).__name__}: {name!r})")
         return names.lookup(name)
 
@@ -151,7 +151,7 @@ class Dataset:
             held = self._state.by_id.get(name.id)
             return name if held is name or held == name else default
         if not isinstance(name, str):
-            raise ArgumentTypeError(f"expected {a_noun(cls.__name__)}, or its id, name or alias as a string "
+            raise ArgumentTypeError(None, "be of another type", None, message=f"expected {a_noun(cls.__name__)}, or its id, name or alias as a string "
                              f"(got {type(name).__name__}: {name!r})")
         found = names.get(name)
         return default if found is None else found
@@ -705,7 +705,7 @@ class Dataset:
 def _text(value: object, what: str) -> str:
     """*value* if it is a string; a `QueryError` saying what was expected if not."""
     if not isinstance(value, str):
-        raise ArgumentTypeError(f"expected {what} as a string (got {type(value).__name__}: {value!r})")
+        raise ArgumentTypeError(None, "be of another type", None, message=f"expected {what} as a string (got {type(value).__name__}: {value!r})")
     return value
 
 
@@ -731,7 +731,7 @@ def _dated(value: DateLike) -> TimeSpan:
     except TypeError as exc:
         if isinstance(exc, ArgumentTypeError):
             raise
-        raise ArgumentTypeError(str(exc)) from None
+        raise ArgumentTypeError(None, "be of another type", None, message=str(exc)) from None
     if not span.is_known:
         raise TimeSpanError(span.format(), "a query date must be known",
                             hint="give a date, or None for an open end; undated_events() lists undated records")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import attrs
 
+from .errors import ArgumentTypeError, QueryError, preview
 from .kinds import EventKind, Precision
 from .timespan import TimeSpan
 
@@ -59,13 +60,26 @@ def codes_for(kind: EventKind | str) -> EventCodes:
     """Return the ACLED and PLOVER codes of an event kind.
 
     Raises:
-        ValueError: *kind* is not an `EventKind` value.
+        QueryError: *kind* is a string that is not an `EventKind` value (a ``ValueError``).
+        ArgumentTypeError: *kind* is neither an `EventKind` nor a string (a ``TypeError``).
 
     Examples:
         >>> codes_for(EventKind.OFFENSIVE).acled_event_type
         'Battles'
+        >>> codes_for("battle")
+        Traceback (most recent call last):
+        caucasus_conflict.errors.QueryError: 'battle' is not a valid EventKind; expected one of 'war', 'offensive', 'clashes', 'blockade', 'armistice', 'mobilisation', 'martial_law', 'declaration', 'deployment', 'withdrawal', 'exercise', 'negotiation', 'dissolution', 'control_change', 'statement'
     """
-    return EVENT_KIND_CROSSWALK[EventKind(kind)]
+    if not isinstance(kind, str):
+        raise ArgumentTypeError("kind", "be an EventKind or its value", kind,
+                                message=f"'kind' must be an EventKind or its value, such as 'offensive' "
+                                        f"(got {preview(kind)})")
+    try:
+        member = EventKind(kind)
+    except ValueError:
+        choices = ", ".join(repr(m.value) for m in EventKind)
+        raise QueryError(f"{preview(kind)} is not a valid EventKind; expected one of {choices}") from None
+    return EVENT_KIND_CROSSWALK[member]
 
 
 _UCDP_PRECISION = {Precision.DAY: 1, Precision.MONTH: 4, Precision.YEAR: 5}

@@ -2,22 +2,29 @@
 
 Records refer to each other by typed id (`ActorId`, `TerritoryId`, …); a
 `Dataset` resolves the ids and checks that every one of them
-exists. Collections are tuples, so every record is immutable and hashable. Validators
-reject impossible values when a record is built; they raise ``ValueError`` with
-attrs-style messages such as ``'killed' must be >= 0 (got -3)``.
+exists. Collections are tuples, so every record is immutable and hashable.
+
+Every field is checked when a record is built (also by `attrs.evolve`): its type, from
+its annotation (`caucasus_conflict._validators` lists the rules: ids are printable
+strings without surrounding spaces, text is valid Unicode, counts are integers, …),
+then its value. A wrong type raises `RecordTypeError` (a ``TypeError``), an impossible
+value `RecordError` (a ``ValueError``); both carry the field as ``.field`` and have
+attrs-style messages such as ``'killed' must be >= 0 (got -3)``. Names (``name``,
+``aliases``, ``title``, ``publisher``) are stored in Unicode normal form C.
 
 Every record carries at least one `Citation`: the source and the numbered block(s)
 of it that support the record.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: `check_fields` reads each field's type from
+# its annotation when the class is made, so annotations must be real types.
 from typing import NewType, TypeAlias
 
 import attrs
 from attrs import field
 
-from ._validators import check_tuples, instance_of, non_empty, non_empty_items, non_negative, unique_items
+from ._validators import check_fields, nfc, nfc_items, non_empty, non_empty_items, non_negative, unique_items
+from .errors import RecordError
 from .kinds import (
     ActorKind,
     CasualtyGroup,
@@ -78,30 +85,25 @@ StanceId = NewType("StanceId", str)
 _UNKNOWN = TimeSpan.unknown()
 
 
-def _blocks(instance: object, attribute: attrs.Attribute[tuple[int, ...]], value: tuple[int, ...]) -> None:
+def _blocks(instance: object, attribute: "attrs.Attribute[tuple[int, ...]]", value: tuple[int, ...]) -> None:
     if not value:
-        raise ValueError("'blocks' must name at least one block (got ())")
-    for block in value:
+        raise RecordError("blocks", "name at least one block", value)
+    for index, block in enumerate(value):
         if block < 1:
-            raise ValueError(f"'blocks' must be >= 1 (got {block})")
+            raise RecordError("blocks", "be >= 1", block, index=index,
+                              message=f"'blocks' must be >= 1 (got {block})")
     unique_items(instance, attribute, value)
 
 
-def _flag(instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
-    # A plain bool: 0/1 or "yes" would pass a truthiness test and mean something else in JSON.
-    if not isinstance(value, bool):
-        raise TypeError(f"{attribute.name!r} must be True or False (got {value!r})")
-
-
-def _at_least_one(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+def _at_least_one(instance: object, attribute: "attrs.Attribute[int]", value: int) -> None:
     if value < 1:
-        raise ValueError(f"{attribute.name!r} must be >= 1 (got {value!r})")
+        raise RecordError(attribute.name, "be >= 1", value)
 
 
 # -- sources and citations ---------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Source:
     """A document the data set is drawn from, with the credit its publisher asks for.
 
@@ -123,9 +125,9 @@ class Source:
         3
     """
 
-    id: SourceId = field(validator=non_empty)
-    title: str = field(validator=non_empty)
-    publisher: str = field(validator=non_empty)
+    id: SourceId
+    title: str = field(converter=nfc, validator=non_empty)
+    publisher: str = field(converter=nfc, validator=non_empty)
     url: str = field(validator=non_empty)
     published: TimeSpan
     credit: str = field(validator=non_empty)
@@ -133,7 +135,7 @@ class Source:
     note: str | None = field(default=None, validator=non_empty)
 
 
-@attrs.frozen(field_transformer=check_tuples)
+@attrs.frozen(field_transformer=check_fields)
 class Citation:
     """The source and block numbers that support a record; ``quote`` for quoted words.
 
@@ -142,10 +144,10 @@ class Citation:
         (12, 14)
         >>> Citation(SourceId("gdc"), ())
         Traceback (most recent call last):
-        ValueError: 'blocks' must name at least one block (got ())
+        caucasus_conflict.errors.RecordError: 'blocks' must name at least one block (got ())
     """
 
-    source_id: SourceId = field(validator=non_empty)
+    source_id: SourceId
     blocks: tuple[int, ...] = field(validator=_blocks)
     quote: str | None = field(default=None, kw_only=True, validator=non_empty)
 
@@ -153,7 +155,7 @@ class Citation:
 # -- small value types ------------------------------------------------------------------
 
 
-@attrs.frozen(field_transformer=check_tuples)
+@attrs.frozen(field_transformer=check_fields)
 class ExternalId:
     """An identifier of the same entity in another data set (``scheme`` such as ``"ucdp"``).
 
@@ -166,7 +168,7 @@ class ExternalId:
     value: str = field(validator=non_empty)
 
 
-@attrs.frozen(field_transformer=check_tuples)
+@attrs.frozen(field_transformer=check_fields)
 class Count:
     """A reported number with optional bounds, in UCDP's low / best / high shape.
 
@@ -179,7 +181,7 @@ class Count:
         25
         >>> Count(low=10, best=5)
         Traceback (most recent call last):
-        ValueError: 'low' must be <= 'best' (got low=10, best=5)
+        caucasus_conflict.errors.RecordError: 'low' must be <= 'best' (got low=10, best=5)
     """
 
     best: int | None = field(default=None, validator=non_negative)
@@ -189,15 +191,17 @@ class Count:
 
     def __attrs_post_init__(self) -> None:
         if self.low is None and self.best is None and self.high is None:
-            raise ValueError("a count needs at least one of 'low', 'best', 'high' (got none)")
+            raise RecordError(None, "give at least one of 'low', 'best', 'high'", None,
+                              message="a count needs at least one of 'low', 'best', 'high' (got none)")
         pairs = (("low", self.low, "best", self.best), ("best", self.best, "high", self.high),
                  ("low", self.low, "high", self.high))
         for left, a, right, b in pairs:
             if a is not None and b is not None and a > b:
-                raise ValueError(f"{left!r} must be <= {right!r} (got {left}={a}, {right}={b})")
+                raise RecordError(left, f"be <= {right!r}", a,
+                                  message=f"{left!r} must be <= {right!r} (got {left}={a}, {right}={b})")
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Casualties:
     """Casualty figures as reported: by whom, as of when, for which group.
 
@@ -210,7 +214,7 @@ class Casualties:
 
     killed: Count | None = None
     injured: Count | None = None
-    group: CasualtyGroup = field(default=CasualtyGroup.UNSPECIFIED, validator=instance_of(CasualtyGroup))
+    group: CasualtyGroup = CasualtyGroup.UNSPECIFIED
     reported_by_id: ActorId | None = None
     as_of: TimeSpan = _UNKNOWN
     citations: tuple[Citation, ...] = field(validator=non_empty)
@@ -218,10 +222,11 @@ class Casualties:
 
     def __attrs_post_init__(self) -> None:
         if self.killed is None and self.injured is None:
-            raise ValueError("casualties need 'killed' or 'injured' (got neither)")
+            raise RecordError(None, "give 'killed' or 'injured'", None,
+                              message="casualties need 'killed' or 'injured' (got neither)")
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class RoleHeld:
     """A role or office a person held over some span, optionally in an organisation.
 
@@ -236,15 +241,15 @@ class RoleHeld:
         True
     """
 
-    title: str = field(validator=non_empty)
+    title: str = field(converter=nfc, validator=non_empty)
     organisation_id: ActorId | None = None
     span: TimeSpan = _UNKNOWN
-    ended: bool = field(default=False, validator=_flag)
+    ended: bool = False
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Membership:
     """Membership of an organisation (e.g. the CSTO) over some span.
 
@@ -263,17 +268,17 @@ class Membership:
         (True, False)
         >>> Membership(organisation_id=ActorId("csto"), ended="yes", citations=former.citations)
         Traceback (most recent call last):
-        TypeError: 'ended' must be True or False (got 'yes')
+        caucasus_conflict.errors.RecordTypeError: 'ended' must be True or False (got 'yes')
     """
 
-    organisation_id: ActorId = field(validator=non_empty)
+    organisation_id: ActorId
     span: TimeSpan = _UNKNOWN
-    ended: bool = field(default=False, validator=_flag)
+    ended: bool = False
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
 
-@attrs.frozen(field_transformer=check_tuples)
+@attrs.frozen(field_transformer=check_fields)
 class Participant:
     """An actor's part in an event.
 
@@ -282,11 +287,11 @@ class Participant:
         'initiator'
     """
 
-    actor_id: ActorId = field(validator=non_empty)
-    role: Role = field(validator=instance_of(Role))
+    actor_id: ActorId
+    role: Role
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class LegalStatus:
     """A territory's status in law, e.g. recognised as part of another territory.
 
@@ -296,7 +301,7 @@ class LegalStatus:
         'recognised_part_of'
     """
 
-    kind: LegalStatusKind = field(validator=instance_of(LegalStatusKind))
+    kind: LegalStatusKind
     part_of_id: TerritoryId | None = None
     span: TimeSpan = _UNKNOWN
     citations: tuple[Citation, ...] = field(validator=non_empty)
@@ -304,10 +309,11 @@ class LegalStatus:
 
     def __attrs_post_init__(self) -> None:
         if self.kind is LegalStatusKind.RECOGNISED_PART_OF and self.part_of_id is None:
-            raise ValueError("'part_of_id' is required when kind is 'recognised_part_of' (got None)")
+            raise RecordError("part_of_id", "be given when kind is 'recognised_part_of'", None,
+                              message="'part_of_id' is required when kind is 'recognised_part_of' (got None)")
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Population:
     """A population figure as reported, with its composition where given.
 
@@ -324,12 +330,12 @@ class Population:
     note: str | None = field(default=None, validator=non_empty)
 
 
-def _share(instance: object, attribute: attrs.Attribute[float | None], value: float | None) -> None:
+def _share(instance: object, attribute: "attrs.Attribute[float | None]", value: float | None) -> None:
     if value is not None and not 0 < value <= 1:
-        raise ValueError(f"'share' must be in (0, 1] (got {value!r})")
+        raise RecordError("share", "be in (0, 1]", value)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class ControlPeriod:
     """Who held (some of) a territory over a span, de facto or de jure, and how much.
 
@@ -343,14 +349,14 @@ class ControlPeriod:
 
     controller_ids: tuple[ActorId, ...] = field(validator=[non_empty, non_empty_items, unique_items])
     span: TimeSpan
-    extent: ControlExtent = field(default=ControlExtent.FULL, validator=instance_of(ControlExtent))
+    extent: ControlExtent = ControlExtent.FULL
     share: float | None = field(default=None, validator=_share)
     de_facto: bool = True
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Provision:
     """One provision of a ceasefire, in the project's own words.
 
@@ -370,7 +376,7 @@ class Provision:
 # -- records --------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Actor:
     """A state, government, de-facto authority, office, organisation, armed group or person.
 
@@ -385,10 +391,10 @@ class Actor:
         ('Azerbaijan', 'Baku')
     """
 
-    id: ActorId = field(validator=non_empty)
-    name: str = field(validator=non_empty)
-    kind: ActorKind = field(validator=instance_of(ActorKind))
-    aliases: tuple[str, ...] = field(default=(), validator=[non_empty_items, unique_items])
+    id: ActorId
+    name: str = field(converter=nfc, validator=non_empty)
+    kind: ActorKind
+    aliases: tuple[str, ...] = field(default=(), converter=nfc_items, validator=[non_empty_items, unique_items])
     part_of_id: ActorId | None = None
     roles: tuple[RoleHeld, ...] = ()
     memberships: tuple[Membership, ...] = ()
@@ -408,7 +414,7 @@ class Actor:
         return (self.name, *self.aliases)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Territory:
     """A place: a state's territory, region, oblast, district group, corridor or city.
 
@@ -419,10 +425,10 @@ class Territory:
         ('Nagorno-Karabakh', 'Artsakh')
     """
 
-    id: TerritoryId = field(validator=non_empty)
-    name: str = field(validator=non_empty)
-    kind: TerritoryKind = field(validator=instance_of(TerritoryKind))
-    aliases: tuple[str, ...] = field(default=(), validator=[non_empty_items, unique_items])
+    id: TerritoryId
+    name: str = field(converter=nfc, validator=non_empty)
+    kind: TerritoryKind
+    aliases: tuple[str, ...] = field(default=(), converter=nfc_items, validator=[non_empty_items, unique_items])
     part_of_id: TerritoryId | None = None
     legal_status: tuple[LegalStatus, ...] = ()
     population: tuple[Population, ...] = ()
@@ -443,12 +449,7 @@ class Territory:
         return (self.name, *self.aliases)
 
 
-def _participants(instance: object, attribute: attrs.Attribute[tuple[Participant, ...]],
-                  value: tuple[Participant, ...]) -> None:
-    unique_items(instance, attribute, value)
-
-
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Event:
     """Something that happened: a typed kind, a time span, actors in roles, places, casualties.
 
@@ -461,11 +462,11 @@ class Event:
         ('azerbaijan',)
     """
 
-    id: EventId = field(validator=non_empty)
-    kind: EventKind = field(validator=instance_of(EventKind))
+    id: EventId
+    kind: EventKind
     summary: str = field(validator=non_empty)
     span: TimeSpan
-    participants: tuple[Participant, ...] = field(default=(), validator=_participants)
+    participants: tuple[Participant, ...] = field(default=(), validator=unique_items)
     territory_ids: tuple[TerritoryId, ...] = field(default=(), validator=unique_items)
     casualties: tuple[Casualties, ...] = ()
     parent_id: EventId | None = None
@@ -484,7 +485,7 @@ class Event:
         return tuple(dict.fromkeys(p.actor_id for p in self.participants))
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Ceasefire:
     """A ceasefire or armistice, with its declared, effective and end dates kept apart.
 
@@ -499,8 +500,8 @@ class Ceasefire:
         ('a', 'b')
     """
 
-    id: CeasefireId = field(validator=non_empty)
-    name: str = field(validator=non_empty)
+    id: CeasefireId
+    name: str = field(converter=nfc, validator=non_empty)
     party_ids: tuple[ActorId, ...] = field(validator=[non_empty, unique_items])
     mediator_ids: tuple[ActorId, ...] = field(default=(), validator=unique_items)
     declared: TimeSpan
@@ -523,8 +524,9 @@ class Ceasefire:
                 if early is None or late is None or early.first_day is None or late.last_day is None:
                     continue
                 if late.last_day < early.first_day:
-                    raise ValueError(f"{late_name!r} must not be before {early_name!r} "
-                                     f"(got {late_name}={late.format()}, {early_name}={early.format()})")
+                    raise RecordError(late_name, f"not be before {early_name!r}", late,
+                                      message=f"{late_name!r} must not be before {early_name!r} "
+                                              f"(got {late_name}={late.format()}, {early_name}={early.format()})")
 
     @property
     def actor_ids(self) -> tuple[ActorId, ...]:
@@ -538,7 +540,7 @@ class Ceasefire:
         return tuple(dict.fromkeys((*self.party_ids, *self.mediator_ids)))
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Claim:
     """An attributed statement: who said what, when, how, about whom, disputing what.
 
@@ -554,10 +556,10 @@ class Claim:
         'unspecified'
     """
 
-    id: ClaimId = field(validator=non_empty)
+    id: ClaimId
     claimant_id: ActorId | None = None
     span: TimeSpan
-    medium: Medium = field(default=Medium.UNSPECIFIED, validator=instance_of(Medium))
+    medium: Medium = Medium.UNSPECIFIED
     summary: str = field(validator=non_empty)
     quote: str | None = field(default=None, validator=non_empty)
     about_actor_ids: tuple[ActorId, ...] = field(default=(), validator=unique_items)
@@ -569,10 +571,11 @@ class Claim:
 
     def __attrs_post_init__(self) -> None:
         if self.id in self.disputes_ids:
-            raise ValueError(f"'disputes_ids' must not name the claim itself (got {self.id!r})")
+            raise RecordError("disputes_ids", "not name the claim itself", self.id,
+                              index=self.disputes_ids.index(self.id))
 
 
-@attrs.frozen(kw_only=True, field_transformer=check_tuples)
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Stance:
     """An actor's position toward exactly one actor, territory or event, over a span.
 
@@ -586,9 +589,9 @@ class Stance:
         'azerbaijan'
     """
 
-    id: StanceId = field(validator=non_empty)
-    holder_id: ActorId = field(validator=non_empty)
-    kind: StanceKind = field(validator=instance_of(StanceKind))
+    id: StanceId
+    holder_id: ActorId
+    kind: StanceKind
     toward_actor_id: ActorId | None = None
     toward_territory_id: TerritoryId | None = None
     toward_event_id: EventId | None = None
@@ -601,9 +604,11 @@ class Stance:
         given = [t for t in (self.toward_actor_id, self.toward_territory_id, self.toward_event_id)
                  if t is not None]
         if len(given) != 1:
-            raise ValueError(
-                "a stance needs exactly one of 'toward_actor_id', 'toward_territory_id', "
-                f"'toward_event_id' (got {len(given)})"
+            raise RecordError(
+                None, "be toward exactly one of 'toward_actor_id', 'toward_territory_id', 'toward_event_id'",
+                len(given),
+                message="a stance needs exactly one of 'toward_actor_id', 'toward_territory_id', "
+                        f"'toward_event_id' (got {len(given)})",
             )
 
     @property
@@ -615,9 +620,8 @@ class Stance:
             ...        toward_event_id=EventId("e"), citations=(Citation(SourceId("s"), (1,)),)).toward_id
             'e'
         """
-        target = self.toward_actor_id or self.toward_territory_id or self.toward_event_id
-        assert target is not None  # guaranteed by __attrs_post_init__
-        return target
+        # Construction guarantees exactly one is set, and ids are never empty.
+        return self.toward_actor_id or self.toward_territory_id or self.toward_event_id or ""
 
 
 Record: TypeAlias = Source | Actor | Territory | Event | Ceasefire | Claim | Stance

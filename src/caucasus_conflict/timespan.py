@@ -13,21 +13,28 @@ ISO 8601-2 / EDTF style::
     ../2020           RANGE      until 2020, no start given
     unknown           UNKNOWN    no date at all
 
+The text is exactly one of these forms: no whitespace anywhere, not even around it
+(``" 2023"`` and ``"2020\n/2021"`` are errors, so `TimeSpan.parse` is the exact inverse of
+`TimeSpan.format`; strip text yourself where it may be padded). Only ``unknown`` may be
+written in any ASCII case.
+
 pendulum is used only to build whole dates and do calendar arithmetic: it would read
 ``"2023-09"`` as 1 September at midnight, inventing a day, so the parsing is our own.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from functools import total_ordering
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 import pendulum
 
-from .errors import TimeSpanError
+from ._validators import argument_check, field_check, is_text
+from .errors import ArgumentTypeError, RecordTypeError, TimeSpanError, preview
 from .kinds import Basis, Precision
 
 __all__ = ["DateLike", "TimeSpan"]
@@ -39,41 +46,93 @@ _OPEN: Final = ".."
 #: Ordinals used for open bounds: below and above every real day.
 MIN_ORDINAL: Final = 0
 MAX_ORDINAL: Final = _dt.date.max.toordinal() + 1
+_NEVER: Final = pendulum.Date(1, 1, 1)  # stands in for a bound that construction guarantees
 
 
-def _as_date(value: _dt.date | None) -> pendulum.Date | None:
+_WHITESPACE = re.compile(r"\s")
+
+
+def _as_date(value: _dt.date | None) -> Any:
+    """An attrs converter: a ``datetime.date`` becomes a pendulum Date.
+
+    Anything else (a datetime, a text from an untyped caller) is returned as it is, for
+    ``__attrs_post_init__`` to refuse with the field's name.
+    """
     if value is None or type(value) is pendulum.Date:
         return value
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return pendulum.Date(value.year, value.month, value.day)
+    return value
+
+
+def _date_error(field: str, value: object) -> RecordTypeError:
     if isinstance(value, _dt.datetime):
-        raise TypeError(f"expected a date, not a datetime (got {value!r})")
-    return pendulum.Date(value.year, value.month, value.day)
+        return RecordTypeError(field, "be a date, not a datetime", value)
+    hint = f"; use TimeSpan.parse({preview(value)}) to read a text" if isinstance(value, str) else ""
+    return RecordTypeError(field, "be None or a date", value,
+                           message=f"{field!r} must be None or a date (got {preview(value)}){hint}")
+
+
+_check_precision = field_check(Precision)
+_check_basis = field_check(Basis)
+_check_reason = field_check(str | None)
+_check_int = argument_check(int)
+_check_basis_argument = argument_check(Basis)
+_check_reason_argument = argument_check(str | None)
 
 
 def _last_of_month(year: int, month: int) -> pendulum.Date:
-    return pendulum.Date(year, month, 1).end_of("month")
+    return pendulum.Date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _parse_part(text: str, whole: str) -> tuple[pendulum.Date, pendulum.Date, Precision]:
     """Parse ``YYYY[-MM[-DD]]`` into its first day, last day and precision."""
-    match = _PART.match(text)
+    # fullmatch: "$" would also match before a final newline ("2020\n").
+    match = _PART.fullmatch(text)
     if match is None:
-        raise TimeSpanError(whole, f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-    year = int(match[1])
-    if year < 1:
-        raise TimeSpanError(whole, "year must be 0001..9999")
-    if match[2] is None:
+        raise TimeSpanError(whole, f"{preview(text)} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    bounds = _bounds(int(match[1]), None if match[2] is None else int(match[2]),
+                     None if match[3] is None else int(match[3]))
+    if isinstance(bounds, str):
+        raise TimeSpanError(whole, bounds)
+    return bounds
+
+
+_Bounds: TypeAlias = tuple[pendulum.Date, pendulum.Date, Precision]
+
+
+def _bounds(year: int, month: int | None, day: int | None) -> _Bounds | str:
+    """First day, last day and precision of a year, a month or a day; or why there is no such date."""
+    if not 1 <= year <= 9999:
+        return "year must be 0001..9999"
+    if month is None:
         return pendulum.Date(year, 1, 1), pendulum.Date(year, 12, 31), Precision.YEAR
-    month = int(match[2])
     if not 1 <= month <= 12:
-        raise TimeSpanError(whole, f"month must be 01..12 (got {match[2]})")
-    if match[3] is None:
+        return f"month must be 01..12 (got {month:02d})"
+    if day is None:
         return pendulum.Date(year, month, 1), _last_of_month(year, month), Precision.MONTH
-    day = int(match[3])
-    last = _last_of_month(year, month).day
+    last = calendar.monthrange(year, month)[1]  # five times faster than pendulum's end_of("month")
     if not 1 <= day <= last:
-        raise TimeSpanError(whole, f"day must be 01..{last} in {year:04d}-{month:02d} (got {match[3]})")
+        return f"day must be 01..{last} in {year:04d}-{month:02d} (got {day:02d})"
     one = pendulum.Date(year, month, day)
     return one, one, Precision.DAY
+
+
+def _checked(bounds: _Bounds | str, year: int, month: int | None = None, day: int | None = None) -> _Bounds:
+    """*bounds*, or the TimeSpanError for the text ``day()``, ``month()`` or ``year()`` stands for."""
+    if isinstance(bounds, str):
+        raise TimeSpanError(_text_of(year, month, day), bounds)
+    return bounds
+
+
+def _text_of(year: int, month: int | None = None, day: int | None = None) -> str:
+    """The text ``day()``, ``month()`` and ``year()`` would have parsed, for their error messages."""
+    text = f"{year:04d}"
+    if month is not None:
+        text += f"-{month:02d}"
+    if day is not None:
+        text += f"-{day:02d}"
+    return text
 
 
 def _format_start(day: pendulum.Date) -> str:
@@ -93,6 +152,7 @@ def _format_end(day: pendulum.Date) -> str:
 
 
 def _basis_problem(basis: Basis, reason: str | None) -> str | None:
+    """What is wrong with *basis* and *reason* together (both of the right types), if anything."""
     if basis is Basis.INFERRED and not (reason and reason.strip()):
         return "an inferred date needs a 'reason' saying how it was inferred"
     if basis is Basis.STATED and reason is not None:
@@ -135,9 +195,24 @@ class TimeSpan:
     reason: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
+        start, end, reason = self.start, self.end, self.reason
+        if (type(self.precision) is not Precision or type(self.basis) is not Basis
+                or not (start is None or type(start) is pendulum.Date)
+                or not (end is None or type(end) is pendulum.Date)
+                or not (reason is None or is_text(reason))):
+            self._check_types()
         problem = self._problem()
         if problem is not None:
             raise TimeSpanError(self._raw_text(), problem, hint=None)
+
+    def _check_types(self) -> None:
+        """Raise the error for the first field of the wrong type (or text that is not valid Unicode)."""
+        _check_precision("precision", self.precision)
+        for name, value in (("start", self.start), ("end", self.end)):
+            if not (value is None or type(value) is pendulum.Date):
+                raise _date_error(name, value)
+        _check_basis("basis", self.basis)
+        _check_reason("reason", self.reason)
 
     def _raw_text(self) -> str:
         start = self.start.isoformat() if self.start else _OPEN
@@ -175,9 +250,13 @@ class TimeSpan:
 
         Either end of a range may be ``..`` (open). ``parse`` is the inverse of
         `format`: ``TimeSpan.parse(s.format(), basis=s.basis, reason=s.reason) == s``.
+        The text holds no whitespace, not even around it (``" 2023"`` is an error);
+        ``unknown`` may be written in any ASCII case.
 
         Raises:
             TimeSpanError: The text is not a span, or names an impossible date.
+            ArgumentTypeError: *text* is not a ``str``, *basis* not a `Basis`, or *reason*
+                neither ``None`` nor a ``str``.
 
         Examples:
             >>> TimeSpan.parse("1990/1993").last_day
@@ -186,18 +265,42 @@ class TimeSpan:
             Traceback (most recent call last):
             caucasus_conflict.errors.TimeSpanError: invalid time span '2023-02-30': day must be 01..28 in 2023-02 (got 30); write 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', 'START/END' or 'unknown'
         """
-        if not isinstance(text, str):
-            raise TimeSpanError(repr(text), f"expected a string, got {type(text).__name__}")
+        if type(text) is not str:
+            raise ArgumentTypeError("text", "be a string", text,
+                                    message=f"'text' must be a string such as '2023-09' (got {preview(text)})")
+        if type(basis) is not Basis:
+            _check_basis_argument("basis", basis)
+        if reason is not None and type(reason) is not str:
+            _check_reason_argument("reason", reason)
         basis_problem = _basis_problem(basis, reason)
         if basis_problem is not None:
             raise TimeSpanError(text, basis_problem, hint=None)
-        clean = text.strip()
-        if clean.lower() == "unknown":
+        try:
+            return cls._parse(text, basis, reason)
+        except TimeSpanError:
+            # Whitespace is never accepted; say so when it is all that is wrong.
+            squeezed = _WHITESPACE.sub("", text)
+            if squeezed != text and cls._parses(squeezed):
+                raise TimeSpanError(text, "a time span holds no spaces, tabs or line breaks, not even around "
+                                          f"it; write {squeezed!r}", hint=None) from None
+            raise
+
+    @classmethod
+    def _parses(cls, text: str) -> bool:
+        try:
+            cls._parse(text, Basis.STATED, None)
+        except TimeSpanError:
+            return False
+        return True
+
+    @classmethod
+    def _parse(cls, text: str, basis: Basis, reason: str | None) -> TimeSpan:
+        if len(text) == 7 and text.isascii() and text.lower() == "unknown":
             return cls(Precision.UNKNOWN, None, None, basis=basis, reason=reason)
-        if "/" not in clean:
-            first, last, precision = _parse_part(clean, text)
+        if "/" not in text:
+            first, last, precision = _parse_part(text, text)
             return cls(precision, first, last, basis=basis, reason=reason)
-        left, _sep, right = clean.partition("/")
+        left, _sep, right = text.partition("/")
         if "/" in right:
             raise TimeSpanError(text, "a range has exactly one '/'")
         if left == _OPEN and right == _OPEN:
@@ -214,53 +317,69 @@ class TimeSpan:
 
         Raises:
             TimeSpanError: The date does not exist (30 February, year 10000).
+            ArgumentTypeError: An argument is not an ``int``.
 
         Examples:
             >>> TimeSpan.day(2023, 9, 19).format()
             '2023-09-19'
         """
-        if not 1 <= year <= 9999:
-            raise TimeSpanError(str(year), "year must be 0001..9999")
-        return cls.parse(f"{year:04d}-{month:02d}-{day:02d}")
+        _check_int("year", year)
+        _check_int("month", month)
+        _check_int("day", day)
+        first, last, precision = _checked(_bounds(year, month, day), year, month, day)
+        return cls(precision, first, last)
 
     @classmethod
     def month(cls, year: int, month: int) -> TimeSpan:
         """A stated calendar month.
 
         Raises:
-            TimeSpanError: The date does not exist (30 February, year 10000).
+            TimeSpanError: The month does not exist (month 13, year 10000).
+            ArgumentTypeError: An argument is not an ``int``.
 
         Examples:
             >>> TimeSpan.month(2020, 11).format()
             '2020-11'
         """
-        if not 1 <= year <= 9999:
-            raise TimeSpanError(str(year), "year must be 0001..9999")
-        return cls.parse(f"{year:04d}-{month:02d}")
+        _check_int("year", year)
+        _check_int("month", month)
+        first, last, precision = _checked(_bounds(year, month, None), year, month)
+        return cls(precision, first, last)
 
     @classmethod
     def year(cls, year: int) -> TimeSpan:
         """A stated calendar year.
 
         Raises:
-            TimeSpanError: The date does not exist (30 February, year 10000).
+            TimeSpanError: The year is outside 1..9999.
+            ArgumentTypeError: *year* is not an ``int`` (``2023.5``, ``"2023"``).
 
         Examples:
             >>> TimeSpan.year(2020).first_day
             Date(2020, 1, 1)
+            >>> TimeSpan.year(2023.5)
+            Traceback (most recent call last):
+            caucasus_conflict.errors.ArgumentTypeError: 'year' must be an integer (got 2023.5)
         """
-        if not 1 <= year <= 9999:
-            raise TimeSpanError(str(year), "year must be 0001..9999")
-        return cls.parse(f"{year:04d}")
+        _check_int("year", year)
+        first, last, precision = _checked(_bounds(year, None, None), year)
+        return cls(precision, first, last)
 
     @classmethod
     def between(cls, start: _dt.date | None, end: _dt.date | None) -> TimeSpan:
         """A stated range of days, ``None`` for an open end.
 
+        Raises:
+            TimeSpanError: Both ends are ``None``, or *end* is before *start*.
+            RecordTypeError: An end is neither a date nor ``None`` (a text, a datetime).
+
         Examples:
             >>> import datetime
             >>> TimeSpan.between(datetime.date(2020, 9, 27), None).format()
             '2020-09-27/..'
+            >>> TimeSpan.between("2023", None)
+            Traceback (most recent call last):
+            caucasus_conflict.errors.RecordTypeError: 'start' must be None or a date (got '2023'); use TimeSpan.parse('2023') to read a text
         """
         return cls(Precision.RANGE, start, end)
 
@@ -282,20 +401,26 @@ class TimeSpan:
 
         Raises:
             TimeSpanError: The text cannot be parsed.
-            TypeError: The value is none of the accepted types.
+            ArgumentTypeError: The value is none of the accepted types (a ``datetime``
+                is refused: the model has no times of day).
 
         Examples:
             >>> TimeSpan.coerce("2021-06") == TimeSpan.month(2021, 6)
             True
+            >>> TimeSpan.coerce(5)
+            Traceback (most recent call last):
+            caucasus_conflict.errors.ArgumentTypeError: expected a TimeSpan, a date or a 'YYYY[-MM[-DD]]' string (got 5)
         """
         if isinstance(value, TimeSpan):
             return value
         if isinstance(value, str):
             return cls.parse(value)
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-            return cls.day(value.year, value.month, value.day)
-        raise TypeError(
-            f"expected a TimeSpan, a date or a 'YYYY[-MM[-DD]]' string (got {value!r})"
+            day = _as_date(value)
+            return cls(Precision.DAY, day, day)
+        raise ArgumentTypeError(
+            None, "be a TimeSpan, a date or a 'YYYY[-MM[-DD]]' string", value,
+            message=f"expected a TimeSpan, a date or a 'YYYY[-MM[-DD]]' string (got {preview(value)})",
         )
 
     # -- text -----------------------------------------------------------------------
@@ -316,12 +441,13 @@ class TimeSpan:
             start = _OPEN if self.start is None else _format_start(self.start)
             end = _OPEN if self.end is None else _format_end(self.end)
             return f"{start}/{end}"
-        assert self.start is not None
+        # A day, month or year span always has both bounds (checked when it is built).
+        first = self.start or _NEVER
         if self.precision is Precision.DAY:
-            return self.start.isoformat()
+            return first.isoformat()
         if self.precision is Precision.MONTH:
-            return f"{self.start.year:04d}-{self.start.month:02d}"
-        return f"{self.start.year:04d}"
+            return f"{first.year:04d}-{first.month:02d}"
+        return f"{first.year:04d}"
 
     def __str__(self) -> str:
         return self.format()
