@@ -490,3 +490,60 @@ class TestOrderedListings:
         assert ds.resolve(target.id) is target
         if isinstance(target, cc.Actor):
             assert ds.resolve(target.name) is target
+
+
+class TestCombinedQueries:
+    @given(DATASETS, st.data())
+    def test_events_matching_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """events_matching keeps exactly the events meeting every filter given, in chronological order."""
+        actor = data.draw(st.none() | st.sampled_from(ds.actors)) if ds.actors else None
+        territory = data.draw(st.none() | st.sampled_from(ds.territories)) if ds.territories else None
+        kind = data.draw(st.none() | st.sampled_from(cc.EventKind))
+        start, end = data.draw(windows_or_open(ds))
+        within_, undated = data.draw(st.booleans()), data.draw(st.booleans())
+        window = window_of(start, end)
+        windowed = start is not None or end is not None
+
+        def keep(e: cc.Event) -> bool:
+            if actor is not None and actor.id not in [p.actor_id for p in e.participants]:
+                return False
+            if territory is not None and territory.id not in e.territory_ids:
+                return False
+            if kind is not None and e.kind is not kind:
+                return False
+            if not e.span.is_known:
+                return undated
+            return not windowed or (within(e.span, window) if within_ else overlaps(e.span, window))
+
+        found = ds.events_matching(actor=actor, territory=territory, kind=kind, start=start, end=end,
+                                   within=within_, include_undated=undated)
+        dated = chronological([e for e in ds.events if keep(e) and e.span.is_known])
+        undated_part = tuple(e for e in ds.undated_events() if keep(e))
+        assert found == dated + undated_part
+
+    def test_role_needs_actor(self) -> None:
+        """A role without an actor is a usage error."""
+        with pytest.raises(cc.QueryError, match="'role' needs 'actor'"):
+            cc.load().events_matching(role="initiator")
+
+    @given(DATASETS, st.data())
+    def test_ceasefires_between_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """ceasefires_between keeps the ceasefires whose declared date overlaps (or lies within) the window."""
+        start, end = data.draw(windows_or_open(ds))
+        within_ = data.draw(st.booleans())
+        window = window_of(start, end)
+        test = within if within_ else overlaps
+        expected = tuple(c for c in ds.ceasefires_in_order() if test(c.declared, window))
+        assert ds.ceasefires_between(start, end, within=within_) == expected
+
+    @given(DATASETS, st.data())
+    def test_claims_matching_and_stances_by_match_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """claims_matching intersects claims_by and claims_about; stances_by lists a holder's stances in order."""
+        if not ds.actors:
+            return
+        by = data.draw(st.sampled_from(ds.actors))
+        about = data.draw(st.sampled_from(ds.actors))
+        expected = tuple(c for c in ds.claims_in_order() if c.claimant_id == by.id and about.id in c.about_actor_ids)
+        assert ds.claims_matching(by=by, about=about) == expected
+        stances = sorted((s for s in ds.stances if s.holder_id == by.id), key=lambda s: (s.span.sort_key(), s.id))
+        assert ds.stances_by(by) == tuple(stances)

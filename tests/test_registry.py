@@ -26,7 +26,7 @@ def reference_paths(cls: type, prefix: str = "") -> set[str]:
         many = typing.get_origin(hint) is tuple
         inner = args[0] if many else hint
         inner_args = [a for a in typing.get_args(inner) if a is not type(None)] or [inner]
-        if field.name in ("id", "organisation_id") and not prefix and field.name == "id":
+        if field.name == "id":
             continue
         if field.name.endswith(("_id", "_ids")) or field.name == "citations":
             paths.add(name + ("[]" if many else ""))

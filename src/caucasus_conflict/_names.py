@@ -98,7 +98,7 @@ class Names(Generic[R]):
     def find(self, query: str, limit: int) -> tuple[R, ...]:
         """Up to *limit* records whose id or names are closest to *query*, best first, ties by id."""
         if isinstance(limit, bool) or not isinstance(limit, int):
-            raise ArgumentTypeError(None, "be of another type", None, message=f"'limit' must be an integer (got {type(limit).__name__}: {limit!r})")
+            raise ArgumentTypeError("limit", "be an integer", limit)
         if limit < 0:
             raise QueryError(f"'limit' must be >= 0 (got {limit})")
         key = fold(query)

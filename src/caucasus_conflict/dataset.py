@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Collection, Mapping, Sequence
 from typing import TypeVar, overload
 
 import attrs
@@ -111,7 +110,8 @@ class Dataset:
             cls = rtype.cls
             for position, record in enumerate(records):
                 if type(record) is not cls and not isinstance(record, cls):
-                    raise ArgumentTypeError(None, "be of another type", None, message=f"{rtype.collection}[{position}] must be {a_noun(cls.__name__)} "
+                    raise ArgumentTypeError(f"{rtype.collection}[{position}]", f"be {a_noun(cls.__name__)}", record,
+                                            message=f"{rtype.collection}[{position}] must be {a_noun(cls.__name__)} "
                                      f"(got {type(record).__name__}); pass {cls.__name__} records in "
                                      f"{rtype.collection!r}")
             collections[rtype.collection] = records
@@ -121,21 +121,12 @@ class Dataset:
         object.__setattr__(self, "_state", _State(by_id=checked.by_id, actors=checked.actors,
                                                   territories=checked.territories, indexes=indexes))
 
-    @staticmethod
-    def _checked_only(collections: dict[str, tuple[Record, ...]], *, unchecked_ids: Collection[str],
-                      positions: Mapping[str, Sequence[int]]) -> None:
-        """Run the integrity check alone, for a file some of whose records could not be built."""
-        check_integrity(collections, unchecked_ids=unchecked_ids, positions=positions)
-
     # -- lookups --------------------------------------------------------------------
 
     def _named(self, names: Names[N], cls: type[N], name: N | str) -> N:
         if isinstance(name, cls):
             return self._own(name)
-        if not isinstance(name, str):
-            raise ArgumentTypeError(None, "be of another type", None, message=f"expected {a_noun(cls.__name__)}, or its id, name or alias as a string "
-                             f"(got {type(name).__name__}: {name!r})")
-        return names.lookup(name)
+        return names.lookup(_name_text(cls, name))
 
     def _own(self, record: T) -> T:
         """*record* itself if this data set holds it (or an equal record under its id)."""
@@ -150,10 +141,7 @@ class Dataset:
         if isinstance(name, cls):
             held = self._state.by_id.get(name.id)
             return name if held is name or held == name else default
-        if not isinstance(name, str):
-            raise ArgumentTypeError(None, "be of another type", None, message=f"expected {a_noun(cls.__name__)}, or its id, name or alias as a string "
-                             f"(got {type(name).__name__}: {name!r})")
-        found = names.get(name)
+        found = names.get(_name_text(cls, name))
         return default if found is None else found
 
     def actor(self, name: ActorRef) -> Actor:
@@ -431,20 +419,19 @@ class Dataset:
             groups.append(self.events_in(territory))
         if kind is not None:
             groups.append(self.events_of_kind(kind))
-        if start is not None or end is not None:
+        windowed = start is not None or end is not None
+        if windowed:
             groups.append(self.events_between(start, end, within=within, include_undated=include_undated))
-        elif not include_undated:
-            undated = set(index.undated)
-            groups.append(tuple(e for r, e in enumerate(index.order) if r not in undated) if undated
-                          else index.order)
         if not groups:
-            return index.order
+            return index.order if include_undated else self.events_between(None, None)
         # Intersect the smallest group with the others; every group is in chronological order.
         groups.sort(key=len)
         keep = groups[0]
         for other in groups[1:]:
             ids = {id(e) for e in other}
             keep = tuple(e for e in keep if id(e) in ids)
+        if not windowed and not include_undated:
+            keep = tuple(e for e in keep if e.span.is_known)
         return keep
 
     def undated_events(self) -> tuple[Event, ...]:
@@ -703,10 +690,15 @@ class Dataset:
 
 
 def _text(value: object, what: str) -> str:
-    """*value* if it is a string; a `QueryError` saying what was expected if not."""
+    """*value* if it is a string; an `ArgumentTypeError` saying what was expected if not."""
     if not isinstance(value, str):
-        raise ArgumentTypeError(None, "be of another type", None, message=f"expected {what} as a string (got {type(value).__name__}: {value!r})")
+        raise ArgumentTypeError(None, "be a string", value,
+                                message=f"expected {what} as a string (got {type(value).__name__}: {value!r})")
     return value
+
+
+def _name_text(cls: type, name: object) -> str:
+    return _text(name, f"{a_noun(cls.__name__)}, or its id, name or alias,")
 
 
 E = TypeVar("E", bound=enum.Enum)
@@ -731,7 +723,8 @@ def _dated(value: DateLike) -> TimeSpan:
     except TypeError as exc:
         if isinstance(exc, ArgumentTypeError):
             raise
-        raise ArgumentTypeError(None, "be of another type", None, message=str(exc)) from None
+        raise ArgumentTypeError(None, "be a TimeSpan, a date or a 'YYYY[-MM[-DD]]' string", value,
+                                message=str(exc)) from None
     if not span.is_known:
         raise TimeSpanError(span.format(), "a query date must be known",
                             hint="give a date, or None for an open end; undated_events() lists undated records")

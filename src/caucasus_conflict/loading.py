@@ -19,7 +19,6 @@ import contextlib
 import difflib
 import json
 import os
-import reprlib
 import stat
 import tempfile
 import threading
@@ -28,10 +27,11 @@ from typing import Any
 
 from cattrs.errors import BaseValidationError
 
+from ._integrity import check_integrity
 from ._registry import RECORD_TYPES
-from .convert import make_converter, problems_from
+from .convert import _type_name, make_converter, problems_from
 from .dataset import Dataset
-from .errors import DataError, Problem
+from .errors import DataError, Problem, preview
 
 __all__ = ["BUNDLED_FILE", "FORMAT", "MAX_BYTES", "dump", "dumps", "from_dict", "load", "loads", "read_text", "to_dict",
            "write_atomic"]
@@ -225,8 +225,7 @@ def from_dict(raw: Any, *, file: str | None = None) -> Dataset:
         key = rtype.collection
         items = raw.get(key, [])
         if not isinstance(items, list):
-            problems.extend(problems_from(TypeError(f"expected an array (got {_json_type(items)}: "
-                                                    f"{_preview(items)})"), f"$.{key}"))
+            problems.append(Problem(f"$.{key}", f"expected an array (got {_type_name(items)}: {preview(items)})"))
             items = []
         hook = _CONVERTER.get_structure_hook(rtype.cls)
         built: list[Any] = []
@@ -250,19 +249,10 @@ def from_dict(raw: Any, *, file: str | None = None) -> Dataset:
             raise (exc.with_file(file) if file is not None else exc) from None
     # Report reference problems among the records that could be built, in the same round.
     try:
-        Dataset._checked_only(parts, unchecked_ids=unchecked, positions=positions)
+        check_integrity(parts, unchecked_ids=unchecked, positions=positions)
     except DataError as exc:
         problems.extend(exc.problems)
     raise DataError(problems, file=file)
-
-
-def _json_type(value: object) -> str:
-    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-            type(None): "null", int: "an integer", float: "a number"}.get(type(value), type(value).__name__)
-
-
-def _preview(value: object) -> str:
-    return reprlib.repr(value)
 
 
 def to_dict(dataset: Dataset) -> dict[str, Any]:
