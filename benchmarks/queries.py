@@ -9,17 +9,17 @@ It prints, for each size: the time to build the `Dataset` (integrity checks and
 indexes), the per-query latency of ``events_between`` (a selective window holding about
 0.1% of the events and a broad one holding about 10%) and of ``events_involving``, the
 same answers from a naive loop over every event, the ratio naive/indexed, and the
-memory the indexes take per event (tracemalloc). Then it times ``load()`` of the bundled
+memory the indexes take per event (tracemalloc), and ``events_between`` against the
+bisect-over-duration-groups baseline (`DurationGroups`, which ``load.py`` also uses for
+issue #13's targets) in CPU time. Then it times ``load()`` of the bundled
 file, cold (in a fresh process) and cached, and ``import caucasus_conflict`` with
 ``python -X importtime``. Every figure is measured in this run; nothing is compared with
 a stored number, and no test asserts a time.
 
-The synthetic mix, shaped like event data sets such as UCDP GED and ACLED (mostly exact
-days, some months and years) plus the long records a conflict data set also holds
-(wars, occupations): 85% of spans are days, 10% months, 4.5% years, 0.4% multi-year
-ranges (2..30 years), 0.05% open-ended ranges and 0.05% unknown. Each event has 1..3 of
-200 actors. Dates fall between 1950 and 2024. Every window overlaps the multi-year and
-open spans around it, so the most selective window still holds about 0.1% of events.
+The events' spans follow the mix of `synthetic.py` (mostly exact days, some months,
+years, multi-year and open ranges, between 1950 and 2024); each event has 1..3 of 200
+actors. Every window overlaps the multi-year and open spans around it, so the most
+selective window still holds about 0.1% of events.
 """
 
 from __future__ import annotations
@@ -32,35 +32,26 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date, timedelta
+from operator import itemgetter
+
+import attrs
+import synthetic
 
 import caucasus_conflict as cc
 
-FIRST = date(1950, 1, 1)
-DAYS = (date(2024, 12, 31) - FIRST).days
+FIRST, DAYS, N_ACTORS = synthetic.FIRST, synthetic.DAYS, synthetic.N_ACTORS
 SOURCE = cc.Source(id=cc.SourceId("synthetic"), title="Synthetic events", publisher="benchmarks/queries.py",
                    url="https://example.org/synthetic", published=cc.TimeSpan.parse("2024"), credit="generated",
                    blocks=1)
 CITE = (cc.Citation(cc.SourceId("synthetic"), (1,)),)
-N_ACTORS = 200
 
 
 def random_span(rng: random.Random) -> cc.TimeSpan:
-    """One span from the realistic mix described in the module docstring."""
-    day = FIRST + timedelta(days=rng.randrange(DAYS))
-    roll = rng.random()
-    if roll < 0.85:
-        return cc.TimeSpan.day(day.year, day.month, day.day)
-    if roll < 0.95:
-        return cc.TimeSpan.month(day.year, day.month)
-    if roll < 0.995:
-        return cc.TimeSpan.year(day.year)
-    if roll < 0.999:
-        return cc.TimeSpan.between(day, day + timedelta(days=rng.randrange(2 * 365, 30 * 365)))
-    if roll < 0.9995:
-        return cc.TimeSpan.between(day, None)
-    return cc.TimeSpan.unknown()
+    """One span from the mix of `synthetic.span_text`."""
+    return cc.TimeSpan.parse(synthetic.span_text(rng))
 
 
 def synthetic_records(n: int, seed: int = 1) -> tuple[tuple[cc.Actor, ...], tuple[cc.Event, ...]]:
@@ -124,6 +115,119 @@ def naive_involving(events: tuple[cc.Event, ...], actor_id: str) -> tuple[cc.Eve
     return tuple(sorted(found, key=lambda e: (e.span.sort_key(), e.id)))
 
 
+@attrs.frozen
+class Timing:
+    """CPU seconds per call of each repeat (`time.process_time`), for min and median."""
+
+    runs: tuple[float, ...]
+
+    @property
+    def min(self) -> float:
+        return min(self.runs)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+
+def cpu_time(fn: Callable[[], object], *, repeat: int = 5, calls: int = 1, budget: float = 20.0) -> Timing:
+    """Time *fn* in CPU seconds per call: *repeat* batches of *calls* calls, fewer once *budget* s are spent.
+
+    A garbage collection runs before each batch (untimed), so one batch's garbage is not
+    billed to the next. CPU time, not wall-clock time: on a shared machine wall-clock
+    ratios swing several-fold.
+    """
+    runs: list[float] = []
+    spent = 0.0
+    while len(runs) < repeat and (not runs or spent < budget):
+        gc.collect()
+        start = time.process_time()
+        for _ in range(calls):
+            fn()
+        elapsed = time.process_time() - start
+        spent += elapsed
+        runs.append(elapsed / calls)
+    return Timing(tuple(runs))
+
+
+class DurationGroups:
+    """The baseline for `events_between`: bisection over spans grouped by duration.
+
+    Spans of up to a year are grouped by their exact length in days (a day, 28..31-day
+    months, 365/366-day years), each group sorted by first day, so a window's overlaps
+    in a group are one contiguous slice: those starting in ``[low - length + 1, high]``.
+    Longer spans are grouped by power-of-two length class and filtered by their end.
+    Spans open at the start are sorted by last day, open at the end by first day. The
+    answer is the events in chronological order, as `Dataset.events_between` gives it.
+    Window bounds are ``YYYY-MM-DD`` strings, parsed straight to day numbers.
+    """
+
+    def __init__(self, ordered: tuple[cc.Event, ...]) -> None:
+        self.ordered = ordered
+        exact: dict[int, list[tuple[int, int]]] = {}
+        long: dict[int, list[tuple[int, int, int]]] = {}
+        open_start: list[tuple[int, int]] = []
+        open_end: list[tuple[int, int]] = []
+        for rank, event in enumerate(ordered):
+            span = event.span
+            if not span.is_known:
+                continue
+            first, last = span.first_day, span.last_day
+            if first is None and last is not None:
+                open_start.append((last.toordinal(), rank))
+            elif last is None and first is not None:
+                open_end.append((first.toordinal(), rank))
+            elif first is not None and last is not None:
+                low, high = first.toordinal(), last.toordinal()
+                length = high - low + 1
+                if length <= 366:
+                    exact.setdefault(length, []).append((low, rank))
+                else:
+                    long.setdefault(length.bit_length(), []).append((low, high, rank))
+        self.exact = [(length, [s for s, _ in sorted(g)], [r for _, r in sorted(g)]) for length, g in exact.items()]
+        self.long = [((1 << c) - 1, [s for s, _, _ in sorted(g)], [e for _, e, _ in sorted(g)],
+                      [r for _, _, r in sorted(g)]) for c, g in long.items()]
+        open_start.sort()
+        open_end.sort()
+        self.open_start = ([h for h, _ in open_start], [r for _, r in open_start])
+        self.open_end = ([lo for lo, _ in open_end], [r for _, r in open_end])
+
+    def between(self, start: str, end: str) -> tuple[cc.Event, ...]:
+        """The events overlapping the days from *start* to *end*, in chronological order."""
+        low, high = date.fromisoformat(start).toordinal(), date.fromisoformat(end).toordinal()
+        found: list[int] = []
+        for length, starts, ranks in self.exact:
+            found += ranks[bisect_left(starts, low - length + 1):bisect_right(starts, high)]
+        for longest, starts, ends, ranks in self.long:
+            first, last = bisect_left(starts, low - longest + 1), bisect_right(starts, high)
+            found += [ranks[i] for i in range(first, last) if ends[i] >= low]
+        found += self.open_start[1][bisect_left(self.open_start[0], low):]
+        found += self.open_end[1][:bisect_right(self.open_end[0], high)]
+        if not found:
+            return ()
+        found.sort()
+        picked = itemgetter(*found)(self.ordered)
+        return picked if len(found) > 1 else (picked,)
+
+
+def naive_controller_of(territory: cc.Territory, day: str) -> tuple[cc.ControlPeriod, ...]:
+    """`controller_of` for a ``YYYY-MM-DD`` day, by a loop over the territory's periods."""
+    ordinal = date.fromisoformat(day).toordinal()
+    found = [p for p in territory.control if p.span.is_known
+             and (p.span.first_day is None or p.span.first_day.toordinal() <= ordinal)
+             and (p.span.last_day is None or ordinal <= p.span.last_day.toordinal())]
+    return tuple(sorted(found, key=lambda p: p.span.sort_key()))
+
+
+def naive_stances_toward(stances: tuple[cc.Stance, ...], kind: cc.StanceKind, actor_id: str,
+                         day: str) -> tuple[cc.Stance, ...]:
+    """`stances_toward(kind, toward=actor, at=day)`, by a loop over every stance."""
+    ordinal = date.fromisoformat(day).toordinal()
+    return tuple(s for s in stances if s.kind is kind and s.toward_actor_id == actor_id and s.span.is_known
+                 and (s.span.first_day is None or s.span.first_day.toordinal() <= ordinal)
+                 and (s.span.last_day is None or ordinal <= s.span.last_day.toordinal()))
+
+
 def bench_size(n: int) -> None:
     """Print the figures for one data-set size."""
     actors, events = synthetic_records(n)
@@ -147,6 +251,7 @@ def bench_size(n: int) -> None:
     print(f"build Dataset (checks + indexes): {build:8.3f} s")
     print(f"index memory beyond the records:  {kept / n:8.0f} bytes/event kept, {peak / n:.0f} bytes/event at peak")
     naive_repeat = 3 if n >= 10**6 else 5
+    groups = DurationGroups(ds.chronology())
     for label, fraction in (("events_between selective (~0.1%)", 0.001), ("events_between broad (~10%)", 0.10)):
         window = window_for(ds, fraction, rng)
         indexed_answer = ds.events_between(*window)
@@ -155,6 +260,11 @@ def bench_size(n: int) -> None:
         naive = per_call(lambda w=window: naive_between(events, *w), repeat=naive_repeat)  # type: ignore[misc]
         print(f"{label:34} {len(indexed_answer):7,} hits  indexed {indexed * 1e3:9.3f} ms  "
               f"naive {naive * 1e3:9.1f} ms  ratio {naive / indexed:8.0f}x")
+        assert indexed_answer == groups.between(*window), "index and duration-groups baseline disagree"
+        ours = cpu_time(lambda w=window: ds.events_between(*w), calls=50)  # type: ignore[misc]
+        theirs = cpu_time(lambda w=window: groups.between(*w), calls=50)  # type: ignore[misc]
+        print(f"{'  vs duration groups (CPU, median)':34} {'':13}indexed {ours.median * 1e3:9.3f} ms  "
+              f"groups {theirs.median * 1e3:8.3f} ms  ratio {ours.median / theirs.median:8.2f}x (target <= 2x)")
     actor_id = actors[rng.randrange(N_ACTORS)].id
     answer = ds.events_involving(actor_id)
     assert answer == naive_involving(events, actor_id), "index and naive loop disagree"

@@ -1,7 +1,8 @@
-"""The benchmark script keeps working: it runs on a small size and its answers agree.
+"""The benchmark scripts keep working: they run on small sizes and their answers agree.
 
-No figure is asserted here (timings belong to the benchmark's own output); the script
-itself asserts that every indexed answer equals its naive loop before timing it.
+No figure is asserted here (timings belong to the benchmarks' own output); the scripts
+themselves assert that every indexed answer equals its naive or baseline answer before
+timing it, so a run that exits 0 has checked them.
 """
 
 from __future__ import annotations
@@ -10,15 +11,61 @@ import subprocess
 import sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).parents[1] / "benchmarks" / "queries.py"
+import pytest
+
+BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
+
+#: Every figure of issue #13's Targets that ``load.py`` prints, by the start of its label.
+LOAD_FIGURES = ("cc.loads vs json.loads", "cc.dumps vs json.dumps of to_dict", "memory: records + indexes",
+                "memory: process RSS after cc.load", "Dataset build", "events_between one day",
+                "events_between 30 days", "events_between 10% of events", "controller_of at= (120 periods)",
+                "stances_toward at=", "actors_by_stance at=", "controller_of at= (bundled",
+                "import caucasus_conflict vs attrs+cattrs+pendulum", "reject 200 bad records",
+                "growth of cc.loads per event", "growth of cc.dumps per event", "growth of Dataset build per event")
+
+
+def run(script: str, *args: str) -> str:
+    """Run a benchmark script and return what it printed; it must exit 0."""
+    result = subprocess.run([sys.executable, str(BENCHMARKS / script), *args], capture_output=True, text=True,
+                            check=False, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
 class TestQueriesBenchmark:
     def test_runs_and_reports_every_figure(self) -> None:
         """A small run prints each figure the docs quote, and exits 0."""
-        result = subprocess.run([sys.executable, str(SCRIPT), "--sizes", "2000"],
-                                capture_output=True, text=True, check=True, timeout=300)
+        out = run("queries.py", "--sizes", "2000")
         for label in ("## 2,000 events", "build Dataset", "bytes/event kept", "events_between selective",
-                      "events_between broad", "events_involving", "actor() lookup", "load() cold",
-                      "load() cached", "import caucasus_conflict"):
-            assert label in result.stdout, label
+                      "vs duration groups", "events_between broad", "events_involving", "actor() lookup",
+                      "load() cold", "load() cached", "import caucasus_conflict"):
+            assert label in out, label
+
+
+class TestLoadBenchmark:
+    def test_runs_and_reports_every_target(self) -> None:
+        """A tiny run prints every target with a verdict, in the lines and in the table, and exits 0."""
+        out = run("load.py", "--sizes", "200,400", "--bad", "200", "--repeat", "1", "--budget", "1")
+        lines, table = out.split("\n## table\n")
+        for label in LOAD_FIGURES:
+            printed = [line for line in lines.splitlines() if line.startswith(label)]
+            assert printed, label
+            assert all(line.endswith(("PASS", "MISS")) for line in printed), printed
+            assert f"| {label}" in table, label
+        assert "## 200 events" in lines
+        assert "## 400 events" in lines
+        assert "Python 3." in table
+        assert table.rstrip().endswith(f"of {table.count('| PASS |') + table.count('| MISS |')} targets met")
+
+    def test_sizes_are_checked(self) -> None:
+        """A size that is not a number is a usage error naming the expected form."""
+        result = subprocess.run([sys.executable, str(BENCHMARKS / "load.py"), "--sizes", "lots"],
+                                capture_output=True, text=True, check=False, timeout=60)
+        assert result.returncode == 2
+        assert "expected sizes such as 1e4,1e5 (got 'lots')" in result.stderr
+
+    @pytest.mark.slow
+    def test_agrees_at_ten_thousand_events(self) -> None:
+        """At 10^4 events every query answer equals its baseline's (the script checks before timing)."""
+        out = run("load.py", "--sizes", "1e4", "--bad", "10000", "--repeat", "1", "--budget", "1")
+        assert "## 10,000 events" in out

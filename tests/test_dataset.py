@@ -59,6 +59,11 @@ def within(span: cc.TimeSpan, window: tuple[int, int]) -> bool:
 def windows(draw: st.DrawFn, ds: cc.Dataset) -> tuple[cc.TimeSpan, cc.TimeSpan]:
     """A valid window: random bounds, or bounds taken from event spans so that edges coincide."""
     pool = [e.span for e in ds.events if e.span.is_known and e.span.basis is cc.Basis.STATED]
+    # The single first and last days of the spans too, so that a window can end on the day an
+    # open-ended span starts, or start on the day an open-started one ends (found by planting
+    # that off-by-one in the index: no window reached it, at any number of examples).
+    pool += [cc.TimeSpan.day(d.year, d.month, d.day) for e in ds.events if e.span.is_known
+             for d in (e.span.first_day, e.span.last_day) if d is not None]
     bound = st.sampled_from(pool) | WINDOW_BOUNDS if pool else WINDOW_BOUNDS
     a, b = draw(bound), draw(bound)
     low, high = window_of(a, b)
@@ -364,9 +369,18 @@ class TestStances:
         targets: list[cc.Actor | cc.Territory | cc.Event] = [*ds.actors, *ds.territories, *ds.events]
         if not targets:
             return
-        target = data.draw(st.sampled_from(targets))
-        kind = data.draw(st.sampled_from(cc.StanceKind))
-        at = data.draw(st.none() | WINDOW_BOUNDS)
+        # Mostly a stance's own target, kind and (a day of its) span, so that the answer is
+        # seldom empty and `at=` falls on a stance's edges; otherwise anything.
+        stance = data.draw(st.sampled_from(ds.stances)) if ds.stances and data.draw(st.booleans()) else None
+        if stance is None:
+            target = data.draw(st.sampled_from(targets))
+            kind = data.draw(st.sampled_from(cc.StanceKind))
+            at = data.draw(st.none() | WINDOW_BOUNDS)
+        else:
+            target, kind = ds.resolve(stance.toward_id), stance.kind
+            edges = [cc.TimeSpan.day(d.year, d.month, d.day) for d in (stance.span.first_day, stance.span.last_day)
+                     if d is not None]
+            at = data.draw(st.sampled_from(edges) | WINDOW_BOUNDS if edges else WINDOW_BOUNDS)
         holders = {
             s.holder_id for s in ds.stances
             if s.kind is kind and s.toward_id == target.id and (at is None or overlaps(s.span, window_of(at, at)))
