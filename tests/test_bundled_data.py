@@ -269,7 +269,7 @@ class TestBlock05Casualties:
         republic = bundled.actor("Nagorno-Karabakh Republic")
         assert bundled.get_actor("Republic of Artsakh") is None
         assert "Republic of Artsakh" in (republic.note or "")
-        assert [(x.scheme, x.value) for x in republic.external_ids] == [("ucdp", "338")]
+        assert [(x.scheme, x.value) for x in republic.external_ids] == [("ucdp-actor", "338")]
 
 
 class TestBlock06StatusPopulationIndependence:

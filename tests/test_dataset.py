@@ -371,7 +371,9 @@ class TestStances:
             return
         # Mostly a stance's own target, kind and (a day of its) span, so that the answer is
         # seldom empty and `at=` falls on a stance's edges; otherwise anything.
-        stance = data.draw(st.sampled_from(ds.stances)) if ds.stances and data.draw(st.booleans()) else None
+        stance: cc.Stance | None = None
+        if bool(ds.stances) and data.draw(st.booleans()):
+            stance = data.draw(st.sampled_from(ds.stances))
         if stance is None:
             target = data.draw(st.sampled_from(targets))
             kind = data.draw(st.sampled_from(cc.StanceKind))

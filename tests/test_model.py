@@ -260,7 +260,7 @@ QUOTED = (Citation(SourceId("s"), (1, 2), quote="q"),)
 EXAMPLES: dict[type, Any] = {
     TimeSpan: TimeSpan.parse("2023", basis=Basis.INFERRED, reason="from the footer"),
     Source: Source(id=SourceId("s"), title="T", publisher="P", url="https://example.org", published=SPAN,
-                   credit="(c) P", blocks=3, note="n"),
+                   credit="(c) P", blocks=3, external_ids=(ExternalId("doi", "10.1/x"),), note="n"),
     Citation: QUOTED[0],
     ExternalId: ExternalId("iso3", "AZE"),
     Count: Count(5, low=1, high=9, reported_as="about 5"),
@@ -289,7 +289,7 @@ EXAMPLES: dict[type, Any] = {
     Event: Event(id=EventId("e"), kind=EventKind.WAR, summary="w", span=SPAN,
                  participants=(Participant(ActorId("a"), Role.INITIATOR),), territory_ids=(TerritoryId("t"),),
                  casualties=(Casualties(killed=Count(1), citations=QUOTED),), parent_id=EventId("p"),
-                 citations=QUOTED, note="n"),
+                 external_ids=(ExternalId("ged", "1648"),), citations=QUOTED, note="n"),
     Ceasefire: Ceasefire(id=CeasefireId("c"), name="C", party_ids=(ActorId("a"),), mediator_ids=(ActorId("m"),),
                          declared=SPAN, effective=SPAN, ended=SPAN,
                          provisions=(Provision(summary="p", citations=QUOTED),), territory_ids=(TerritoryId("t"),),
@@ -297,9 +297,11 @@ EXAMPLES: dict[type, Any] = {
                          external_ids=(ExternalId("pax", "2324"),), citations=QUOTED, note="n"),
     Claim: Claim(id=ClaimId("c"), claimant_id=ActorId("a"), span=SPAN, medium=Medium.SPEECH, summary="s",
                  quote="q", about_actor_ids=(ActorId("b"),), about_territory_ids=(TerritoryId("t"),),
-                 about_event_ids=(EventId("e"),), disputes_ids=(ClaimId("d"),), citations=QUOTED, note="n"),
+                 about_event_ids=(EventId("e"),), disputes_ids=(ClaimId("d"),),
+                 external_ids=(ExternalId("x", "1"),), citations=QUOTED, note="n"),
     Stance: Stance(id=StanceId("s"), holder_id=ActorId("a"), kind=StanceKind.SUPPORTS,
-                   toward_actor_id=ActorId("b"), span=SPAN, claim_ids=(ClaimId("c"),), citations=QUOTED, note="n"),
+                   toward_actor_id=ActorId("b"), span=SPAN, claim_ids=(ClaimId("c"),),
+                   external_ids=(ExternalId("x", "1"),), citations=QUOTED, note="n"),
 }
 FIELDS = [(cls, field) for cls in EXAMPLES for field in attrs.fields(cls)]
 
@@ -581,7 +583,8 @@ WILD_FLOATS = (st.floats(0, 1) | st.floats() | st.integers(0, 2)
 def wild(annotation: Any) -> st.SearchStrategy[Any]:
     """Values of *annotation*'s type, valid or not, reaching the edges the validators guard."""
     if annotation is str or isinstance(annotation, typing.NewType):
-        return st.text(min_size=1, max_size=6) | WILD_TEXT
+        # The last: code-like words, which pass the stricter rules (an external id's scheme).
+        return st.text(min_size=1, max_size=6) | WILD_TEXT | st.from_regex(r"[a-z][a-z0-9]{0,4}", fullmatch=True)
     if annotation is int:
         return WILD_INTS
     if annotation is float:

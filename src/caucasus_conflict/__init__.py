@@ -23,6 +23,7 @@ from .errors import (
     RecordError,
     RecordTypeError,
     TimeSpanError,
+    UnknownExternalIdError,
     UnknownNameError,
 )
 from .kinds import (
@@ -146,6 +147,7 @@ __all__ = [
     "RecordError",
     "RecordTypeError",
     "TimeSpanError",
+    "UnknownExternalIdError",
     "UnknownNameError",
     # Metadata
     "__version__",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
+from operator import attrgetter
 from typing import TypeVar, cast
 
 import attrs
@@ -53,6 +54,7 @@ class Checked:
     by_id: dict[str, Record]
     actors: Names[Actor]
     territories: Names[Territory]
+    external: dict[tuple[str, str], tuple[Record, ...]]
 
 
 def check_integrity(collections: Mapping[str, tuple[Record, ...]], *, unchecked_ids: Collection[str] = (),
@@ -72,10 +74,11 @@ def check_integrity(collections: Mapping[str, tuple[Record, ...]], *, unchecked_
     territories = _names("territories", cast(tuple[Territory, ...], collections["territories"]), at, problems)
     _check_references(collections, by_id, set(unchecked_ids), at, problems)
     _check_parent_cycles(cast(tuple[Event, ...], collections["events"]), at, problems)
+    external = _check_external_ids(collections, at, problems)
     if problems:
         problems.sort(key=lambda item: item[0])
         raise DataError([p for _, p in problems])
-    return Checked(by_id=by_id, actors=actors, territories=territories)
+    return Checked(by_id=by_id, actors=actors, territories=territories, external=external)
 
 
 Locator = Callable[[str, int], str]
@@ -120,6 +123,32 @@ def _check_ids(collections: Mapping[str, tuple[Record, ...]], at: Locator,
                            "normalisation; ids must differ in more than that")
             problems.append(((order, position, ()), Problem(f"{at(rtype.collection, position)}.id", message)))
     return by_id
+
+
+def _check_external_ids(collections: Mapping[str, tuple[Record, ...]], at: Locator,
+                        problems: list[tuple[tuple[int, int, Location], Problem]],
+                        ) -> dict[tuple[str, str], tuple[Record, ...]]:
+    """Each (scheme, value) pair on one record at most per record type; the records by pair."""
+    found: dict[tuple[str, str], tuple[Record, ...]] = {}
+    for order, rtype in enumerate(RECORD_TYPES):
+        records = collections[rtype.collection]
+        if not any(map(attrgetter("external_ids"), records)):
+            continue
+        field_position = [a.name for a in attrs.fields(rtype.cls)].index("external_ids")
+        seen: dict[tuple[str, str], int] = {}
+        for position, record in enumerate(records):
+            for index, external in enumerate(record.external_ids):
+                pair = (external.scheme, external.value)
+                first = seen.setdefault(pair, position)
+                if first == position and found.get(pair, (None,))[-1] is not record:
+                    found[pair] = (*found.get(pair, ()), record)
+                    continue
+                where = "earlier in this record" if first == position else f"on {at(rtype.collection, first)}"
+                message = (f"external id {external.scheme}:{external.value} is also {where}; within "
+                           f"{rtype.collection} a (scheme, value) pair names one record at most")
+                problems.append(((order, position, ((field_position, index),)),
+                                 Problem(f"{at(rtype.collection, position)}.external_ids[{index}]", message)))
+    return found
 
 
 def _names(collection: str, records: tuple[R, ...], at: Locator,

@@ -106,6 +106,12 @@ def _id_error(field: str, value: str, index: int | None) -> RecordError:
     return RecordError(field, "be printable, without control, invisible or bidi characters", value, index=index)
 
 
+def id_text(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    """An attrs validator: *value* follows the rules of an id (printable, no surrounding space)."""
+    if not _is_id(value):
+        raise _id_error(attribute.name, value, None)
+
+
 def nfc(value: str) -> str:
     """An attrs converter: *value* in Unicode normal form C; anything else is left for the validators.
 

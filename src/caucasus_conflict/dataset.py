@@ -37,7 +37,7 @@ from ._integrity import a_noun, check_integrity
 from ._names import Names
 from ._registry import RECORD_TYPES
 from ._validators import check_tuples
-from .errors import ArgumentTypeError, QueryError, TimeSpanError, UnknownNameError
+from .errors import ArgumentTypeError, QueryError, TimeSpanError, UnknownExternalIdError, UnknownNameError, preview
 from .kinds import EventKind, Role, StanceKind
 from .model import (
     Actor,
@@ -55,6 +55,7 @@ from .timespan import MAX_ORDINAL, MIN_ORDINAL, DateLike, TimeSpan
 __all__ = ["ActorRef", "Dataset", "EntityRef", "TerritoryRef"]
 
 T = TypeVar("T")
+R = TypeVar("R", Source, Actor, Territory, Event, Ceasefire, Claim, Stance)
 D = TypeVar("D")
 N = TypeVar("N", Actor, Territory)
 
@@ -66,12 +67,16 @@ EntityRef = Actor | Territory | Event | str
 """An actor, territory or event, or an id or name of one (actors are tried first)."""
 
 
+_CLASSES = tuple(rtype.cls for rtype in RECORD_TYPES)
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class _State:
     by_id: dict[str, Record]
     actors: Names[Actor]
     territories: Names[Territory]
     indexes: Indexes
+    external: dict[tuple[str, str], tuple[Record, ...]]
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_tuples)
@@ -119,7 +124,8 @@ class Dataset:
         indexes = build_indexes(events=self.events, claims=self.claims, stances=self.stances,
                                 ceasefires=self.ceasefires, territories=self.territories)
         object.__setattr__(self, "_state", _State(by_id=checked.by_id, actors=checked.actors,
-                                                  territories=checked.territories, indexes=indexes))
+                                                  territories=checked.territories, indexes=indexes,
+                                                  external=checked.external))
 
     # -- lookups --------------------------------------------------------------------
 
@@ -240,6 +246,57 @@ class Dataset:
             raise UnknownNameError("record", record_id,
                                    difflib.get_close_matches(record_id, list(self._state.by_id), n=3))
         return found
+
+    @overload
+    def by_external_id(self, scheme: str, value: str | int, *, record_type: None = None) -> Record: ...
+    @overload
+    def by_external_id(self, scheme: str, value: str | int, *, record_type: type[R]) -> R: ...
+    def by_external_id(self, scheme: str, value: str | int, *, record_type: type[R] | None = None) -> Record:
+        """Return the record that carries the external id (*scheme*, *value*).
+
+        *value* is compared as text; an integer is written in decimal (``373`` is ``"373"``).
+        Within one record type a pair names one record at most; when records of several
+        types carry it, *record_type* (``cc.Actor``, ``cc.Event``, …) says which one is meant.
+
+        Raises:
+            UnknownExternalIdError: No record (of *record_type*) carries the pair; ``suggestions``
+                holds close values in the same scheme.
+            QueryError: Records of several types carry it and *record_type* is not given.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> ds.by_external_id("gwno", 373).name
+            'Azerbaijan'
+            >>> ds.by_external_id("pax", "2324", record_type=cc.Ceasefire).id
+            'armistice-2020-11'
+            >>> ds.by_external_id("gwno", "999")
+            Traceback (most recent call last):
+            caucasus_conflict.errors.UnknownExternalIdError: no record has the external id 'gwno:999'; values are compared as text, exactly as the other data set writes them
+        """
+        scheme = _text(scheme, "the scheme")
+        if type(value) is int:
+            value = str(value)
+        value = _text(value, "the value")
+        if record_type is not None and not (isinstance(record_type, type) and record_type in _CLASSES):
+            raise ArgumentTypeError("record_type", "be a record class such as cc.Actor", record_type,
+                                    message=f"record_type must be a record class "
+                                            f"({', '.join(c.__name__ for c in _CLASSES)}), "
+                                            f"got {preview(repr(record_type))}")
+        found = self._state.external.get((scheme, value), ())
+        if record_type is not None:
+            found = tuple(r for r in found if type(r) is record_type)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            types = ", ".join(sorted(type(r).__name__ for r in found))
+            raise QueryError(f"external id {scheme}:{value} is on records of several types ({types}); "
+                             f"pass record_type= to say which")
+        kind = "record" if record_type is None else record_type.__name__.lower()
+        values = [v for (s, v), records in self._state.external.items() if s == scheme
+                  and (record_type is None or any(type(r) is record_type for r in records))]
+        raise UnknownExternalIdError(kind, f"{scheme}:{value}",
+                               [f"{scheme}:{v}" for v in difflib.get_close_matches(value, values, n=3)])
 
     def source(self, source_id: str) -> Source:
         """Return the source with this id.

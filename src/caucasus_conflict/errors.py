@@ -28,6 +28,7 @@ __all__ = [
     "RecordError",
     "RecordTypeError",
     "TimeSpanError",
+    "UnknownExternalIdError",
     "UnknownNameError",
     "preview",
 ]
@@ -277,6 +278,21 @@ class UnknownNameError(CaucasusConflictError, LookupError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.kind, self.query, self.suggestions))
+
+
+class UnknownExternalIdError(UnknownNameError):
+    """No record carries this external id (``query`` is ``"scheme:value"``).
+
+    Examples:
+        >>> print(UnknownExternalIdError("actor", "gwno:37", ["gwno:373"]))
+        no actor has the external id 'gwno:37'; did you mean 'gwno:373'?
+    """
+
+    def _message(self) -> str:
+        base = f"no {self.kind} has the external id {preview(self.query)}"
+        if not self.suggestions:
+            return f"{base}; values are compared as text, exactly as the other data set writes them"
+        return f"{base}; did you mean {', '.join(preview(s) for s in self.suggestions)}?"
 
 
 class QueryError(CaucasusConflictError, ValueError):

@@ -18,12 +18,13 @@ of it that support the record.
 
 # No ``from __future__ import annotations``: `check_fields` reads each field's type from
 # its annotation when the class is made, so annotations must be real types.
+import re
 from typing import NewType, TypeAlias
 
 import attrs
 from attrs import field
 
-from ._validators import check_fields, nfc, nfc_items, non_empty, non_empty_items, non_negative, unique_items
+from ._validators import check_fields, id_text, nfc, nfc_items, non_empty, non_empty_items, non_negative, unique_items
 from .errors import RecordError
 from .kinds import (
     ActorKind,
@@ -100,6 +101,40 @@ def _at_least_one(instance: object, attribute: "attrs.Attribute[int]", value: in
         raise RecordError(attribute.name, "be >= 1", value)
 
 
+# -- external ids ------------------------------------------------------------------------
+
+
+_SCHEME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
+
+
+def _scheme(instance: object, attribute: "attrs.Attribute[str]", value: str) -> None:
+    if not _SCHEME.fullmatch(value):
+        raise RecordError("scheme", "be lower-case letters and digits, words joined by '-', '_' or '.' "
+                          "(such as 'gwno' or 'ucdp-actor')", value)
+
+
+@attrs.frozen(field_transformer=check_fields)
+class ExternalId:
+    """An identifier of the same record in another data set: a ``scheme`` and a ``value``.
+
+    ``scheme`` names the code list (``"gwno"``, ``"iso3"``, ``"ucdp-actor"``, ``"pax"``; the
+    model page lists the ones in use) in lower case; ``value`` is the code as that data set
+    writes it, kept as text and checked like an id (printable, no surrounding space) (``"373"``, not ``373``), so leading zeros and letters survive.
+    Within one record type, a (scheme, value) pair belongs to one record at most:
+    `Dataset.by_external_id` finds it.
+
+    Examples:
+        >>> ExternalId("iso3", "AZE").value
+        'AZE'
+        >>> ExternalId("UCDP", "64")
+        Traceback (most recent call last):
+        caucasus_conflict.errors.RecordError: 'scheme' must be lower-case letters and digits, words joined by '-', '_' or '.' (such as 'gwno' or 'ucdp-actor') (got 'UCDP')
+    """
+
+    scheme: str = field(validator=_scheme)
+    value: str = field(validator=id_text)
+
+
 # -- sources and citations ---------------------------------------------------------------
 
 
@@ -116,6 +151,7 @@ class Source:
         credit: The credit line to show wherever the data is used.
         blocks: How many numbered blocks (paragraphs) the document has; citations
             may point at blocks ``1..blocks``.
+        external_ids: The same document in other schemes (a ``doi``, say).
         note: How the metadata was established, where it needs saying.
 
     Examples:
@@ -132,6 +168,7 @@ class Source:
     published: TimeSpan
     credit: str = field(validator=non_empty)
     blocks: int = field(validator=[non_negative, _at_least_one])
+    external_ids: tuple[ExternalId, ...] = ()
     note: str | None = field(default=None, validator=non_empty)
 
 
@@ -155,17 +192,6 @@ class Citation:
 # -- small value types ------------------------------------------------------------------
 
 
-@attrs.frozen(field_transformer=check_fields)
-class ExternalId:
-    """An identifier of the same entity in another data set (``scheme`` such as ``"ucdp"``).
-
-    Examples:
-        >>> ExternalId("iso3", "AZE").value
-        'AZE'
-    """
-
-    scheme: str = field(validator=non_empty)
-    value: str = field(validator=non_empty)
 
 
 @attrs.frozen(field_transformer=check_fields)
@@ -470,6 +496,7 @@ class Event:
     territory_ids: tuple[TerritoryId, ...] = field(default=(), validator=unique_items)
     casualties: tuple[Casualties, ...] = ()
     parent_id: EventId | None = None
+    external_ids: tuple[ExternalId, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
@@ -566,6 +593,7 @@ class Claim:
     about_territory_ids: tuple[TerritoryId, ...] = field(default=(), validator=unique_items)
     about_event_ids: tuple[EventId, ...] = field(default=(), validator=unique_items)
     disputes_ids: tuple[ClaimId, ...] = field(default=(), validator=unique_items)
+    external_ids: tuple[ExternalId, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
@@ -597,6 +625,7 @@ class Stance:
     toward_event_id: EventId | None = None
     span: TimeSpan = _UNKNOWN
     claim_ids: tuple[ClaimId, ...] = field(default=(), validator=unique_items)
+    external_ids: tuple[ExternalId, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 

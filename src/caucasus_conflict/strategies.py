@@ -276,6 +276,12 @@ def _plain(day: _dt.date) -> _dt.date:
     return _dt.date(day.year, day.month, day.day)
 
 
+def _external_ids(draw: st.DrawFn, record_id: str, schemes: Sequence[str]) -> tuple[ExternalId, ...]:
+    """Up to two external ids in *schemes*; values embed *record_id*, so no two records of a type share one."""
+    chosen = draw(st.lists(_choice(schemes), max_size=2, unique=True))
+    return tuple(ExternalId(scheme, f"{draw(st.integers(0, 99))}.{record_id}") for scheme in chosen)
+
+
 def _name(draw: st.DrawFn, index: int) -> str:
     # Names end in "q<index>q" and words hold no digits, so folded names never clash.
     return f"{draw(_WORDS).capitalize()} q{index}q"
@@ -291,7 +297,8 @@ def sources(draw: st.DrawFn, *, id: SourceId = _SOURCE, blocks: int = 22) -> Sou
         22
     """
     return Source(id=id, title=draw(_PROSE), publisher=draw(_PROSE), url=f"https://example.org/{draw(_WORDS)}",
-                  published=draw(_SPANS), credit=draw(_PROSE), blocks=blocks, note=draw(_NOTES))
+                  published=draw(_SPANS), credit=draw(_PROSE), blocks=blocks,
+                  external_ids=_external_ids(draw, id, ("doi",)), note=draw(_NOTES))
 
 
 @st.composite
@@ -316,10 +323,10 @@ def actors(draw: st.DrawFn, *, id: ActorId | None = None, index: int = 0,
         Membership(organisation_id=org, span=draw(_SPANS), ended=draw(st.booleans()), citations=draw(cites))
         for org in _pick(draw, actor_ids, max_size=2)
     )
-    external = tuple(ExternalId(scheme, draw(_WORDS)) for scheme in
-                     draw(st.lists(_choice(["iso3", "ucdp", "cameo"]), max_size=2, unique=True)))
+    own_id = id or ActorId(f"actor-{index}")
+    external = _external_ids(draw, own_id, ("iso3", "ucdp-actor", "cameo"))
     return Actor(
-        id=id or ActorId(f"actor-{index}"), name=_name(draw, index), kind=draw(_choice(ActorKind)),
+        id=own_id, name=_name(draw, index), kind=draw(_choice(ActorKind)),
         aliases=aliases, part_of_id=_maybe(draw, actor_ids), roles=roles, memberships=memberships,
         external_ids=external, citations=draw(cites), note=draw(_NOTES),
     )
@@ -359,11 +366,12 @@ def territories(draw: st.DrawFn, *, id: TerritoryId | None = None, index: int = 
                 share=draw(st.none() | st.floats(0.01, 1.0)), de_facto=draw(st.booleans()),
                 citations=draw(cites), note=draw(_NOTES),
             ))
+    own_id = id or TerritoryId(f"territory-{index}")
     return Territory(
-        id=id or TerritoryId(f"territory-{index}"), name=_name(draw, index),
+        id=own_id, name=_name(draw, index),
         kind=draw(_choice(TerritoryKind)), aliases=aliases, part_of_id=_maybe(draw, territory_ids),
         legal_status=tuple(statuses), population=population, control=tuple(control),
-        citations=draw(cites), note=draw(_NOTES),
+        external_ids=_external_ids(draw, own_id, ("iso3", "ucdp-location")), citations=draw(cites), note=draw(_NOTES),
     )
 
 
@@ -380,13 +388,15 @@ def events(draw: st.DrawFn, *, id: EventId | None = None, actor_ids: Sequence[Ac
         ()
     """
     participants = tuple(Participant(a, draw(_choice(Role))) for a in _pick(draw, actor_ids))
+    own_id = id or EventId(f"event-{draw(_WORDS)}")
     return Event(
-        id=id or EventId(f"event-{draw(_WORDS)}"), kind=draw(_choice(EventKind)), summary=draw(_PROSE),
+        id=own_id, kind=draw(_choice(EventKind)), summary=draw(_PROSE),
         span=draw(spans if spans is not None else _SPANS), participants=participants,
         territory_ids=_pick(draw, territory_ids),
         casualties=tuple(draw(st.lists(casualties(actor_ids=actor_ids, source_ids=source_ids,
                                                   max_block=max_block), max_size=1))),
-        parent_id=_maybe(draw, parent_ids), citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
+        parent_id=_maybe(draw, parent_ids), external_ids=_external_ids(draw, own_id, ("ged", "acled")),
+        citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
     )
 
 
@@ -417,13 +427,14 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
     if effective is not None and effective.first_day is not None:
         earliest = max(earliest, _plain(effective.first_day))
     ended = draw(st.none() | timespans(min_value=earliest))
+    own_id = id or CeasefireId(f"ceasefire-{draw(_WORDS)}")
     return Ceasefire(
-        id=id or CeasefireId(f"ceasefire-{draw(_WORDS)}"), name=draw(_PROSE), party_ids=parties,
+        id=own_id, name=draw(_PROSE), party_ids=parties,
         mediator_ids=_pick(draw, [a for a in actor_ids if a not in parties], max_size=1),
         declared=declared, effective=effective, ended=ended,
         provisions=provisions, territory_ids=_pick(draw, territory_ids), strained_by_ids=_pick(draw, event_ids),
         event_id=_maybe(draw, event_ids), written=draw(_MAYBE_BOOL),
-        external_ids=tuple(draw(st.lists(st.builds(ExternalId, st.just("pax"), _WORDS), max_size=1))),
+        external_ids=_external_ids(draw, own_id, ("pax", "ethprio")),
         citations=draw(cites), note=draw(_NOTES),
     )
 
@@ -448,7 +459,7 @@ def claims(draw: st.DrawFn, *, id: ClaimId | None = None, actor_ids: Sequence[Ac
         medium=draw(_choice(Medium)), summary=draw(_PROSE), quote=draw(_MAYBE_PROSE),
         about_actor_ids=_pick(draw, actor_ids), about_territory_ids=_pick(draw, territory_ids),
         about_event_ids=_pick(draw, event_ids), disputes_ids=_pick(draw, [c for c in claim_ids if c != own_id]),
-        citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
+        external_ids=_external_ids(draw, own_id, ("ged",)), citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
     )
 
 
@@ -466,13 +477,14 @@ def stances(draw: st.DrawFn, *, id: StanceId | None = None,
     """
     targets = ["actor"] + (["territory"] if territory_ids else []) + (["event"] if event_ids else [])
     target = draw(_choice(targets))
+    own_id = id or StanceId(f"stance-{draw(_WORDS)}")
     return Stance(
-        id=id or StanceId(f"stance-{draw(_WORDS)}"), holder_id=draw(_choice(actor_ids)),
+        id=own_id, holder_id=draw(_choice(actor_ids)),
         kind=draw(_choice(StanceKind)),
         toward_actor_id=draw(_choice(actor_ids)) if target == "actor" else None,
         toward_territory_id=draw(_choice(territory_ids)) if target == "territory" else None,
         toward_event_id=draw(_choice(event_ids)) if target == "event" else None,
-        span=draw(_SPANS), claim_ids=_pick(draw, claim_ids),
+        span=draw(_SPANS), claim_ids=_pick(draw, claim_ids), external_ids=_external_ids(draw, own_id, ("ged",)),
         citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
     )
 

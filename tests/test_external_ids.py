@@ -1,0 +1,155 @@
+"""External ids: one record per (record type, scheme, value), and `Dataset.by_external_id`."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import caucasus_conflict as cc
+from caucasus_conflict import strategies as ccst
+
+CITE = (cc.Citation(cc.SourceId("s"), (1,)),)
+SOURCE = cc.Source(id=cc.SourceId("s"), title="T", publisher="P", url="https://example.org", credit="P",
+                   published=cc.TimeSpan.parse("2024"), blocks=3)
+
+
+def ext(scheme: str, value: str) -> cc.ExternalId:
+    return cc.ExternalId(scheme, value)
+
+
+def actor(actor_id: str, *ids: cc.ExternalId) -> cc.Actor:
+    return cc.Actor(id=cc.ActorId(actor_id), name=actor_id.title(), kind=cc.ActorKind.STATE,
+                    external_ids=ids, citations=CITE)
+
+
+def event(event_id: str, *ids: cc.ExternalId) -> cc.Event:
+    return cc.Event(id=cc.EventId(event_id), kind=cc.EventKind.WAR, summary="s",
+                    span=cc.TimeSpan.parse("2020"), external_ids=ids, citations=CITE)
+
+
+class TestModel:
+    @pytest.mark.parametrize("rtype", cc.RECORD_TYPES, ids=lambda r: r.collection)
+    def test_every_record_type_has_external_ids(self, rtype: cc.RecordType) -> None:
+        """Every record type can carry ids from other data sets, defaulting to none."""
+        field = attrs.fields_dict(rtype.cls)["external_ids"]
+        assert field.default == ()
+
+    @pytest.mark.parametrize("scheme", ["UCDP", "ucdp actor", "", "-gwno", "gwno-", "ucdp--actor", "9gw"])
+    def test_bad_schemes_are_refused(self, scheme: str) -> None:
+        with pytest.raises(cc.RecordError) as info:
+            ext(scheme, "1")
+        assert info.value.field == "scheme"
+
+    @pytest.mark.parametrize("scheme", ["gwno", "ucdp-actor", "iso3166-1", "ucdp.ged", "acled_actor"])
+    def test_good_schemes_are_kept(self, scheme: str) -> None:
+        assert ext(scheme, "1").scheme == scheme
+
+    @pytest.mark.parametrize("value", ["", " 373", "373 ", "3\n73", "\u200b"])
+    def test_values_are_checked_like_ids(self, value: str) -> None:
+        with pytest.raises(cc.RecordError) as info:
+            ext("gwno", value)
+        assert info.value.field == "value"
+
+    def test_value_must_be_text(self) -> None:
+        """A number is refused rather than silently turned into text (the file keeps "064" apart from 64)."""
+        with pytest.raises(cc.RecordTypeError):
+            cc.ExternalId("gwno", 373)  # type: ignore[arg-type]
+
+
+class TestUniqueness:
+    def test_two_actors_with_one_ucdp_id(self) -> None:
+        """The issue's case: two actors with the same UCDP id are refused, with both places named."""
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=(SOURCE,), actors=(actor("a", ext("ucdp-actor", "330")),
+                                                  actor("b", ext("gwno", "1"), ext("ucdp-actor", "330"))))
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[1].external_ids[1]: external id ucdp-actor:330 is also on $.actors[0]; "
+            "within actors a (scheme, value) pair names one record at most"]
+
+    def test_same_pair_twice_in_one_record(self) -> None:
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=(SOURCE,), actors=(actor("a", ext("gwno", "1"), ext("gwno", "1")),))
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[0].external_ids[1]: external id gwno:1 is also earlier in this record; "
+            "within actors a (scheme, value) pair names one record at most"]
+
+    def test_one_scheme_may_hold_several_values(self) -> None:
+        """A record may carry an old and a new id in one scheme (UCDP's dset_id and new_id)."""
+        ds = cc.Dataset(sources=(SOURCE,), actors=(actor("a", ext("ucdp-actor", "1"), ext("ucdp-actor", "2")),))
+        assert ds.by_external_id("ucdp-actor", "1") is ds.by_external_id("ucdp-actor", "2") is ds.actors[0]
+
+    def test_same_pair_on_different_record_types_is_allowed(self) -> None:
+        """Uniqueness is per record type: an actor and an event may share a pair."""
+        ds = cc.Dataset(sources=(SOURCE,), actors=(actor("a", ext("x", "1")),), events=(event("e", ext("x", "1")),))
+        assert ds.by_external_id("x", "1", record_type=cc.Event).id == "e"
+        assert ds.by_external_id("x", "1", record_type=cc.Actor).id == "a"
+        with pytest.raises(cc.QueryError) as info:
+            ds.by_external_id("x", "1")
+        assert str(info.value) == ("external id x:1 is on records of several types (Actor, Event); "
+                                   "pass record_type= to say which")
+
+    def test_duplicate_in_a_file_names_the_file_and_path(self, tmp_path: object) -> None:
+        """Loading reports the clash with its JSON path, in the same round as other problems."""
+        data = json.loads(cc.dumps(cc.load()))
+        data["actors"][1]["external_ids"].append({"scheme": "gwno", "value": "373"})
+        data["events"][0]["parent_id"] = "no-such-event"
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(json.dumps(data))
+        messages = [str(p) for p in info.value.problems]
+        assert "$.events[0].parent_id: unknown event id 'no-such-event'" in messages[1]
+        assert messages[0].startswith("$.actors[1].external_ids[4]: external id gwno:373 is also on $.actors[0];")
+
+
+class TestByExternalId:
+    def test_bundled_states(self, bundled: cc.Dataset) -> None:
+        """The bundled states carry the codes the field uses (formats.md: UCDP 64, 330; GW 371, 373)."""
+        assert bundled.by_external_id("gwno", 373) is bundled.actor("Azerbaijan")
+        assert bundled.by_external_id("gwno", "371") is bundled.actor("Armenia")
+        assert bundled.by_external_id("ucdp-actor", "64") is bundled.actor("Azerbaijan")
+        assert bundled.by_external_id("ucdp-actor", "330", record_type=cc.Actor) is bundled.actor("Armenia")
+        assert bundled.by_external_id("iso3", "TUR").id == "turkey"
+
+    def test_unknown_value_suggests_close_ones_in_the_scheme(self, bundled: cc.Dataset) -> None:
+        with pytest.raises(cc.UnknownExternalIdError) as info:
+            bundled.by_external_id("gwno", "37")
+        assert info.value.suggestions == ("gwno:373", "gwno:371")
+        assert isinstance(info.value, cc.UnknownNameError)
+
+    def test_unknown_for_the_type_asked(self, bundled: cc.Dataset) -> None:
+        with pytest.raises(cc.UnknownExternalIdError) as info:
+            bundled.by_external_id("gwno", "373", record_type=cc.Event)
+        assert str(info.value) == ("no event has the external id 'gwno:373'; values are compared as text, "
+                                   "exactly as the other data set writes them")
+
+    @pytest.mark.parametrize(("args", "kwargs"), [
+        ((None, "1"), {}), (("gwno", None), {}), (("gwno", 1.0), {}), (("gwno", True), {}),
+        (("gwno", "1"), {"record_type": "actor"}), (("gwno", "1"), {"record_type": int}),
+    ])
+    def test_misuse_gets_the_library_error(self, bundled: cc.Dataset, args: tuple[object, ...],
+                                           kwargs: dict[str, object]) -> None:
+        with pytest.raises(cc.ArgumentTypeError):
+            bundled.by_external_id(*args, **kwargs)  # type: ignore[call-overload]
+
+    @given(ds=ccst.datasets(max_events=8), data=st.data())
+    def test_matches_brute_force(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """Every pair finds the one record of its type that carries it; an absent pair is an error."""
+        pairs = {(x.scheme, x.value, type(r)): r
+                 for rtype in cc.RECORD_TYPES for r in getattr(ds, rtype.collection) for x in r.external_ids}
+        for (scheme, value, cls), record in pairs.items():
+            assert ds.by_external_id(scheme, value, record_type=cls) is record
+            holders = {c for (s, v, c) in pairs if (s, v) == (scheme, value)}
+            if len(holders) == 1:
+                assert ds.by_external_id(scheme, value) is record
+        scheme = data.draw(st.sampled_from(["gwno", "ged", "pax"]))
+        value = data.draw(st.text(alphabet="0123456789.-abc", min_size=1, max_size=6))
+        if not any((s, v) == (scheme, value) for (s, v, _) in pairs):
+            with pytest.raises(cc.UnknownExternalIdError):
+                ds.by_external_id(scheme, value)
+
+    @given(ds=ccst.datasets(max_events=8))
+    def test_round_trip_keeps_external_ids(self, ds: cc.Dataset) -> None:
+        assert cc.loads(cc.dumps(ds)) == ds
