@@ -92,6 +92,9 @@ class TestRoundTrip:
 CITATION = {"source_id": "s", "blocks": [1]}
 
 
+NO_BLOCKS = "$.blocks: 'blocks' must name at least one block (got ()); a citation of a data file names 'rows' or 'row_ids' instead"
+
+
 class TestErrors:
     @pytest.mark.parametrize(
         ("data", "problems"),
@@ -100,10 +103,15 @@ class TestErrors:
             ({"source_id": "s", "blocks": "1"}, ["$.blocks: expected an array (got a string: '1')"]),
             ({"source_id": "s", "blocks": [True]}, ["$.blocks[0]: expected an integer (got a boolean: True)"]),
             ({"source_id": "s", "blocks": [1, "2"]}, ["$.blocks[1]: expected an integer (got a string: '2')"]),
-            ({"source_id": "s"}, ["$.blocks: required field missing"]),
-            ({"source_id": "s", "blocks": []}, ["$.blocks: 'blocks' must name at least one block (got ())"]),
+            ({"source_id": "s"}, [NO_BLOCKS]),
+            ({"source_id": "s", "blocks": []}, [NO_BLOCKS]),
+            ({"source_id": "s", "blocks": [1], "rows": [2]},
+             ["$.rows: a citation names blocks of an article or rows of a data file, not both "
+              "(got blocks (1,) and rows (2,), row_ids ())"]),
+            ({"source_id": "s", "rows": [0]}, ["$.rows[0]: 'rows' must be >= 1 (got 0)"]),
+            ({"source_id": "s", "row_ids": [" 1"]}, ["$.row_ids[0]: 'row_ids[0]' must not start or end with a space (got ' 1')"]),
             ({"source_id": "s", "blocks": [1], "qoute": "x"},
-             ["$: unknown field(s) 'qoute' (did you mean 'quote'?); expected only: source_id, blocks, quote"]),
+             ["$: unknown field(s) 'qoute' (did you mean 'quote'?); expected only: source_id, blocks, quote, rows, row_ids"]),
         ],
     )
     def test_citation(self, data: dict[str, Any], problems: list[str]) -> None:
@@ -224,7 +232,7 @@ class TestProblemPlaces:
             structure({**CITATION, **{f"k{i:02d}": 1 for i in range(50)}}, cc.Citation)
         assert [str(p) for p in info.value.problems] == [
             "$: unknown field(s) 'k00', 'k01', 'k02', 'k03', 'k04', 'k05', 'k06', 'k07', 'k08', 'k09', and 40 more; "
-            "expected only: source_id, blocks, quote"]
+            "expected only: source_id, blocks, quote, rows, row_ids"]
 
     def test_every_failed_item_reported(self) -> None:
         """Past a thousand failed items the errors are collapsed, but each problem keeps its place."""
@@ -240,7 +248,7 @@ class TestProblemPlaces:
 
 def problems_from_text(index: int) -> str:
     """The problem a citation without blocks at *index* reports."""
-    return f"$.c[{index}].blocks: required field missing"
+    return f"$.c[{index}].{NO_BLOCKS.removeprefix('$.')}"
 
 
 class TestProblemLayout:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import attrs
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import caucasus_conflict as cc
 from caucasus_conflict import strategies as ccst
+from caucasus_conflict.cli import main
 
 CITE = (cc.Citation(cc.SourceId("s"), (1,)),)
 SOURCE = cc.Source(id=cc.SourceId("s"), title="T", publisher="P", url="https://example.org", credit="P",
@@ -152,4 +154,77 @@ class TestByExternalId:
 
     @given(ds=ccst.datasets(max_events=8))
     def test_round_trip_keeps_external_ids(self, ds: cc.Dataset) -> None:
+        assert cc.loads(cc.dumps(ds)) == ds
+
+
+# -- data files as sources, rows as citations (#11) -------------------------------------------
+
+GED = cc.Source(id=cc.SourceId("ged"), kind=cc.SourceKind.DATA_FILE, title="UCDP GED", publisher="UCDP",
+                url="https://ucdp.uu.se/downloads/", published=cc.TimeSpan.parse("2023-06"), credit="UCDP GED 23.1",
+                release="23.1", licence="CC BY 4.0", file_name="GEDEvent_v23_1.csv", sha256="ab" * 32,
+                coverage=cc.TimeSpan.parse("1989/2022"))
+
+
+def cited(*citations: cc.Citation) -> cc.Actor:
+    return cc.Actor(id=cc.ActorId("a"), name="A", kind=cc.ActorKind.STATE, citations=citations)
+
+
+class TestDataFileSources:
+    def test_article_needs_blocks(self) -> None:
+        with pytest.raises(cc.RecordError) as info:
+            attrs.evolve(SOURCE, blocks=None)
+        assert str(info.value) == "'blocks' must be given for an article: how many numbered blocks it has"
+
+    def test_data_file_has_no_blocks(self) -> None:
+        with pytest.raises(cc.RecordError) as info:
+            attrs.evolve(GED, blocks=3)
+        assert info.value.field == "blocks"
+
+    @pytest.mark.parametrize("digest", ["AB" * 32, "ab" * 31, "zz" * 32, ""])
+    def test_sha256_is_64_lower_case_hex_digits(self, digest: str) -> None:
+        with pytest.raises(cc.RecordError) as info:
+            attrs.evolve(GED, sha256=digest)
+        assert info.value.field == "sha256"
+
+    def test_rows_cite_a_data_file(self) -> None:
+        ds = cc.Dataset(sources=(SOURCE, GED), actors=(cited(cc.Citation(cc.SourceId("ged"), rows=(2, 7),
+                                                                           row_ids=("1648",))),))
+        assert ds.actors[0].citations[0].rows == (2, 7)
+        assert cc.loads(cc.dumps(ds)) == ds
+
+    @pytest.mark.parametrize(("citation", "problem"), [
+        (cc.Citation(cc.SourceId("ged"), (1,)),
+         "$.actors[0].citations[0].blocks: source 'ged' is a data file, which has rows, not blocks; "
+         "cite its rows (rows=, row_ids=)"),
+        (cc.Citation(cc.SourceId("s"), rows=(2,)),
+         "$.actors[0].citations[0].rows: source 's' is an article, which has blocks, not rows; cite its blocks"),
+        (cc.Citation(cc.SourceId("s"), row_ids=("x",)),
+         "$.actors[0].citations[0].row_ids: source 's' is an article, which has blocks, not rows; cite its blocks"),
+    ])
+    def test_citation_must_fit_its_source(self, citation: cc.Citation, problem: str) -> None:
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=(SOURCE, GED), actors=(cited(citation),))
+        assert [str(p) for p in info.value.problems] == [problem]
+
+    def test_blocks_and_rows_together_are_refused(self) -> None:
+        with pytest.raises(cc.RecordError) as info:
+            cc.Citation(cc.SourceId("s"), (1,), row_ids=("9",))
+        assert info.value.field == "rows"
+
+    def test_show_names_lines_and_row_ids(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The CLI's record view says which lines and row ids of the file a record rests on."""
+        ds = cc.Dataset(sources=(SOURCE, GED), actors=(cited(cc.Citation(cc.SourceId("ged"), rows=(2, 3),
+                                                                           row_ids=("1648",))),))
+        cc.dump(ds, tmp_path / "d.json")
+        assert main(["--data", str(tmp_path / "d.json"), "show", "a"]) == 0
+        assert "lines 2, 3 and row id 1648 of ged" in capsys.readouterr().out
+
+    @given(ds=ccst.datasets(max_events=6))
+    def test_generated_data_sets_cite_data_files_too(self, ds: cc.Dataset) -> None:
+        """The strategies draw data-file sources and row citations, and they round-trip."""
+        files = {s.id for s in ds.sources if s.kind is cc.SourceKind.DATA_FILE}
+        for rtype in cc.RECORD_TYPES:
+            for record in getattr(ds, rtype.collection):
+                for citation in getattr(record, "citations", ()):
+                    assert bool(citation.blocks) is (citation.source_id not in files)
         assert cc.loads(cc.dumps(ds)) == ds

@@ -36,6 +36,7 @@ from .kinds import (
     Medium,
     Precision,
     Role,
+    SourceKind,
     StanceKind,
     TerritoryKind,
 )
@@ -116,6 +117,7 @@ __all__ = [
     "Medium",
     "Precision",
     "Role",
+    "SourceKind",
     "StanceKind",
     "TerritoryKind",
     # Time

@@ -216,7 +216,7 @@ def _describe(field: Field, value: object, by_id: dict[str, Record], ids_of: dic
             return [(".source_id", _unknown(value.source_id, "sources", by_id, ids_of, hints))]
         found = citation_problem(value, source)
         assert found is not None
-        return [(f".blocks[{found[0]}]", found[1])]
+        return [found]
     assert isinstance(value, str)
     return [("", _unknown(value, field.target, by_id, ids_of, hints))]
 

@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import attrs
 
+from .kinds import SourceKind
 from .model import Actor, Ceasefire, Citation, Claim, Event, Record, Source, Stance, Territory
 
 __all__ = ["RECORD_TYPES", "Field", "RecordType", "by_class", "by_collection"]
@@ -187,10 +188,23 @@ def by_class(cls: type) -> RecordType:
     return _BY_CLASS[cls]
 
 
-def citation_problem(citation: Citation, source: Source) -> tuple[int, str] | None:
-    """``(index in blocks, message)`` for the first block *source* does not have, else ``None``."""
+def citation_problem(citation: Citation, source: Source) -> tuple[str, str] | None:
+    """``(path suffix, message)`` for what *citation* names that *source* does not have, else ``None``.
+
+    Blocks must cite an article and lie in ``1..source.blocks``; rows must cite a data file.
+    """
+    if source.kind is SourceKind.DATA_FILE:
+        if citation.blocks:
+            return (".blocks", f"source {source.id!r} is a data file, which has rows, not blocks; "
+                               "cite its rows (rows=, row_ids=)")
+        return None
+    if not citation.blocks:
+        field = "rows" if citation.rows else "row_ids"
+        return (f".{field}", f"source {source.id!r} is an article, which has blocks, not rows; cite its blocks")
+    assert source.blocks is not None  # an article always has them (Source checks)
     for index, block in enumerate(citation.blocks):
         if block > source.blocks:
-            return index, f"block {block} does not exist; source {source.id!r} has blocks 1..{source.blocks}"
+            return (f".blocks[{index}]",
+                    f"block {block} does not exist; source {source.id!r} has blocks 1..{source.blocks}")
     return None
 

@@ -152,8 +152,16 @@ def _names(ds: cc.Dataset, refs: Iterable[str]) -> str:
 
 
 def _citation(citation: cc.Citation) -> str:
-    blocks = " ".join(f"[{b}]" for b in citation.blocks)
-    text = f"{'block' if len(citation.blocks) == 1 else 'blocks'} {blocks} of {citation.source_id}"
+    if citation.blocks:
+        blocks = " ".join(f"[{b}]" for b in citation.blocks)
+        text = f"{'block' if len(citation.blocks) == 1 else 'blocks'} {blocks} of {citation.source_id}"
+    else:
+        parts = []
+        if citation.rows:
+            parts.append(f"{'line' if len(citation.rows) == 1 else 'lines'} {', '.join(map(str, citation.rows))}")
+        if citation.row_ids:
+            parts.append(f"{'row id' if len(citation.row_ids) == 1 else 'row ids'} {', '.join(citation.row_ids)}")
+        text = f"{' and '.join(parts)} of {citation.source_id}"
     return text + (f", quoting {citation.quote!r}" if citation.quote else "")
 
 

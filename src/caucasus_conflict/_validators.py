@@ -112,6 +112,13 @@ def id_text(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
         raise _id_error(attribute.name, value, None)
 
 
+def id_text_items(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """An attrs validator: every item of *value* follows the rules of an id."""
+    for index, item in enumerate(value):
+        if not _is_id(item):
+            raise _id_error(attribute.name, item, index)
+
+
 def nfc(value: str) -> str:
     """An attrs converter: *value* in Unicode normal form C; anything else is left for the validators.
 

@@ -425,11 +425,11 @@ def structure(data: Any, type_: type[T], *, path: str = "$", conv: cattrs.Conver
     Examples:
         >>> from caucasus_conflict import Citation
         >>> structure({"source_id": "gdc", "blocks": [5]}, Citation)
-        Citation(source_id='gdc', blocks=(5,), quote=None)
+        Citation(source_id='gdc', blocks=(5,), quote=None, rows=(), row_ids=())
         >>> structure({"source_id": "gdc"}, Citation)
         Traceback (most recent call last):
         caucasus_conflict.errors.DataError: data: 1 problem:
-          $.blocks: required field missing
+          $.blocks: 'blocks' must name at least one block (got ()); a citation of a data file names 'rows' or 'row_ids' instead
         Fix the data at the path(s) shown and load it again.
     """
     try:

@@ -23,9 +23,9 @@ from collections.abc import Iterable
 from typing import Final
 
 from .convert import converter
-from .model import Event, Record
+from .model import Citation, Event, Record
 
-__all__ = ["EVENT_CSV_COLUMNS", "csv_cell", "event_csv_row", "events_csv", "records_jsonl"]
+__all__ = ["EVENT_CSV_COLUMNS", "citation_cell", "csv_cell", "event_csv_row", "events_csv", "records_jsonl"]
 
 EVENT_CSV_COLUMNS: Final = (
     "id", "kind", "start", "end", "precision", "basis", "actors", "territories",
@@ -74,8 +74,26 @@ def event_csv_row(event: Event) -> dict[str, str]:
         "territories": ";".join(event.territory_ids),
         "killed_low": figures("low"), "killed_best": figures("best"), "killed_high": figures("high"),
         "summary": event.summary,
-        "citations": ";".join(f"{c.source_id}:{','.join(map(str, c.blocks))}" for c in event.citations),
+        "citations": ";".join(map(citation_cell, event.citations)),
     }
+
+
+def citation_cell(citation: Citation) -> str:
+    """One citation as the CSV writes it: ``source:12,14`` (blocks), ``source:L2,L3`` (lines of a data
+    file) and ``source#1648`` (a row id of the format); a row's line and id together as ``source:L2#1648``.
+
+    Examples:
+        >>> import caucasus_conflict as cc
+        >>> citation_cell(cc.Citation(cc.SourceId("gdc"), (12, 14)))
+        'gdc:12,14'
+        >>> citation_cell(cc.Citation(cc.SourceId("ged"), rows=(2,), row_ids=("1648",)))
+        'ged:L2#1648'
+    """
+    if citation.blocks:
+        return f"{citation.source_id}:{','.join(map(str, citation.blocks))}"
+    lines = f":{','.join(f'L{row}' for row in citation.rows)}" if citation.rows else ""
+    ids = "".join(f"#{row_id}" for row_id in citation.row_ids)
+    return f"{citation.source_id}{lines}{ids}"
 
 
 def events_csv(events: Iterable[Event]) -> str:

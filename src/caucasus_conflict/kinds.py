@@ -20,6 +20,7 @@ __all__ = [
     "Medium",
     "Precision",
     "Role",
+    "SourceKind",
     "StanceKind",
     "TerritoryKind",
 ]
@@ -226,6 +227,20 @@ class StanceKind(StrEnum):
     """Has close ties with it."""
     CONCERNED = "concerned"
     """Has expressed concern about it."""
+
+
+class SourceKind(StrEnum):
+    """What a `Source` is, and so what its citations point at.
+
+    Examples:
+        >>> SourceKind("data_file").value
+        'data_file'
+    """
+
+    ARTICLE = "article"
+    """A document of numbered blocks (paragraphs); citations name blocks."""
+    DATA_FILE = "data_file"
+    """A published data file (a UCDP, ETH/PRIO, PA-X or ACLED release); citations name rows."""
 
 
 class Medium(StrEnum):

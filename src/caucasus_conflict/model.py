@@ -24,7 +24,17 @@ from typing import NewType, TypeAlias
 import attrs
 from attrs import field
 
-from ._validators import check_fields, id_text, nfc, nfc_items, non_empty, non_empty_items, non_negative, unique_items
+from ._validators import (
+    check_fields,
+    id_text,
+    id_text_items,
+    nfc,
+    nfc_items,
+    non_empty,
+    non_empty_items,
+    non_negative,
+    unique_items,
+)
 from .errors import RecordError
 from .kinds import (
     ActorKind,
@@ -34,6 +44,7 @@ from .kinds import (
     LegalStatusKind,
     Medium,
     Role,
+    SourceKind,
     StanceKind,
     TerritoryKind,
 )
@@ -87,8 +98,6 @@ _UNKNOWN = TimeSpan.unknown()
 
 
 def _blocks(instance: object, attribute: "attrs.Attribute[tuple[int, ...]]", value: tuple[int, ...]) -> None:
-    if not value:
-        raise RecordError("blocks", "name at least one block", value)
     for index, block in enumerate(value):
         if block < 1:
             raise RecordError("blocks", "be >= 1", block, index=index,
@@ -96,9 +105,24 @@ def _blocks(instance: object, attribute: "attrs.Attribute[tuple[int, ...]]", val
     unique_items(instance, attribute, value)
 
 
-def _at_least_one(instance: object, attribute: "attrs.Attribute[int]", value: int) -> None:
-    if value < 1:
+def _optional_at_least_one(instance: object, attribute: "attrs.Attribute[int | None]", value: int | None) -> None:
+    if value is not None and value < 1:
         raise RecordError(attribute.name, "be >= 1", value)
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _sha256(instance: object, attribute: "attrs.Attribute[str | None]", value: str | None) -> None:
+    if value is not None and not _SHA256.fullmatch(value):
+        raise RecordError("sha256", "be 64 lower-case hexadecimal digits", value)
+
+
+def _rows(instance: object, attribute: "attrs.Attribute[tuple[int, ...]]", value: tuple[int, ...]) -> None:
+    for index, row in enumerate(value):
+        if row < 1:
+            raise RecordError("rows", "be >= 1", row, index=index, message=f"'rows' must be >= 1 (got {row})")
+    unique_items(instance, attribute, value)
 
 
 # -- external ids ------------------------------------------------------------------------
@@ -119,7 +143,8 @@ class ExternalId:
 
     ``scheme`` names the code list (``"gwno"``, ``"iso3"``, ``"ucdp-actor"``, ``"pax"``; the
     model page lists the ones in use) in lower case; ``value`` is the code as that data set
-    writes it, kept as text and checked like an id (printable, no surrounding space) (``"373"``, not ``373``), so leading zeros and letters survive.
+    writes it, kept as text (``"373"``, not ``373``), so leading zeros and letters survive,
+    and checked like an id (printable, no surrounding space).
     Within one record type, a (scheme, value) pair belongs to one record at most:
     `Dataset.by_external_id` finds it.
 
@@ -140,17 +165,28 @@ class ExternalId:
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Source:
-    """A document the data set is drawn from, with the credit its publisher asks for.
+    """A document or data file the data set is drawn from, with the credit its publisher asks for.
+
+    A source is an article (``kind`` `SourceKind.ARTICLE`, the default: numbered blocks,
+    which citations name) or a data file (`SourceKind.DATA_FILE`: a release of a published
+    data set, whose rows citations name by line and by the format's own row id).
 
     Attributes:
         id: Stable id that citations point at.
-        title: The document's title.
+        title: The document's or data set's title.
         publisher: Who published it.
         url: Where it was published.
-        published: When it was published, at the precision known.
+        published: When it was published (a data file: its release date), at the precision known.
         credit: The credit line to show wherever the data is used.
-        blocks: How many numbered blocks (paragraphs) the document has; citations
-            may point at blocks ``1..blocks``.
+        kind: An article or a data file.
+        blocks: An article's number of numbered blocks (paragraphs); citations may point
+            at blocks ``1..blocks``. Required for an article; ``None`` for a data file.
+        release: A data file's release or version as its publisher names it (``"23.1"``).
+        licence: The licence the data is published under (``"CC BY 4.0"``).
+        file_name: The name of the file that was read.
+        sha256: The SHA-256 of that file, as 64 lower-case hex digits, so that a reader can
+            tell whether they hold the same bytes.
+        coverage: The period a data file covers (UCDP GED 23.1: ``1989/2022``).
         external_ids: The same document in other schemes (a ``doi``, say).
         note: How the metadata was established, where it needs saying.
 
@@ -159,6 +195,12 @@ class Source:
         ...              published=TimeSpan.parse("2023-09"), credit="(c) P", blocks=3)
         >>> src.blocks
         3
+        >>> ged = Source(id=SourceId("ged-23-1"), kind=SourceKind.DATA_FILE, title="UCDP GED",
+        ...              publisher="UCDP", url="https://ucdp.uu.se/downloads/", credit="UCDP GED 23.1",
+        ...              published=TimeSpan.parse("2023-06"), release="23.1", licence="CC BY 4.0",
+        ...              coverage=TimeSpan.parse("1989/2022"))
+        >>> ged.kind, ged.blocks
+        (<SourceKind.DATA_FILE: 'data_file'>, None)
     """
 
     id: SourceId
@@ -167,26 +209,63 @@ class Source:
     url: str = field(validator=non_empty)
     published: TimeSpan
     credit: str = field(validator=non_empty)
-    blocks: int = field(validator=[non_negative, _at_least_one])
+    kind: SourceKind = SourceKind.ARTICLE
+    blocks: int | None = field(default=None, validator=_optional_at_least_one)
+    release: str | None = field(default=None, validator=non_empty)
+    licence: str | None = field(default=None, validator=non_empty)
+    file_name: str | None = field(default=None, validator=non_empty)
+    sha256: str | None = field(default=None, validator=_sha256)
+    coverage: TimeSpan | None = None
     external_ids: tuple[ExternalId, ...] = ()
     note: str | None = field(default=None, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is SourceKind.ARTICLE and self.blocks is None:
+            raise RecordError("blocks", "be given for an article (how many numbered blocks it has)", None,
+                              message="'blocks' must be given for an article: how many numbered blocks it has")
+        if self.kind is SourceKind.DATA_FILE and self.blocks is not None:
+            raise RecordError("blocks", "be left out for a data file", self.blocks,
+                              message=f"'blocks' must be left out for a data file, whose citations name rows "
+                                      f"(got {self.blocks})")
 
 
 @attrs.frozen(field_transformer=check_fields)
 class Citation:
-    """The source and block numbers that support a record; ``quote`` for quoted words.
+    """The part of a source that supports a record: blocks of an article, or rows of a data file.
+
+    A citation of an article names its numbered ``blocks``; ``quote`` keeps quoted words.
+    A citation of a data file names ``rows``, the line numbers in the file (the header is
+    line 1, as an editor counts them), and ``row_ids``, the format's own ids of those rows
+    (a GED ``id``, a PA-X ``AgtId``), or either alone. A `Dataset` checks that blocks cite
+    an article and rows a data file.
 
     Examples:
         >>> Citation(SourceId("gdc"), (12, 14)).blocks
         (12, 14)
+        >>> Citation(SourceId("ged-23-1"), rows=(2,), row_ids=("1648",)).rows
+        (2,)
         >>> Citation(SourceId("gdc"), ())
         Traceback (most recent call last):
-        caucasus_conflict.errors.RecordError: 'blocks' must name at least one block (got ())
+        caucasus_conflict.errors.RecordError: 'blocks' must name at least one block (got ()); a citation of a data file names 'rows' or 'row_ids' instead
     """
 
     source_id: SourceId
-    blocks: tuple[int, ...] = field(validator=_blocks)
+    blocks: tuple[int, ...] = field(default=(), validator=_blocks)
     quote: str | None = field(default=None, kw_only=True, validator=non_empty)
+    rows: tuple[int, ...] = field(default=(), kw_only=True, validator=_rows)
+    row_ids: tuple[str, ...] = field(default=(), kw_only=True, validator=[id_text_items, unique_items])
+
+    def __attrs_post_init__(self) -> None:
+        cites_rows = bool(self.rows or self.row_ids)
+        if not self.blocks and not cites_rows:
+            raise RecordError("blocks", "name at least one block", self.blocks,
+                              message=f"'blocks' must name at least one block (got {self.blocks!r}); a citation "
+                                      "of a data file names 'rows' or 'row_ids' instead")
+        if self.blocks and cites_rows:
+            raise RecordError("rows", "not be given with blocks", self.rows or self.row_ids,
+                              message="a citation names blocks of an article or rows of a data file, not both "
+                                      f"(got blocks {self.blocks!r} and rows {self.rows!r}, "
+                                      f"row_ids {self.row_ids!r})")
 
 
 # -- small value types ------------------------------------------------------------------

@@ -44,6 +44,7 @@ from .kinds import (
     LegalStatusKind,
     Medium,
     Role,
+    SourceKind,
     StanceKind,
     TerritoryKind,
 )
@@ -85,6 +86,7 @@ __all__ = [
     "claims",
     "counts",
     "dangling_references",
+    "data_files",
     "datasets",
     "dates",
     "events",
@@ -99,6 +101,7 @@ T = TypeVar("T")
 _MIN_DATE = _dt.date(1900, 1, 1)
 _MAX_DATE = _dt.date(2100, 12, 31)
 _SOURCE = SourceId("source-0")
+_FILE = SourceId("file-0")
 _WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéöğ", min_size=1, max_size=8)
 _PROSE = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.'", min_size=1, max_size=30).filter(str.strip)
 _NOTES = st.none() | _PROSE
@@ -172,28 +175,40 @@ def _blocks(max_block: int) -> st.SearchStrategy[list[int]]:
 
 
 @st.composite
-def citations(draw: st.DrawFn, *, source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22) -> Citation:
-    """Citations of one of *source_ids*, with 1..3 distinct blocks in ``1..max_block``.
+def citations(draw: st.DrawFn, *, source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22,
+        file_ids: Sequence[SourceId] = ()) -> Citation:
+    """Citations of one of *source_ids* (articles), with 1..3 distinct blocks in ``1..max_block``,
+    or of one of *file_ids* (data files), with rows (line numbers), row ids, or both.
 
     Examples:
         >>> from hypothesis import find
         >>> find(citations(), lambda c: True)
-        Citation(source_id='source-0', blocks=(1,), quote=None)
+        Citation(source_id='source-0', blocks=(1,), quote=None, rows=(), row_ids=())
+        >>> find(citations(file_ids=["file-0"]), lambda c: c.source_id == "file-0").blocks
+        ()
     """
+    source_id = draw(_choice([*source_ids, *file_ids]))
+    if source_id in file_ids:
+        rows = tuple(draw(st.lists(st.integers(2, 10**6), max_size=2, unique=True)))
+        row_ids = tuple(draw(st.lists(_WORDS, min_size=0 if rows else 1, max_size=2, unique=True)))
+        return Citation(source_id, rows=rows, row_ids=row_ids)
     blocks = draw(_blocks(max_block))
     quote = draw(_MAYBE_PROSE)
-    return Citation(draw(_choice(source_ids)), tuple(blocks), quote=quote)
+    return Citation(source_id, tuple(blocks), quote=quote)
 
 
 # Strategy objects are built once per distinct argument and reused: building a fresh
 # strategy inside every draw made data-set generation several times slower.
 @functools.lru_cache(maxsize=256)
-def _cites_cached(source_ids: tuple[SourceId, ...], max_block: int) -> st.SearchStrategy[tuple[Citation, ...]]:
-    return st.lists(citations(source_ids=source_ids, max_block=max_block), min_size=1, max_size=2).map(tuple)
+def _cites_cached(source_ids: tuple[SourceId, ...], max_block: int,
+                  file_ids: tuple[SourceId, ...]) -> st.SearchStrategy[tuple[Citation, ...]]:
+    return st.lists(citations(source_ids=source_ids, max_block=max_block, file_ids=file_ids),
+                    min_size=1, max_size=2).map(tuple)
 
 
-def _cites(source_ids: Sequence[SourceId], max_block: int) -> st.SearchStrategy[tuple[Citation, ...]]:
-    return _cites_cached(tuple(source_ids), max_block)
+def _cites(source_ids: Sequence[SourceId], max_block: int,
+           file_ids: Sequence[SourceId] = ()) -> st.SearchStrategy[tuple[Citation, ...]]:
+    return _cites_cached(tuple(source_ids), max_block, tuple(file_ids))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -246,7 +261,7 @@ def _maybe(draw: st.DrawFn, pool: Sequence[T]) -> T | None:
 
 @st.composite
 def casualties(draw: st.DrawFn, *, actor_ids: Sequence[ActorId] = (), source_ids: Sequence[SourceId] = (_SOURCE,),
-               max_block: int = 22) -> Casualties:
+               max_block: int = 22, file_ids: Sequence[SourceId] = ()) -> Casualties:
     """Casualty figures reported by one of *actor_ids* (or nobody).
 
     Examples:
@@ -261,7 +276,7 @@ def casualties(draw: st.DrawFn, *, actor_ids: Sequence[ActorId] = (), source_ids
     return Casualties(
         killed=killed, injured=injured, group=draw(_choice(CasualtyGroup)),
         reported_by_id=_maybe(draw, actor_ids), as_of=draw(timespans()),
-        citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
+        citations=draw(_cites(source_ids, max_block, file_ids)), note=draw(_NOTES),
     )
 
 
@@ -276,10 +291,16 @@ def _plain(day: _dt.date) -> _dt.date:
     return _dt.date(day.year, day.month, day.day)
 
 
-def _external_ids(draw: st.DrawFn, record_id: str, schemes: Sequence[str]) -> tuple[ExternalId, ...]:
-    """Up to two external ids in *schemes*; values embed *record_id*, so no two records of a type share one."""
-    chosen = draw(st.lists(_choice(schemes), max_size=2, unique=True))
-    return tuple(ExternalId(scheme, f"{draw(st.integers(0, 99))}.{record_id}") for scheme in chosen)
+@functools.lru_cache(maxsize=64)
+def _scheme_sets(schemes: tuple[str, ...]) -> st.SearchStrategy[tuple[str, ...]]:
+    # One draw per record (none first, so that examples shrink to no external ids): data
+    # set generation is the slowest part of the property tests.
+    return st.sampled_from([(), *((scheme,) for scheme in schemes), schemes[:2]])
+
+
+def _external_ids(draw: st.DrawFn, record_id: str, schemes: tuple[str, ...]) -> tuple[ExternalId, ...]:
+    """None, one or two external ids in *schemes*; values embed *record_id*, so no two records share one."""
+    return tuple(ExternalId(scheme, f"x{n}.{record_id}") for n, scheme in enumerate(draw(_scheme_sets(schemes))))
 
 
 def _name(draw: st.DrawFn, index: int) -> str:
@@ -298,13 +319,30 @@ def sources(draw: st.DrawFn, *, id: SourceId = _SOURCE, blocks: int = 22) -> Sou
     """
     return Source(id=id, title=draw(_PROSE), publisher=draw(_PROSE), url=f"https://example.org/{draw(_WORDS)}",
                   published=draw(_SPANS), credit=draw(_PROSE), blocks=blocks,
-                  external_ids=_external_ids(draw, id, ("doi",)), note=draw(_NOTES))
+                  external_ids=_external_ids(draw, id, ("doi", "handle")), note=draw(_NOTES))
+
+
+@st.composite
+def data_files(draw: st.DrawFn, *, id: SourceId = _FILE) -> Source:
+    """A data-file source (a release of a published data set), whose citations name rows.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(data_files(), lambda s: True).kind.value
+        'data_file'
+    """
+    digest = draw(st.none() | st.text(alphabet="0123456789abcdef", min_size=64, max_size=64))
+    return Source(id=id, kind=SourceKind.DATA_FILE, title=draw(_PROSE), publisher=draw(_PROSE),
+                  url=f"https://example.org/{draw(_WORDS)}", published=draw(_SPANS), credit=draw(_PROSE),
+                  release=draw(_NOTES), licence=draw(st.none() | st.just("CC BY 4.0")),
+                  file_name=draw(st.none() | _WORDS.map(lambda w: f"{w}.csv")), sha256=digest,
+                  coverage=draw(st.none() | _SPANS), external_ids=_external_ids(draw, id, ("doi", "handle")))
 
 
 @st.composite
 def actors(draw: st.DrawFn, *, id: ActorId | None = None, index: int = 0,
            actor_ids: Sequence[ActorId] = (), source_ids: Sequence[SourceId] = (_SOURCE,),
-           max_block: int = 22) -> Actor:
+           max_block: int = 22, file_ids: Sequence[SourceId] = ()) -> Actor:
     """An actor whose references (part of, roles, memberships) point into *actor_ids*.
 
     Examples:
@@ -312,7 +350,7 @@ def actors(draw: st.DrawFn, *, id: ActorId | None = None, index: int = 0,
         >>> find(actors(), lambda a: True).aliases
         ()
     """
-    cites = _cites(source_ids, max_block)
+    cites = _cites(source_ids, max_block, file_ids)
     aliases = tuple(f"{draw(_WORDS)} q{index}q{j}z" for j in range(draw(st.integers(0, 2))))
     roles = tuple(
         RoleHeld(title=draw(_PROSE), organisation_id=_maybe(draw, actor_ids), span=draw(_SPANS),
@@ -335,7 +373,8 @@ def actors(draw: st.DrawFn, *, id: ActorId | None = None, index: int = 0,
 @st.composite
 def territories(draw: st.DrawFn, *, id: TerritoryId | None = None, index: int = 0,
                 actor_ids: Sequence[ActorId] = (), territory_ids: Sequence[TerritoryId] = (),
-                source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22) -> Territory:
+                source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22,
+        file_ids: Sequence[SourceId] = ()) -> Territory:
     """A territory with legal status, population and control periods held by *actor_ids*.
 
     Examples:
@@ -343,7 +382,7 @@ def territories(draw: st.DrawFn, *, id: TerritoryId | None = None, index: int = 
         >>> find(territories(), lambda t: True).control
         ()
     """
-    cites = _cites(source_ids, max_block)
+    cites = _cites(source_ids, max_block, file_ids)
     aliases = tuple(f"{draw(_WORDS)} q{index}q{j}z" for j in range(draw(st.integers(0, 2))))
     statuses: list[LegalStatus] = []
     for _ in range(draw(st.integers(0, 1))):
@@ -379,7 +418,8 @@ def territories(draw: st.DrawFn, *, id: TerritoryId | None = None, index: int = 
 def events(draw: st.DrawFn, *, id: EventId | None = None, actor_ids: Sequence[ActorId] = (),
            territory_ids: Sequence[TerritoryId] = (), parent_ids: Sequence[EventId] = (),
            spans: st.SearchStrategy[TimeSpan] | None = None,
-           source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22) -> Event:
+           source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22,
+        file_ids: Sequence[SourceId] = ()) -> Event:
     """An event whose participants, places and parent are drawn from the given ids.
 
     Examples:
@@ -394,9 +434,9 @@ def events(draw: st.DrawFn, *, id: EventId | None = None, actor_ids: Sequence[Ac
         span=draw(spans if spans is not None else _SPANS), participants=participants,
         territory_ids=_pick(draw, territory_ids),
         casualties=tuple(draw(st.lists(casualties(actor_ids=actor_ids, source_ids=source_ids,
-                                                  max_block=max_block), max_size=1))),
+                                                  max_block=max_block, file_ids=file_ids), max_size=1))),
         parent_id=_maybe(draw, parent_ids), external_ids=_external_ids(draw, own_id, ("ged", "acled")),
-        citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
+        citations=draw(_cites(source_ids, max_block, file_ids)), note=draw(_NOTES),
     )
 
 
@@ -404,7 +444,8 @@ def events(draw: st.DrawFn, *, id: EventId | None = None, actor_ids: Sequence[Ac
 def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
                actor_ids: Sequence[ActorId] = (ActorId("party-a"), ActorId("party-b")),
                territory_ids: Sequence[TerritoryId] = (), event_ids: Sequence[EventId] = (),
-               source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22) -> Ceasefire:
+               source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22,
+        file_ids: Sequence[SourceId] = ()) -> Ceasefire:
     """A ceasefire between actors of *actor_ids* (at least one must be given).
 
     Examples:
@@ -412,7 +453,7 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
         >>> find(ceasefires(), lambda c: True).party_ids
         ('party-a',)
     """
-    cites = _cites(source_ids, max_block)
+    cites = _cites(source_ids, max_block, file_ids)
     parties = tuple(draw(st.lists(_choice(actor_ids), min_size=1, max_size=3, unique=True)))
     provisions = tuple(
         Provision(summary=draw(_PROSE), actor_ids=_pick(draw, actor_ids), territory_ids=_pick(draw, territory_ids),
@@ -443,7 +484,7 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
 def claims(draw: st.DrawFn, *, id: ClaimId | None = None, actor_ids: Sequence[ActorId] = (),
            territory_ids: Sequence[TerritoryId] = (), event_ids: Sequence[EventId] = (),
            claim_ids: Sequence[ClaimId] = (), source_ids: Sequence[SourceId] = (_SOURCE,),
-           max_block: int = 22) -> Claim:
+           max_block: int = 22, file_ids: Sequence[SourceId] = ()) -> Claim:
     """A claim by one of *actor_ids* (or unattributed) that may dispute any of *claim_ids* but itself.
 
     In `datasets`, any claim may dispute any other, so two claims can dispute each other.
@@ -459,7 +500,7 @@ def claims(draw: st.DrawFn, *, id: ClaimId | None = None, actor_ids: Sequence[Ac
         medium=draw(_choice(Medium)), summary=draw(_PROSE), quote=draw(_MAYBE_PROSE),
         about_actor_ids=_pick(draw, actor_ids), about_territory_ids=_pick(draw, territory_ids),
         about_event_ids=_pick(draw, event_ids), disputes_ids=_pick(draw, [c for c in claim_ids if c != own_id]),
-        external_ids=_external_ids(draw, own_id, ("ged",)), citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
+        external_ids=_external_ids(draw, own_id, ("ged", "acled")), citations=draw(_cites(source_ids, max_block, file_ids)), note=draw(_NOTES),
     )
 
 
@@ -467,7 +508,8 @@ def claims(draw: st.DrawFn, *, id: ClaimId | None = None, actor_ids: Sequence[Ac
 def stances(draw: st.DrawFn, *, id: StanceId | None = None,
             actor_ids: Sequence[ActorId] = (ActorId("holder"),), territory_ids: Sequence[TerritoryId] = (),
             event_ids: Sequence[EventId] = (), claim_ids: Sequence[ClaimId] = (),
-            source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22) -> Stance:
+            source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22,
+        file_ids: Sequence[SourceId] = ()) -> Stance:
     """A stance held by one of *actor_ids* toward one actor, territory or event.
 
     Examples:
@@ -484,14 +526,15 @@ def stances(draw: st.DrawFn, *, id: StanceId | None = None,
         toward_actor_id=draw(_choice(actor_ids)) if target == "actor" else None,
         toward_territory_id=draw(_choice(territory_ids)) if target == "territory" else None,
         toward_event_id=draw(_choice(event_ids)) if target == "event" else None,
-        span=draw(_SPANS), claim_ids=_pick(draw, claim_ids), external_ids=_external_ids(draw, own_id, ("ged",)),
-        citations=draw(_cites(source_ids, max_block)), note=draw(_NOTES),
+        span=draw(_SPANS), claim_ids=_pick(draw, claim_ids), external_ids=_external_ids(draw, own_id, ("ged", "acled")),
+        citations=draw(_cites(source_ids, max_block, file_ids)), note=draw(_NOTES),
     )
 
 
 class _Common(TypedDict):
     source_ids: Sequence[SourceId]
     max_block: int
+    file_ids: Sequence[SourceId]
 
 
 @st.composite
@@ -510,8 +553,10 @@ def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, 
     """
     blocks = draw(st.integers(1, 30))
     source_ids = [SourceId("source-0")]
-    source = draw(sources(id=source_ids[0], blocks=blocks))
-    common = _Common(source_ids=source_ids, max_block=blocks)
+    source_list = [draw(sources(id=source_ids[0], blocks=blocks))]
+    file_ids = [_FILE] if draw(st.booleans()) else []
+    source_list += [draw(data_files(id=f)) for f in file_ids]
+    common = _Common(source_ids=source_ids, max_block=blocks, file_ids=file_ids)
     n_actors = draw(st.integers(0, max_actors))
     actor_ids = [ActorId(f"actor-{i}") for i in range(n_actors)]
     actor_list = [draw(actors(id=a, index=i, actor_ids=actor_ids, **common)) for i, a in enumerate(actor_ids)]
@@ -550,7 +595,7 @@ def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, 
             for i in range(draw(st.integers(0, max_stances)))
         ]
     return Dataset(
-        sources=(source,), actors=tuple(actor_list), territories=tuple(territory_list), events=tuple(event_list),
+        sources=tuple(source_list), actors=tuple(actor_list), territories=tuple(territory_list), events=tuple(event_list),
         ceasefires=tuple(ceasefire_list), claims=tuple(claim_list), stances=tuple(stance_list),
     )
 
