@@ -357,7 +357,8 @@ class TestEventFilters:
         assert str(info.value) == (
             "'battle' is not a valid EventKind; expected one of 'war', 'offensive', 'clashes', 'blockade', "
             "'armistice', 'mobilisation', 'martial_law', 'declaration', 'deployment', 'withdrawal', 'exercise', "
-            "'negotiation', 'dissolution', 'control_change', 'statement'"
+            "'negotiation', 'dissolution', 'control_change', 'statement', 'one_sided_violence', 'remote_violence', "
+            "'protest', 'riot'"
         )
         assert isinstance(info.value, ValueError)
 

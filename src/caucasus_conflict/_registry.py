@@ -141,6 +141,7 @@ RECORD_TYPES: Final[tuple[RecordType, ...]] = (
     RecordType("events", Event, "event", (
         Field("participants[].actor_id", "actors"),
         Field("territory_ids[]", "territories"),
+        Field("casualties[].of_actor_id", "actors"),
         Field("casualties[].reported_by_id", "actors"),
         Field("parent_id", "events"),
         *_cites("casualties[]"),

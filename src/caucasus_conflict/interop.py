@@ -52,6 +52,10 @@ EVENT_KIND_CROSSWALK: dict[EventKind, EventCodes] = {
     EventKind.DISSOLUTION: EventCodes(None, None, None),
     EventKind.CONTROL_CHANGE: EventCodes("Strategic developments", "Government regains territory", None),
     EventKind.STATEMENT: EventCodes(None, None, None),
+    EventKind.ONE_SIDED_VIOLENCE: EventCodes("Violence against civilians", "Attack", "ASSAULT"),
+    EventKind.REMOTE_VIOLENCE: EventCodes("Explosions/Remote violence", None, "ASSAULT", "aerial"),
+    EventKind.PROTEST: EventCodes("Protests", "Peaceful protest", "PROTEST", "demonstrate"),
+    EventKind.RIOT: EventCodes("Riots", "Violent demonstration", "PROTEST", "riot"),
 }
 """Every `EventKind` with its ACLED and PLOVER codes (a table in docs/model.md)."""
 
@@ -68,7 +72,7 @@ def codes_for(kind: EventKind | str) -> EventCodes:
         'Battles'
         >>> codes_for("battle")
         Traceback (most recent call last):
-        caucasus_conflict.errors.QueryError: 'battle' is not a valid EventKind; expected one of 'war', 'offensive', 'clashes', 'blockade', 'armistice', 'mobilisation', 'martial_law', 'declaration', 'deployment', 'withdrawal', 'exercise', 'negotiation', 'dissolution', 'control_change', 'statement'
+        caucasus_conflict.errors.QueryError: 'battle' is not a valid EventKind; expected one of 'war', 'offensive', 'clashes', 'blockade', 'armistice', 'mobilisation', 'martial_law', 'declaration', 'deployment', 'withdrawal', 'exercise', 'negotiation', 'dissolution', 'control_change', 'statement', 'one_sided_violence', 'remote_violence', 'protest', 'riot'
     """
     if not isinstance(kind, str):
         raise ArgumentTypeError("kind", "be an EventKind or its value", kind,

@@ -20,6 +20,7 @@ __all__ = [
     "Medium",
     "Precision",
     "Role",
+    "Side",
     "SourceKind",
     "StanceKind",
     "TerritoryKind",
@@ -185,6 +186,16 @@ class EventKind(StrEnum):
     """Territory changing hands."""
     STATEMENT = "statement"
     """A public statement, offer or announcement treated as an event in its own right."""
+    ONE_SIDED_VIOLENCE = "one_sided_violence"
+    """Organised armed force used against civilians (UCDP type of violence 3; ACLED's violence
+    against civilians)."""
+    REMOTE_VIOLENCE = "remote_violence"
+    """Shelling, air or drone strikes, missiles and explosives, where the attacker is not at
+    the place (ACLED's explosions/remote violence)."""
+    PROTEST = "protest"
+    """A public, non-violent demonstration (ACLED's protests)."""
+    RIOT = "riot"
+    """A violent demonstration or mob violence (ACLED's riots)."""
 
 
 class Role(StrEnum):
@@ -204,9 +215,24 @@ class Role(StrEnum):
     MEDIATOR = "mediator"
     """Brokered or mediated."""
     SUPPORTER = "supporter"
-    """Supported an initiator (e.g. militarily)."""
+    """Supported a side (e.g. militarily): the one its `Participant.side` names, or else the
+    initiator."""
     AFFECTED = "affected"
     """Suffered the consequences without being targeted as a party."""
+
+
+class Side(StrEnum):
+    """A side of a dyad, as UCDP and ETH/PRIO number them (side A is a government where one takes part).
+
+    Examples:
+        >>> Side("b")
+        <Side.B: 'b'>
+    """
+
+    A = "a"
+    """Side A: in UCDP the government side of a state-based conflict."""
+    B = "b"
+    """Side B: the opposition, or the other state."""
 
 
 class StanceKind(StrEnum):

@@ -44,6 +44,7 @@ from .kinds import (
     LegalStatusKind,
     Medium,
     Role,
+    Side,
     SourceKind,
     StanceKind,
     TerritoryKind,
@@ -308,18 +309,30 @@ class Count:
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Casualties:
-    """Casualty figures as reported: by whom, as of when, for which group.
+    """Casualty figures as reported: by whom, as of when, for which group, and whose they are.
+
+    ``of_actor_id`` names whose dead or injured they are (GED's ``deaths_a``: side A's
+    actor), where the source says. ``is_part`` marks a figure that is a part of another
+    figure of the same event (GED's ``deaths_a``, ``deaths_b``, ``deaths_civilians`` and
+    ``deaths_unknown`` are parts of its ``best``): a total counts the figures that are not
+    parts, so that no death is counted twice.
 
     Examples:
         >>> c = Casualties(killed=Count(25), injured=Count(138), as_of=TimeSpan.parse("2023-09-19"),
         ...                citations=(Citation(SourceId("gdc"), (5,)),))
         >>> c.killed.best if c.killed else None
         25
+        >>> side_a = Casualties(killed=Count(1), group=CasualtyGroup.MILITARY, of_actor_id=ActorId("azerbaijan"),
+        ...                     is_part=True, citations=(Citation(SourceId("ged"), rows=(2,)),))
+        >>> side_a.is_part
+        True
     """
 
     killed: Count | None = None
     injured: Count | None = None
     group: CasualtyGroup = CasualtyGroup.UNSPECIFIED
+    of_actor_id: ActorId | None = None
+    is_part: bool = False
     reported_by_id: ActorId | None = None
     as_of: TimeSpan = _UNKNOWN
     citations: tuple[Citation, ...] = field(validator=non_empty)
@@ -385,15 +398,21 @@ class Membership:
 
 @attrs.frozen(field_transformer=check_fields)
 class Participant:
-    """An actor's part in an event.
+    """An actor's part in an event, and the side it was on where the source numbers sides.
+
+    ``side`` follows UCDP's dyads: side A (the government, where one takes part) and side B.
+    A supporter's ``side`` is the side it backed; without one, a supporter backs the initiator.
 
     Examples:
         >>> Participant(ActorId("azerbaijan"), Role.INITIATOR).role.value
         'initiator'
+        >>> Participant(ActorId("turkey"), Role.SUPPORTER, Side.A).side
+        <Side.A: 'a'>
     """
 
     actor_id: ActorId
     role: Role
+    side: Side | None = None
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)

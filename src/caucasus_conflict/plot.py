@@ -50,6 +50,10 @@ KIND_COLOURS: dict[EventKind, str] = {
     EventKind.DISSOLUTION: "#525252",
     EventKind.CONTROL_CHANGE: "#c51b7d",
     EventKind.STATEMENT: "#4393c3",
+    EventKind.ONE_SIDED_VIOLENCE: "#67001f",
+    EventKind.REMOTE_VIOLENCE: "#d6604d",
+    EventKind.PROTEST: "#878787",
+    EventKind.RIOT: "#40004b",
 }
 """The colour of each event kind in the picture (stable, so pictures can be compared)."""
 

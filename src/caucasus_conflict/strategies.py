@@ -44,6 +44,7 @@ from .kinds import (
     LegalStatusKind,
     Medium,
     Role,
+    Side,
     SourceKind,
     StanceKind,
     TerritoryKind,
@@ -275,6 +276,7 @@ def casualties(draw: st.DrawFn, *, actor_ids: Sequence[ActorId] = (), source_ids
         killed = None
     return Casualties(
         killed=killed, injured=injured, group=draw(_choice(CasualtyGroup)),
+        of_actor_id=_maybe(draw, actor_ids), is_part=draw(st.booleans()),
         reported_by_id=_maybe(draw, actor_ids), as_of=draw(timespans()),
         citations=draw(_cites(source_ids, max_block, file_ids)), note=draw(_NOTES),
     )
@@ -284,6 +286,8 @@ _SPANS = timespans()
 _COUNTS = counts()
 _MAYBE_COUNT = st.none() | _COUNTS
 _MAYBE_BOOL = st.none() | st.booleans()
+# Not _optional(tuple(Side)): its cache would hand back a pool of equal strings ("a", "b").
+_MAYBE_SIDE = st.none() | st.sampled_from(Side)
 
 
 def _plain(day: _dt.date) -> _dt.date:
@@ -427,7 +431,8 @@ def events(draw: st.DrawFn, *, id: EventId | None = None, actor_ids: Sequence[Ac
         >>> find(events(), lambda e: True).participants
         ()
     """
-    participants = tuple(Participant(a, draw(_choice(Role))) for a in _pick(draw, actor_ids))
+    participants = tuple(Participant(a, draw(_choice(Role)), draw(_MAYBE_SIDE))
+                         for a in _pick(draw, actor_ids))
     own_id = id or EventId(f"event-{draw(_WORDS)}")
     return Event(
         id=own_id, kind=draw(_choice(EventKind)), summary=draw(_PROSE),

@@ -1,4 +1,4 @@
-"""External ids: one record per (record type, scheme, value), and `Dataset.by_external_id`."""
+"""The model for the field's data: external ids, data-file sources and row citations, sides and whose casualties (#11)."""
 
 from __future__ import annotations
 
@@ -228,3 +228,52 @@ class TestDataFileSources:
                 for citation in getattr(record, "citations", ()):
                     assert bool(citation.blocks) is (citation.source_id not in files)
         assert cc.loads(cc.dumps(ds)) == ds
+
+
+# -- sides, and whose casualties (#11) ---------------------------------------------------------
+
+
+class TestSidesAndParts:
+    def ged_like(self) -> cc.Dataset:
+        """A GED-shaped event: side A, side B and a supporter of side B; a best total and its parts."""
+        row = (cc.Citation(cc.SourceId("ged"), rows=(2,), row_ids=("1648",)),)
+        parts = [cc.Casualties(killed=cc.Count(n), group=group, of_actor_id=cc.ActorId(of) if of else None,
+                               is_part=True, citations=row)
+                 for n, group, of in [(3, cc.CasualtyGroup.MILITARY, "a"), (2, cc.CasualtyGroup.MILITARY, "b"),
+                                      (1, cc.CasualtyGroup.CIVILIAN, None)]]
+        total = cc.Casualties(killed=cc.Count(6, low=5, high=9), citations=row)
+        war = cc.Event(id=cc.EventId("e"), kind=cc.EventKind.CLASHES, summary="s", span=cc.TimeSpan.parse("2020"),
+                       participants=(cc.Participant(cc.ActorId("a"), cc.Role.INITIATOR, cc.Side.A),
+                                     cc.Participant(cc.ActorId("b"), cc.Role.TARGET, cc.Side.B),
+                                     cc.Participant(cc.ActorId("c"), cc.Role.SUPPORTER, cc.Side.B)),
+                       casualties=(total, *parts), citations=row)
+        actors = tuple(cc.Actor(id=cc.ActorId(i), name=i.upper(), kind=cc.ActorKind.STATE, citations=row)
+                       for i in "abc")
+        return cc.Dataset(sources=(SOURCE, GED), actors=actors, events=(war,))
+
+    def test_sides_and_parts_survive_a_file(self, tmp_path: Path) -> None:
+        ds = self.ged_like()
+        cc.dump(ds, tmp_path / "ged.json")
+        back = cc.load(tmp_path / "ged.json")
+        assert back == ds
+        event = back.event("e")
+        assert [(p.actor_id, p.side) for p in event.participants if p.role is cc.Role.SUPPORTER] == [("c", cc.Side.B)]
+        totals = [c.killed.best for c in event.casualties if not c.is_part and c.killed]
+        assert totals == [6]  # the parts add up to it and are not counted again
+
+    def test_whose_casualties_must_name_a_known_actor(self) -> None:
+        ds = self.ged_like()
+        event = ds.events[0]
+        bad = attrs.evolve(event, casualties=(attrs.evolve(event.casualties[1], of_actor_id=cc.ActorId("zz")),))
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=ds.sources, actors=ds.actors, events=(bad,))
+        assert [str(p) for p in info.value.problems] == [
+            "$.events[0].casualties[0].of_actor_id: unknown actor id 'zz'"]
+
+    def test_side_in_json_is_a_letter(self) -> None:
+        data = json.loads(cc.dumps(self.ged_like()))
+        assert data["events"][0]["participants"][2] == {"actor_id": "c", "role": "supporter", "side": "b"}
+        data["events"][0]["participants"][2]["side"] = "c"
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(json.dumps(data))
+        assert str(info.value.problems[0]).startswith("$.events[0].participants[2].side: expected one of 'a', 'b'")
