@@ -32,11 +32,12 @@ from .kinds import (
     EventKind,
     LegalStatusKind,
     Medium,
+    Precision,
     Role,
     StanceKind,
     TerritoryKind,
 )
-from .timespan import TimeSpan
+from .timespan import TimeSpan, _format_end
 
 __all__ = [
     "Actor",
@@ -117,6 +118,9 @@ class Source:
         blocks: How many numbered blocks (paragraphs) the document has; citations
             may point at blocks ``1..blocks``.
         note: How the metadata was established, where it needs saying.
+        coverage_end: For a data file, the last period its records cover (a release of
+            2024 may cover events up to the end of 2023); ``None`` for an article, which
+            knows what it knows on its publication date. Sets `horizon`.
 
     Examples:
         >>> src = Source(id=SourceId("doc"), title="T", publisher="P", url="https://example.org",
@@ -133,6 +137,34 @@ class Source:
     credit: str = field(validator=non_empty)
     blocks: int = field(validator=[non_negative, _at_least_one])
     note: str | None = field(default=None, validator=non_empty)
+    coverage_end: TimeSpan | None = None
+
+    @property
+    def horizon(self) -> TimeSpan | None:
+        """The knowledge horizon: the source knows nothing after this span's last day.
+
+        It is `coverage_end` where given, else `published`, cut to its end when that is
+        a range (so ``../2023-09`` gives ``2023-09``), keeping its basis. ``None`` when that
+        date has no last day (unknown, or open-ended): the source's horizon is not known,
+        and its open-ended records are taken as they stand. Issue #14.
+
+        Added in 0.2.
+
+        Examples:
+            >>> src = Source(id=SourceId("doc"), title="T", publisher="P", url="https://example.org",
+            ...              published=TimeSpan.parse("2023-09"), credit="(c) P", blocks=3)
+            >>> src.horizon.format(), src.horizon.last_day
+            ('2023-09', Date(2023, 9, 30))
+            >>> attrs.evolve(src, coverage_end=TimeSpan.parse("../2022")).horizon
+            TimeSpan.parse('2022')
+        """
+        span = self.coverage_end if self.coverage_end is not None else self.published
+        day = span.last_day
+        if day is None:
+            return None
+        if span.precision is not Precision.RANGE:
+            return span
+        return TimeSpan.parse(_format_end(day), basis=span.basis, reason=span.reason)
 
 
 @attrs.frozen(field_transformer=check_fields)
