@@ -383,7 +383,8 @@ class TestBlock08Armistice:
         (period,) = bundled.controller_of("Lachin corridor", at="2023-10-01")
         assert period.controller_ids == ("russia",)
         horizon = bundled.last_known_as_of(period, at="2023-10-01")
-        assert horizon is not None and horizon.format() == "2023-09"
+        assert horizon is not None
+        assert horizon.format() == "2023-09"
         assert horizon.last_day == pendulum.Date(2023, 9, 30)
         assert bundled.controller_of("Lachin corridor", at="2023-10-01", known_only=True) == ()
         (stance,) = bundled.stances_toward("mediates", toward="Lachin corridor", at="2023-10-01")
