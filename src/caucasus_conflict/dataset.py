@@ -79,7 +79,16 @@ class Cited(Protocol):
     """Anything that cites sources: every record but `Source`, and the nested values
     (control periods, memberships, roles, statuses, populations, casualties, provisions).
 
+    What `Dataset.horizon_of` and `Dataset.last_known_as_of` take.
+
     Added in 0.2.
+
+    Examples:
+        >>> import caucasus_conflict as cc
+        >>> ds = cc.load()
+        >>> period: cc.Cited = ds.territory("Lachin corridor").control[0]
+        >>> ds.horizon_of(period).format()
+        '2023-09'
     """
 
     @property
