@@ -128,6 +128,15 @@ class TestSourceHorizon:
             assert src.horizon.last_day == span.last_day
             assert cc.TimeSpan.parse(src.horizon.format()).last_day == span.last_day
 
+    @pytest.mark.parametrize("coverage_end", ["unknown", "2022/.."])
+    def test_coverage_end_needs_a_last_day(self, coverage_end: str) -> None:
+        """A coverage end without a last day is refused, saying what to give."""
+        with pytest.raises(cc.RecordError) as caught:
+            source("2024", coverage_end=coverage_end)
+        assert str(caught.value) == (f"'coverage_end' must have a last day (got {coverage_end!r}); "
+                                     "give the last period the source covers, or leave it out")
+        assert caught.value.field == "coverage_end"
+
     def test_coverage_end_round_trips_and_is_omitted_when_absent(self) -> None:
         """coverage_end is written only when given, and reads back."""
         ds = cc.Dataset(sources=(source("2024", coverage_end="2023-06"),))

@@ -260,7 +260,7 @@ QUOTED = (Citation(SourceId("s"), (1, 2), quote="q"),)
 EXAMPLES: dict[type, Any] = {
     TimeSpan: TimeSpan.parse("2023", basis=Basis.INFERRED, reason="from the footer"),
     Source: Source(id=SourceId("s"), title="T", publisher="P", url="https://example.org", published=SPAN,
-                   credit="(c) P", blocks=3, note="n"),
+                   credit="(c) P", blocks=3, note="n", coverage_end=SPAN),
     Citation: QUOTED[0],
     ExternalId: ExternalId("iso3", "AZE"),
     Count: Count(5, low=1, high=9, reported_as="about 5"),

@@ -101,6 +101,14 @@ def _at_least_one(instance: object, attribute: "attrs.Attribute[int]", value: in
         raise RecordError(attribute.name, "be >= 1", value)
 
 
+def _closed_end(instance: object, attribute: "attrs.Attribute[TimeSpan | None]", value: TimeSpan | None) -> None:
+    # A coverage end sets a horizon, so it needs a last day (#14).
+    if value is not None and value.last_day is None:
+        raise RecordError(attribute.name, "have a last day", value,
+                          message=f"{attribute.name!r} must have a last day (got {value.format()!r}); "
+                                  "give the last period the source covers, or leave it out")
+
+
 # -- sources and citations ---------------------------------------------------------------
 
 
@@ -137,7 +145,7 @@ class Source:
     credit: str = field(validator=non_empty)
     blocks: int = field(validator=[non_negative, _at_least_one])
     note: str | None = field(default=None, validator=non_empty)
-    coverage_end: TimeSpan | None = None
+    coverage_end: TimeSpan | None = field(default=None, validator=_closed_end)
 
     @property
     def horizon(self) -> TimeSpan | None:
@@ -157,6 +165,9 @@ class Source:
             ('2023-09', Date(2023, 9, 30))
             >>> attrs.evolve(src, coverage_end=TimeSpan.parse("../2022")).horizon
             TimeSpan.parse('2022')
+            >>> attrs.evolve(src, coverage_end=TimeSpan.parse("2022/.."))
+            Traceback (most recent call last):
+            caucasus_conflict.errors.RecordError: 'coverage_end' must have a last day (got '2022/..'); give the last period the source covers, or leave it out
         """
         span = self.coverage_end if self.coverage_end is not None else self.published
         day = span.last_day

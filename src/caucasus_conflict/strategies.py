@@ -266,7 +266,7 @@ def casualties(draw: st.DrawFn, *, actor_ids: Sequence[ActorId] = (), source_ids
 
 
 _SPANS = timespans()
-_MAYBE_SPAN = st.none() | _SPANS
+_MAYBE_CLOSED_END = st.none() | timespans(allow_unknown=False, allow_open=False)
 _COUNTS = counts()
 _MAYBE_COUNT = st.none() | _COUNTS
 _MAYBE_BOOL = st.none() | st.booleans()
@@ -299,7 +299,7 @@ def sources(draw: st.DrawFn, *, id: SourceId = _SOURCE, blocks: int = 22) -> Sou
     """
     return Source(id=id, title=draw(_PROSE), publisher=draw(_PROSE), url=f"https://example.org/{draw(_WORDS)}",
                   published=draw(_SPANS), credit=draw(_PROSE), blocks=blocks, note=draw(_NOTES),
-                  coverage_end=draw(_MAYBE_SPAN))
+                  coverage_end=draw(_MAYBE_CLOSED_END))
 
 
 @st.composite
