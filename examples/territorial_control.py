@@ -9,6 +9,11 @@ Azerbaijan's "from 2020") covers every day of that year too. So for any date in
 article does not say on which day control changed hands. Each period's span
 also says whether its dates are stated in the article or inferred, and why.
 
+The article knows nothing after September 2023, its publication month (its
+knowledge horizon). A period with an open end, such as Russia's patrol of the
+Lachin corridor from November 2020, is therefore shown for a later date as "last
+known as of 2023-09", never as a plain answer (``Dataset.last_known_as_of``).
+
 Run it from the repository root::
 
     python examples/territorial_control.py
@@ -24,7 +29,7 @@ TERRITORIES = (
     "Nagorno-Karabakh Autonomous Oblast",
     "seven adjacent districts",
 )
-DATES = ("1995", "2020", "2020-06-01", "2021-06-01", "2023-09-19")
+DATES = ("1995", "2020", "2020-06-01", "2021-06-01", "2023-09-19", "2023-10-01")
 
 
 def describe(ds: cc.Dataset, period: cc.ControlPeriod) -> str:
@@ -37,6 +42,12 @@ def describe(ds: cc.Dataset, period: cc.ControlPeriod) -> str:
     return f"{who} ({extent}, {legal}, {period.span.format()})"
 
 
+def marked(ds: cc.Dataset, period: cc.ControlPeriod, when: str) -> str:
+    """`describe`, prefixed with "last known as of ..." when *when* is past what the source knows."""
+    horizon = ds.last_known_as_of(period, at=when)
+    return describe(ds, period) if horizon is None else f"last known as of {horizon}: {describe(ds, period)}"
+
+
 def main() -> None:
     """Print the controllers of four territories at several dates, then explain the dates."""
     ds = cc.load()
@@ -45,7 +56,7 @@ def main() -> None:
         print(f"{territory.name} [{territory.kind.value}]")
         for when in DATES:
             periods = ds.controller_of(territory, at=when)
-            found = "; ".join(describe(ds, p) for p in periods) if periods else "no control period recorded"
+            found = "; ".join(marked(ds, p, when) for p in periods) if periods else "no control period recorded"
             flag = "  <- both can be in force: the dates are too coarse to tell" if len(periods) > 1 else ""
             print(f"  at {when:<11} {found}{flag}")
         print()

@@ -350,28 +350,48 @@ class TestBlock08Armistice:
         assert ids(bundled.actors_by_stance("mediates", toward="armistice-2020")) == ("russia",)
 
     def test_russia_holds_the_corridor_in_2021(self, bundled: cc.Dataset) -> None:
-        """Russian forces patrol the Lachin corridor from November 2020 (month inferred) until 2022."""
+        """Russian forces patrol the Lachin corridor from November 2020 (month inferred), with no end reported."""
         (period,) = bundled.controller_of("Lachin corridor", at="2021-06-01")
         assert period.controller_ids == ("russia",)
         assert period.extent is ControlExtent.FULL
-        inferred(period.span, "2020-11/2022")
+        inferred(period.span, "2020-11/..")
         assert_cites(period, 8, 9, 12)
+        assert bundled.last_known_as_of(period, at="2021-06-01") is None
         inferred(bundled.event("russian-peacekeeper-deployment").span, "2020-11")
 
-    def test_no_russian_control_after_2022(self, bundled: cc.Dataset) -> None:
-        """The article supports Russia's hold only until 2022, so none is given for 2023 (#14)."""
-        assert ids(bundled.actors_by_stance("mediates", toward="Lachin corridor", at="2022")) == ("russia",)
-        for when in ("2023-01", "2023-09-19", "2023-10-01"):
-            assert bundled.controller_of("Lachin corridor", at=when) == (), when
-            assert bundled.actors_by_stance("mediates", toward="Lachin corridor", at=when) == (), when
+    def test_russia_still_holds_the_corridor_in_2023(self, bundled: cc.Dataset) -> None:
+        """A withdrawal that began in 2022 ends nothing, so Russia's hold is known up to September 2023 (#14)."""
+        for when in ("2022", "2023-01", "2023-09-19", "2023-09"):
+            (period,) = bundled.controller_of("Lachin corridor", at=when, known_only=True)
+            assert period.controller_ids == ("russia",), when
+            assert bundled.last_known_as_of(period, at=when) is None, when
+            assert ids(bundled.actors_by_stance("mediates", toward="Lachin corridor", at=when,
+                                                known_only=True)) == ("russia",), when
         (period,) = bundled.territory("Lachin corridor").control
-        assert period.span.last_day == pendulum.Date(2022, 12, 31)
+        assert period.span.last_day is None
         assert "block [9]" in (period.span.reason or "")
         assert "block [12]" in (period.span.reason or "")
-        assert "no later control period" in (period.note or "")
+        assert "a start, not a completed departure" in (period.span.reason or "")
+        assert "no end" in (period.note or "")
         stance = bundled.stance("russia-peacekeeping-lachin")
-        inferred(stance.span, "2020-11/2022")
+        inferred(stance.span, "2020-11/..")
+        assert "a start, not an end" in (stance.span.reason or "")
         assert_cites(stance, 8, 9, 12)
+
+    def test_lachin_on_2023_10_01_is_last_known_as_of_2023_09(self, bundled: cc.Dataset) -> None:
+        """Who controls the Lachin corridor on 2023-10-01: last known as of 2023-09, Russia; not a plain answer (#14)."""
+        (period,) = bundled.controller_of("Lachin corridor", at="2023-10-01")
+        assert period.controller_ids == ("russia",)
+        horizon = bundled.last_known_as_of(period, at="2023-10-01")
+        assert horizon is not None
+        assert horizon.format() == "2023-09"
+        assert horizon.last_day == pendulum.Date(2023, 9, 30)
+        assert bundled.controller_of("Lachin corridor", at="2023-10-01", known_only=True) == ()
+        (stance,) = bundled.stances_toward("mediates", toward="Lachin corridor", at="2023-10-01")
+        assert stance.id == "russia-peacekeeping-lachin"
+        assert bundled.last_known_as_of(stance, at="2023-10-01") == horizon
+        assert bundled.actors_by_stance("mediates", toward="Lachin corridor", at="2023-10-01",
+                                        known_only=True) == ()
 
 
 class TestBlock09Accusation:
@@ -559,6 +579,25 @@ class TestBlock15RussiaAndCsto:
         assert members == ["armenia", "russia"]
         former = [actor.id for actor in bundled.actors for m in actor.memberships if m.ended]
         assert former == ["azerbaijan"]
+
+    def test_csto_members_through_the_membership_queries(self, bundled: cc.Dataset) -> None:
+        """The membership queries count Armenia and Russia in September 2023, Azerbaijan only as a former member (#14)."""
+        assert ids(bundled.members_of("CSTO", at="2023-09")) == ("armenia", "russia")
+        assert ids(bundled.members_of("CSTO", at="2023-09", known_only=True)) == ("armenia", "russia")
+        assert ids(bundled.members_of("CSTO")) == ("armenia", "azerbaijan", "russia")
+        (former,) = bundled.memberships_of("Baku")
+        assert former.ended
+        for when in ("1995", "2020", "2023-09"):
+            assert bundled.memberships_of("Baku", organisation="CSTO", at=when) == (), when
+        # Present-tense memberships are dated to the article's month: nothing is said of October 2023.
+        assert bundled.members_of("CSTO", at="2023-10") == ()
+
+    def test_beglaryan_is_a_former_ombudsman(self, bundled: cc.Dataset) -> None:
+        """Beglaryan's ombudsman role is marked ended and holds at no date, September 2023 included (#14)."""
+        (role,) = bundled.actor("Beglaryan").roles
+        assert role.ended
+        assert not role.span.overlaps(TimeSpan.parse("2023-09"))
+        assert bundled.last_known_as_of(role, at="2023-10") is None
 
     def test_icg_assessment(self, bundled: cc.Dataset) -> None:
         """According to the ICG, Azerbaijan had been testing its strength: no medium, made by September 2023 (#14)."""

@@ -22,7 +22,8 @@ VALID = str(FIXTURES / "valid.json")
 INVALID = str(FIXTURES / "invalid.json")
 DANGLING = str(FIXTURES / "dangling.json")
 DOCS = Path(__file__).parents[1] / "docs" / "cli.md"
-COMMANDS = ("timeline", "actors", "claims", "territory", "ceasefires", "show", "validate", "export")
+COMMANDS = ("timeline", "actors", "claims", "territory", "control", "members", "ceasefires", "show", "validate",
+            "export")
 INFERRED_NOTE = "~ inferred from context, not stated in the source; 'caucasus-conflict show ID' gives the reason."
 
 
@@ -86,6 +87,7 @@ class TestMain:
         assert last_line(err).startswith("caucasus-conflict: error: argument COMMAND: invalid choice: 'bogus'")
 
     @pytest.mark.parametrize("argv", [["timeline"], ["actors"], ["claims"], ["territory", "Artsakh"],
+                                      ["control", "Artsakh"], ["members", "CSTO"],
                                       ["ceasefires"], ["show", "Baku"], ["validate", VALID], ["export"]],
                              ids=COMMANDS)
     def test_unknown_option(self, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
@@ -780,3 +782,80 @@ class TestExport:
         target = tmp_path / "missing" / "out.json"
         assert run(capsys, "export", "--output", str(target)) == \
             (2, "", f"error: cannot write '{target}': No such file or directory; check the path\n")
+
+
+class TestKnowledgeHorizon:
+    """The CLI marks answers past the source's horizon and leaves them out with --known-only (#14)."""
+
+    NOTE = ("'last known as of DATE' marks a record with no reported end, asked about a date after its sources' "
+            "knowledge ends on DATE; add --known-only to leave such records out.")
+
+    def test_control_past_the_horizon_is_last_known(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Who controls the Lachin corridor on 2023-10-01: last known as of 2023-09, Russia."""
+        code, out, _ = run(capsys, "control", "Lachin corridor", "--at", "2023-10-01")
+        assert code == 0
+        assert out.splitlines()[:2] == ["Who controlled Lachin corridor at 2023-10-01:",
+                                        "  last known as of 2023-09: Russia (full, de facto, 2020-11/..~)"]
+        assert self.NOTE in " ".join(out.split())
+
+    def test_control_within_the_horizon_is_plain(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """On a date the article knows of, the answer is plain, with no marker."""
+        code, out, _ = run(capsys, "control", "Lachin corridor", "--at", "2023-09-19")
+        assert code == 0
+        assert out.splitlines()[:2] == ["Who controlled Lachin corridor at 2023-09-19:",
+                                        "  Russia (full, de facto, 2020-11/..~)"]
+        assert "last known" not in out
+
+    def test_control_known_only(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--known-only leaves the last-known period out."""
+        assert run(capsys, "control", "Lachin corridor", "--at", "2023-10-01", "--known-only") == \
+            (0, "No control period of Lachin corridor recorded at 2023-10-01.\n", "")
+
+    def test_control_json_marks_the_period(self, capsys: pytest.CaptureFixture[str], bundled: cc.Dataset) -> None:
+        """--json gives each period with its last_known_as_of date, null when known."""
+        data = run_json(capsys, "control", "Lachin corridor", "--at", "2023-10-01")
+        (period,) = bundled.controller_of("Lachin corridor", at="2023-10-01")
+        assert data == {"territory": "lachin-corridor", "at": "2023-10-01",
+                        "control": [{"period": cc.converter.unstructure(period), "last_known_as_of": "2023-09"}]}
+        data = run_json(capsys, "control", "Lachin corridor", "--at", "2021")
+        assert [p["last_known_as_of"] for p in data["control"]] == [None]
+
+    def test_territory_marks_the_period(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """territory --at names the last-known period under the table; --known-only drops it."""
+        _, out, _ = run(capsys, "territory", "Lachin corridor", "--at", "2023-10-01")
+        assert "last known as of 2023-09: Russia (russia), 2020-11/..~" in out.splitlines()
+        _, out, _ = run(capsys, "territory", "Lachin corridor", "--at", "2023-10-01", "--known-only")
+        assert "No control period recorded at 2023-10-01." in out.splitlines()
+        assert "last known" not in out
+
+    def test_actors_by_stance(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """actors --stance --at marks a holder whose stance is only last known; --known-only drops it."""
+        args = ("actors", "--stance", "mediates", "--toward", "Lachin corridor", "--at", "2023-10")
+        _, out, _ = run(capsys, *args)
+        assert "last known as of 2023-09: Russia (russia)" in out.splitlines()
+        assert run(capsys, *args, "--known-only") == (0, "No actors match.\n", "")
+
+    def test_timeline_marks_open_events(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """timeline --from past the horizon marks the open-ended blockade; --known-only drops it."""
+        _, out, _ = run(capsys, "timeline", "--from", "2023-10")
+        assert "last known as of 2023-09: lachin-blockade (2022-12/..~)" in out.splitlines()
+        _, out, _ = run(capsys, "timeline", "--from", "2023-10", "--known-only")
+        assert "lachin-blockade" not in out
+
+    def test_members(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """members lists current and former members; with --at, only those in force then."""
+        _, out, _ = run(capsys, "members", "CSTO")
+        assert out.splitlines()[:4] == ["Members of CSTO:", "  Armenia (armenia), member, ../2023-09~",
+                                        "  Azerbaijan (azerbaijan), former member, undated",
+                                        "  Russia (russia), member, ../2023-09~"]
+        _, out, _ = run(capsys, "members", "CSTO", "--at", "2023-09")
+        assert "Azerbaijan" not in out
+        assert run(capsys, "members", "CSTO", "--at", "2023-10") == (0, "No member of CSTO recorded at 2023-10.\n", "")
+
+    @pytest.mark.parametrize("argv", [["control", "Lachin corridor"], ["members", "CSTO"], ["timeline"],
+                                      ["territory", "Artsakh"]])
+    def test_known_only_needs_a_date(self, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+        """--known-only without a date is a usage error saying what to add."""
+        code, _, err = run(capsys, *argv, "--known-only")
+        assert code == 2
+        assert last_line(err).endswith("error: --known-only needs a date (--at, --from or --to)")

@@ -12,7 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from ._registry import RECORD_TYPES, RecordType
 from .convert import configure_converter, converter, make_converter
-from .dataset import ActorRef, Dataset, EntityRef, TerritoryRef
+from .dataset import ActorRef, Cited, Dataset, EntityRef, TerritoryRef
 from .errors import (
     ArgumentTypeError,
     CaucasusConflictError,
@@ -127,6 +127,7 @@ __all__ = [
     "TimeSpan",
     # Data sets and queries
     "ActorRef",
+    "Cited",
     "Dataset",
     "EntityRef",
     "TerritoryRef",

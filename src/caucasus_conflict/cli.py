@@ -51,6 +51,18 @@ CSV_COLUMNS = EVENT_CSV_COLUMNS
 """The columns of ``export --format csv``, in order (`caucasus_conflict.export.EVENT_CSV_COLUMNS`)."""
 
 _INFERRED_NOTE = f"{_INFERRED} inferred from context, not stated in the source; '{PROG} show ID' gives the reason."
+_LAST_KNOWN_NOTE = ("'last known as of DATE' marks a record with no reported end, asked about a date after its "
+                    "sources' knowledge ends on DATE; add --known-only to leave such records out.")
+
+
+def _marked(horizon: cc.TimeSpan | None, text: str) -> str:
+    """*text*, prefixed with "last known as of <horizon>: " when it is only last known (#14)."""
+    return text if horizon is None else f"last known as of {horizon.format()}: {text}"
+
+
+def _needs_date(args: argparse.Namespace, *dates: object) -> None:
+    if args.known_only and all(d is None for d in dates):
+        args.parser.error("--known-only needs a date (--at, --from or --to)")
 
 
 # -- data sets and argument types ----------------------------------------------------------
@@ -84,8 +96,10 @@ def _timeline(args: argparse.Namespace, out: _Output) -> int:
     ds = _dataset(args)
     if args.within and not (args.start or args.end):
         args.parser.error("--within needs --from or --to")
+    _needs_date(args, args.start, args.end)
     selected = list(ds.events_matching(actor=args.actor, territory=args.territory, kind=args.kind,
-                                       start=args.start, end=args.end, within=args.within, include_undated=True))
+                                       start=args.start, end=args.end, within=args.within, include_undated=True,
+                                       known_only=args.known_only))
     undated = sum(not e.span.is_known for e in selected)
     if not args.undated:
         selected = [e for e in selected if e.span.is_known]
@@ -112,6 +126,9 @@ def _timeline(args: argparse.Namespace, out: _Output) -> int:
                               width=out.width, limits=[None, 13]))
     footer = [_INFERRED_NOTE] if any(e.span.basis is cc.Basis.INFERRED for e in selected) else []
     footer += [left_out] if left_out else []
+    marked = [_marked(ds.last_known_as_of(e, at=args.start), f"{e.id} ({_when(e.span)})") for e in selected]
+    marked = [m for m in marked if m.startswith("last known")]
+    footer += [*marked, _LAST_KNOWN_NOTE] if marked else []
     out.notes(["", _plural(len(selected), "event") + ".", *footer])
     return 0
 
@@ -124,8 +141,10 @@ def _actors(args: argparse.Namespace, out: _Output) -> int:
         args.parser.error("--stance and --toward go together")
     if args.at is not None and args.stance is None:
         args.parser.error("--at needs --stance and --toward")
+    _needs_date(args, args.at)
     ds = _dataset(args)
-    actors = ds.actors_by_stance(args.stance, toward=args.toward, at=args.at) if args.stance else ds.actors
+    actors = ds.actors_by_stance(args.stance, toward=args.toward, at=args.at, known_only=args.known_only) \
+        if args.stance else ds.actors
     if args.json:
         out.json(_unstructure(tuple(actors)))
         return 0
@@ -135,6 +154,18 @@ def _actors(args: argparse.Namespace, out: _Output) -> int:
     rows = [[a.id, a.name, _words(a.kind), ", ".join(a.aliases) or "—"] for a in actors]
     out.lines([*_table(["ID", "NAME", "KIND", "ALIASES"], rows, width=out.width, limits=[None, 28, 12]),
                "", _plural(len(actors), "actor") + "."])
+    if args.stance and args.at is not None:
+        # An actor is only last known when every stance that makes it count is (#14).
+        stances = ds.stances_toward(args.stance, toward=args.toward, at=args.at, known_only=args.known_only)
+        marked = []
+        for actor in actors:
+            horizons = [ds.last_known_as_of(s, at=args.at) for s in stances if s.holder_id == actor.id]
+            known = [h for h in horizons if h is not None]
+            if horizons and len(known) == len(horizons):
+                latest = max(known, key=lambda h: h.ordinals or (0, 0))
+                marked.append(_marked(latest, f"{actor.name} ({actor.id})"))
+        if marked:
+            out.notes(["", *marked, _LAST_KNOWN_NOTE])
     return 0
 
 
@@ -185,10 +216,11 @@ def _claims(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _territory(args: argparse.Namespace, out: _Output) -> int:
+    _needs_date(args, args.at)
     ds = _dataset(args)
     territory = ds.territory(args.name)
     parts = ds.parts_of(territory)
-    periods = ds.controller_of(territory, at=args.at) if args.at else \
+    periods = ds.controller_of(territory, at=args.at, known_only=args.known_only) if args.at else \
         tuple(sorted(territory.control, key=lambda p: p.span.sort_key()))
     if args.json:
         out.json({"territory": _unstructure(territory), "parts": [t.id for t in parts],
@@ -213,6 +245,10 @@ def _territory(args: argparse.Namespace, out: _Output) -> int:
         lines.append(f"No control period recorded at {args.at.format()}." if args.at else
                      "No control periods recorded.")
     spans = [p.span for p in periods] + [s.span for s in territory.legal_status] + [p.as_of for p in territory.population]
+    marked = [_marked(ds.last_known_as_of(p, at=args.at), f"{_names(ds, p.controller_ids)}, {_when(p.span)}")
+              for p in periods]
+    marked = [m for m in marked if m.startswith("last known")]
+    lines += ["", *marked, *_wrap(_LAST_KNOWN_NOTE, out.width)] if marked else []
     out.lines(lines)
     if any(s.basis is cc.Basis.INFERRED for s in spans):
         out.notes(["", _INFERRED_NOTE])
@@ -243,6 +279,71 @@ def _ceasefires(args: argparse.Namespace, out: _Output) -> int:
         lines += [f"{cf.name} ({cf.id})", *_fields(pairs, out.width), ""]
     out.lines(lines)
     out.notes([_plural(len(ceasefires), "ceasefire") + ".", *([_INFERRED_NOTE] if inferred else [])])
+    return 0
+
+
+# -- control, members (#14) --------------------------------------------------------------------
+
+
+def _period_text(ds: cc.Dataset, period: cc.ControlPeriod) -> str:
+    extent = _words(period.extent) + (f", about {period.share:.0%}" if period.share is not None else "")
+    legal = "de facto" if period.de_facto else "de jure"
+    who = " and ".join(ds.actor(a).name for a in period.controller_ids)
+    return f"{who} ({extent}, {legal}, {_when(period.span)})"
+
+
+def _control(args: argparse.Namespace, out: _Output) -> int:
+    _needs_date(args, args.at)
+    ds = _dataset(args)
+    territory = ds.territory(args.name)
+    periods = ds.controller_of(territory, at=args.at, known_only=args.known_only) if args.at \
+        else ds.control_history(territory)
+    horizons = [ds.last_known_as_of(p, at=args.at) for p in periods]
+    if args.json:
+        out.json({"territory": territory.id, "at": args.at.format() if args.at else None,
+                  "control": [{"period": _unstructure(p), "last_known_as_of": h.format() if h else None}
+                              for p, h in zip(periods, horizons, strict=True)]})
+        return 0
+    when = f" at {args.at.format()}" if args.at else ""
+    if not periods:
+        out.lines([f"No control period of {territory.name} recorded{when}."])
+        return 0
+    lines = [f"Who controlled {territory.name}{when}:",
+             *(f"  {_marked(h, _period_text(ds, p))}" for p, h in zip(periods, horizons, strict=True))]
+    out.lines(lines)
+    notes = [_LAST_KNOWN_NOTE] if any(horizons) else []
+    notes += [_INFERRED_NOTE] if any(p.span.basis is cc.Basis.INFERRED for p in periods) else []
+    if notes:
+        out.notes(["", *notes])
+    return 0
+
+
+def _members(args: argparse.Namespace, out: _Output) -> int:
+    _needs_date(args, args.at)
+    ds = _dataset(args)
+    organisation = ds.actor(args.name)
+    members = ds.members_of(organisation, at=args.at, known_only=args.known_only)
+    found = [(a, m) for a in members
+             for m in ds.memberships_of(a, organisation=organisation, at=args.at, known_only=args.known_only)]
+    horizons = [ds.last_known_as_of(m, at=args.at) for _, m in found]
+    if args.json:
+        out.json({"organisation": organisation.id, "at": args.at.format() if args.at else None,
+                  "members": [{"actor_id": a.id, "membership": _unstructure(m),
+                               "last_known_as_of": h.format() if h else None}
+                              for (a, m), h in zip(found, horizons, strict=True)]})
+        return 0
+    when = f" at {args.at.format()}" if args.at else ""
+    if not found:
+        out.lines([f"No member of {organisation.name} recorded{when}."])
+        return 0
+    rows = [f"  {_marked(h, a.name)} ({a.id}), " + ("former member" if m.ended else "member")
+            + (f", {_when(m.span)}" if m.span.is_known else ", undated")
+            for (a, m), h in zip(found, horizons, strict=True)]
+    out.lines([f"Members of {organisation.name}{when}:", *rows])
+    notes = [_LAST_KNOWN_NOTE] if any(horizons) else []
+    notes += [_INFERRED_NOTE] if any(m.span.basis is cc.Basis.INFERRED for _, m in found) else []
+    if notes:
+        out.notes(["", *notes])
     return 0
 
 
@@ -434,12 +535,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--undated", action="store_true", help="include undated events (listed last)")
     sub.add_argument("--plot", metavar="FILE", type=_plot_path,
                      help=f"draw the timeline to FILE ({', '.join(plot.SUPPORTED_SUFFIXES)}; needs the plot extra)")
+    _known_only_option(sub)
 
     sub = command("actors", _actors, "List actors, or those holding a stance toward someone.")
     sub.add_argument("--stance", choices=[k.value for k in cc.StanceKind], metavar="KIND",
                      help=f"only actors with this stance: {', '.join(k.value for k in cc.StanceKind)}")
     sub.add_argument("--toward", metavar="NAME", help="the actor, territory or event the stance is toward")
     sub.add_argument("--at", metavar="DATE", type=_date, help="only stances held at some time during DATE")
+    _known_only_option(sub)
 
     sub = command("claims", _claims, "List who claimed what, and which claims dispute each other.")
     sub.add_argument("--by", metavar="NAME", help="only claims made by this actor")
@@ -449,6 +552,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("territory", _territory, "Show a territory: status, population, parts and who controlled it.")
     sub.add_argument("name", metavar="NAME", help="the territory's id, name or alias")
     sub.add_argument("--at", metavar="DATE", type=_date, help="only the control periods in force during DATE")
+    _known_only_option(sub)
+
+    sub = command("control", _control, "Show who controlled a territory, marking what is only last known.")
+    sub.add_argument("name", metavar="NAME", help="the territory's id, name or alias")
+    sub.add_argument("--at", metavar="DATE", type=_date,
+                     help="only the control periods in force during DATE (default: every period)")
+    _known_only_option(sub)
+
+    sub = command("members", _members, "List the members of an organisation, marking what is only last known.")
+    sub.add_argument("name", metavar="NAME", help="the organisation's id, name or alias")
+    sub.add_argument("--at", metavar="DATE", type=_date,
+                     help="only the memberships in force during DATE (default: every member, former ones too)")
+    _known_only_option(sub)
 
     sub = command("ceasefires", _ceasefires, "List ceasefires with parties, mediators, dates and provisions.")
     sub.add_argument("--actor", metavar="NAME", help="only ceasefires this actor is a party to or mediated")
@@ -463,6 +579,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=["json", "jsonl", "csv"], default="json", help="output format (default: json)")
     sub.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
+
+
+def _known_only_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--known-only", action="store_true",
+                     help="leave out records with no reported end that the date reaches only after what their "
+                          "sources know (default: show them, marked 'last known as of ...')")
 
 
 def _exit_code(code: object) -> int:

@@ -22,13 +22,19 @@ Query semantics, in short (the docs page "Dates and queries" has the long form):
   ask for it.
 * Any argument naming an actor or territory takes the record, its id, or any of its
   names or aliases (case-, accent- and punctuation-insensitive).
+* A source knows nothing after its horizon (`Source.horizon`). A record with an open
+  end that a date or window reaches only past the horizon of the sources it cites is
+  "last known as of" that horizon: `Dataset.last_known_as_of` says so, and
+  ``known_only=True`` leaves such records out of every ``at=`` and window query.
 """
 
 from __future__ import annotations
 
 import difflib
 import enum
-from typing import TypeVar, overload
+import functools
+from collections.abc import Callable
+from typing import Protocol, TypeVar, overload
 
 import attrs
 
@@ -42,17 +48,20 @@ from .kinds import EventKind, Role, StanceKind
 from .model import (
     Actor,
     Ceasefire,
+    Citation,
     Claim,
     ControlPeriod,
     Event,
+    Membership,
     Record,
+    RoleHeld,
     Source,
     Stance,
     Territory,
 )
 from .timespan import MAX_ORDINAL, MIN_ORDINAL, DateLike, TimeSpan
 
-__all__ = ["ActorRef", "Dataset", "EntityRef", "TerritoryRef"]
+__all__ = ["ActorRef", "Cited", "Dataset", "EntityRef", "TerritoryRef"]
 
 T = TypeVar("T")
 R = TypeVar("R", Source, Actor, Territory, Event, Ceasefire, Claim, Stance)
@@ -68,6 +77,29 @@ EntityRef = Actor | Territory | Event | str
 
 
 _CLASSES = tuple(rtype.cls for rtype in RECORD_TYPES)
+
+
+class Cited(Protocol):
+    """Anything that cites sources: every record but `Source`, and the nested values
+    (control periods, memberships, roles, statuses, populations, casualties, provisions).
+
+    What `Dataset.horizon_of` and `Dataset.last_known_as_of` take.
+
+    Added in 0.2.
+
+    Examples:
+        >>> import caucasus_conflict as cc
+        >>> ds = cc.load()
+        >>> period: cc.Cited = ds.territory("Lachin corridor").control[0]
+        >>> ds.horizon_of(period).format()
+        '2023-09'
+    """
+
+    @property
+    def citations(self) -> tuple[Citation, ...]: ...  # pragma: no cover - a protocol
+
+
+C = TypeVar("C", bound=Cited)
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -414,7 +446,7 @@ class Dataset:
     # -- event queries --------------------------------------------------------------
 
     def events_between(self, start: DateLike | None, end: DateLike | None, *, within: bool = False,
-                       include_undated: bool = False) -> tuple[Event, ...]:
+                       include_undated: bool = False, known_only: bool = False) -> tuple[Event, ...]:
         """Return the events overlapping (or, with ``within=True``, inside) a window, in order.
 
         The window runs from the first day of *start* to the last day of *end*, so
@@ -423,6 +455,8 @@ class Dataset:
         *overlaps* the window when it can share a day with it (an event dated ``2020``
         overlaps a window in March 2020); it is *within* it when every day it can cover
         lies inside. Undated events are appended only with ``include_undated=True``.
+        With ``known_only=True``, open-ended events that reach the window only past their
+        sources' horizon are left out (see `last_known_as_of`).
         Costs O(log n + k) for k results.
 
         Raises:
@@ -442,12 +476,13 @@ class Dataset:
         ranks = index.within(low, high) if within else index.overlapping(low, high)
         if include_undated:
             ranks.extend(index.undated)
-        return tuple(index.order[r] for r in ranks)
+        found = tuple(index.order[r] for r in ranks)
+        return self._known(found, _event_span, low) if known_only else found
 
     def events_matching(self, *, actor: ActorRef | None = None, role: Role | str | None = None,
                         territory: TerritoryRef | None = None, kind: EventKind | str | None = None,
                         start: DateLike | None = None, end: DateLike | None = None, within: bool = False,
-                        include_undated: bool = False) -> tuple[Event, ...]:
+                        include_undated: bool = False, known_only: bool = False) -> tuple[Event, ...]:
         """Return the events that meet every filter given, in chronological order.
 
         Each filter is the query of the same name: *actor* (and *role*) as
@@ -455,6 +490,7 @@ class Dataset:
         a window (*start*, *end*, *within*) as `events_between`. With no window, every
         event qualifies by date, undated ones included only with ``include_undated=True``
         (listed last). With no filter at all, this is `chronology` less the undated events.
+        *known_only* is passed to `events_between`; without a window it changes nothing.
 
         Raises:
             UnknownNameError: No actor or territory has that name.
@@ -478,7 +514,8 @@ class Dataset:
             groups.append(self.events_of_kind(kind))
         windowed = start is not None or end is not None
         if windowed:
-            groups.append(self.events_between(start, end, within=within, include_undated=include_undated))
+            groups.append(self.events_between(start, end, within=within, include_undated=include_undated,
+                                              known_only=known_only))
         if not groups:
             return index.order if include_undated else self.events_between(None, None)
         # Intersect the smallest group with the others; every group is in chronological order.
@@ -573,10 +610,12 @@ class Dataset:
         return self._state.indexes.stances_by.get(self.actor(holder).id, ())
 
     def stances_toward(self, kind: StanceKind | str, *, toward: EntityRef,
-                       at: DateLike | None = None) -> tuple[Stance, ...]:
+                       at: DateLike | None = None, known_only: bool = False) -> tuple[Stance, ...]:
         """Return the stances of *kind* toward an actor, territory or event, in order.
 
-        With *at*, only stances whose span overlaps it; undated stances never do.
+        With *at*, only stances whose span overlaps it; undated stances never do. An
+        open-ended stance that reaches *at* only past its sources' horizon is last known
+        (`last_known_as_of`); ``known_only=True`` leaves it out.
 
         Examples:
             >>> import caucasus_conflict as cc
@@ -588,21 +627,23 @@ class Dataset:
         if at is None:
             return stances
         when = _dated(at)
-        return tuple(s for s in stances if s.span.overlaps(when))
+        found = tuple(s for s in stances if s.span.overlaps(when))
+        return self._known(found, _span, _first(when)) if known_only else found
 
     def actors_by_stance(self, kind: StanceKind | str, *, toward: EntityRef,
-                         at: DateLike | None = None) -> tuple[Actor, ...]:
+                         at: DateLike | None = None, known_only: bool = False) -> tuple[Actor, ...]:
         """Return the actors holding a stance of *kind* toward *toward*, by id.
 
         *toward* is an actor, territory or event (or an id or name of one). With *at*,
-        only stances whose span overlaps that date count.
+        only stances whose span overlaps that date count; with ``known_only=True``, only
+        those known at it (as in `stances_toward`, which gives the stances to mark).
 
         Examples:
             >>> import caucasus_conflict as cc
             >>> [a.id for a in cc.load().actors_by_stance("supports", toward="Baku")]
             ['turkey']
         """
-        holders = {s.holder_id for s in self.stances_toward(kind, toward=toward, at=at)}
+        holders = {s.holder_id for s in self.stances_toward(kind, toward=toward, at=at, known_only=known_only)}
         return tuple(self.actor(h) for h in sorted(holders))
 
     def claims_by(self, actor: ActorRef) -> tuple[Claim, ...]:
@@ -678,11 +719,14 @@ class Dataset:
         keep = {id(c) for c in self.claims_matching(by=by, about=about)}
         return tuple(p for p in pairs if id(p[0]) in keep or id(p[1]) in keep)
 
-    def controller_of(self, territory: TerritoryRef, *, at: DateLike) -> tuple[ControlPeriod, ...]:
+    def controller_of(self, territory: TerritoryRef, *, at: DateLike,
+                      known_only: bool = False) -> tuple[ControlPeriod, ...]:
         """Return the control periods of *territory* in force at some time during *at*.
 
         ``at="2021-06-01"`` is one day; ``at="2020"`` is the whole year, so periods that
         ended and began during 2020 are both returned. Periods come in chronological order.
+        An open-ended period that reaches *at* only past its sources' horizon is last
+        known (`last_known_as_of`); ``known_only=True`` leaves it out.
 
         Examples:
             >>> import caucasus_conflict as cc
@@ -691,7 +735,8 @@ class Dataset:
         """
         when = _dated(at)
         periods = [p for p in self.territory(territory).control if p.span.overlaps(when)]
-        return tuple(chronological(periods, by_id=False))
+        found = tuple(chronological(periods, by_id=False))
+        return self._known(found, _span, _first(when)) if known_only else found
 
     def control_history(self, territory: TerritoryRef) -> tuple[ControlPeriod, ...]:
         """Return every control period of *territory*, in chronological order.
@@ -715,12 +760,14 @@ class Dataset:
         return tuple(c for c in self._state.indexes.ceasefires if actor_id in c.actor_ids)
 
     def ceasefires_between(self, start: DateLike | None, end: DateLike | None, *, within: bool = False,
-                           actor: ActorRef | None = None) -> tuple[Ceasefire, ...]:
+                           actor: ActorRef | None = None, known_only: bool = False) -> tuple[Ceasefire, ...]:
         """Return the ceasefires declared in a window, by declared date.
 
         The window is read as in `events_between`: a ceasefire's *declared* date
         overlaps it (or, with ``within=True``, lies inside it); ``None`` leaves a side
-        open. With *actor*, only the ceasefires it is a party to or mediated.
+        open. With *actor*, only the ceasefires it is a party to or mediated. With
+        ``known_only=True``, open-ended declared dates that reach the window only past
+        their sources' horizon are left out (see `last_known_as_of`).
 
         Raises:
             TimeSpanError: A bound cannot be parsed, is undated, or the window ends before
@@ -743,7 +790,176 @@ class Dataset:
             first, last = bounds
             if (low <= first and last <= high) if within else (first <= high and low <= last):
                 found.append(ceasefire)
-        return tuple(found)
+        return self._known(tuple(found), _declared, low) if known_only else tuple(found)
+
+    # -- knowledge horizon (#14) ------------------------------------------------------
+
+    @functools.cached_property
+    def _horizons(self) -> dict[str, TimeSpan | None]:
+        return {source.id: source.horizon for source in self.sources}
+
+    def horizon_of(self, value: Cited | Source) -> TimeSpan | None:
+        """Return the knowledge horizon of a record or cited value: the latest of its sources'.
+
+        Each cited source knows nothing after its `Source.horizon`; a value citing several
+        is known up to the latest of them. ``None`` when a cited source's horizon is not
+        known (its date is unknown or open-ended), so nothing limits it. A `Source` gives
+        its own horizon. Ties keep the first source cited.
+
+        Raises:
+            QueryError: *value* cites a source this data set does not hold.
+
+        Added in 0.2.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> ds.horizon_of(ds.territory("Lachin corridor").control[0])
+            TimeSpan.parse('2023-09', basis=Basis.INFERRED, reason=...)
+        """
+        if isinstance(value, Source):
+            return value.horizon
+        latest: TimeSpan | None = None
+        for citation in value.citations:
+            try:
+                horizon = self._horizons[citation.source_id]
+            except KeyError:
+                raise QueryError(f"the value cites source {citation.source_id!r}, which this data set does not "
+                                 f"hold; pass a record or value of this data set") from None
+            if horizon is None:
+                return None
+            if latest is None or _last(horizon) > _last(latest):
+                latest = horizon
+        return latest
+
+    def last_known_as_of(self, value: Cited, *, at: DateLike | None) -> TimeSpan | None:
+        """Return the horizon as of which *value* is only last known at *at*, or ``None``.
+
+        The horizon rule, the same for every source: a value whose span has an open end
+        (``2020-11/..``) is not known to hold on any day after its horizon
+        (`horizon_of`). So when *at* (a date or window, given by its start) begins after
+        that horizon, the value is answered as "last known as of" the horizon, and this
+        returns the horizon; otherwise (a closed or unknown span, *at* beginning on or
+        before the horizon, an open start, no horizon known, or ``at=None``) ``None``. An
+        ended membership or role (``ended=True``) is never last known: it is known to be
+        over, so the membership queries leave it out past its horizon instead. Values
+        without a span (actors, territories, provisions) are never last known.
+
+        Raises:
+            TimeSpanError: *at* cannot be parsed or is unknown.
+            QueryError: *value* cites a source this data set does not hold.
+
+        Added in 0.2.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> (period,) = ds.controller_of("Lachin corridor", at="2023-10-01")
+            >>> ds.last_known_as_of(period, at="2023-10-01").format()
+            '2023-09'
+            >>> ds.last_known_as_of(period, at="2023-06") is None
+            True
+        """
+        if at is None or (isinstance(value, Membership | RoleHeld) and value.ended):
+            return None
+        return self._beyond(value, _span_of(value), _first(_dated(at)))
+
+    def memberships_of(self, actor: ActorRef, *, organisation: ActorRef | None = None, at: DateLike | None = None,
+                       known_only: bool = False) -> tuple[Membership, ...]:
+        """Return *actor*'s memberships (of *organisation*, if given), in chronological order.
+
+        Without *at*, every membership, former ones (``ended=True``) included. With *at*,
+        those whose span overlaps it; undated ones never do. An ended membership is over
+        by its horizon, so it is left out when *at* begins past it; an open-ended one
+        that is not ended is last known there (`last_known_as_of`), and
+        ``known_only=True`` leaves it out.
+
+        Added in 0.2.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> [m.organisation_id for m in ds.memberships_of("Armenia", at="2023-09")]
+            ['csto']
+            >>> [m.ended for m in ds.memberships_of("Azerbaijan")], ds.memberships_of("Azerbaijan", at="2023-09")
+            ([True], ())
+        """
+        found = self.actor(actor).memberships
+        if organisation is not None:
+            org_id = self.actor(organisation).id
+            found = tuple(m for m in found if m.organisation_id == org_id)
+        if at is not None:
+            when = _dated(at)
+            low = _first(when)
+            found = tuple(m for m in found if m.span.overlaps(when)
+                          and not ((m.ended or known_only) and self._beyond(m, m.span, low) is not None))
+        return tuple(chronological(found, by_id=False))
+
+    def members_of(self, organisation: ActorRef, *, at: DateLike | None = None,
+                   known_only: bool = False) -> tuple[Actor, ...]:
+        """Return the actors with a membership of *organisation*, by id.
+
+        Each actor counts when `memberships_of` with the same *at* and *known_only* finds
+        a membership of *organisation*: without *at*, former members are included.
+
+        Added in 0.2.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> [a.id for a in ds.members_of("CSTO", at="2023-09")], [a.id for a in ds.members_of("CSTO")]
+            (['armenia', 'russia'], ['armenia', 'azerbaijan', 'russia'])
+        """
+        org = self.actor(organisation)
+        return tuple(a for a in sorted(self.actors, key=lambda a: a.id)
+                     if any(m.organisation_id == org.id for m in a.memberships)
+                     and self.memberships_of(a, organisation=org, at=at, known_only=known_only))
+
+    def _beyond(self, value: Cited, span: TimeSpan | None, low: int) -> TimeSpan | None:
+        """The horizon of *value* if only its open end carries it to day ordinal *low* or later."""
+        if span is None or not span.is_known or span.end is not None or low == MIN_ORDINAL:
+            return None
+        horizon = self.horizon_of(value)
+        if horizon is None or _last(horizon) >= low:
+            return None
+        return horizon
+
+    def _known(self, found: tuple[C, ...], span_of: Callable[[C], TimeSpan], low: int) -> tuple[C, ...]:
+        """*found* less the values that are only last known from day ordinal *low* on."""
+        return tuple(v for v in found if self._beyond(v, span_of(v), low) is None)
+
+
+def _span(value: Stance | ControlPeriod) -> TimeSpan:
+    return value.span
+
+
+def _event_span(value: Event) -> TimeSpan:
+    return value.span
+
+
+def _declared(value: Ceasefire) -> TimeSpan:
+    return value.declared
+
+
+def _span_of(value: object) -> TimeSpan | None:
+    """The span that says when *value* holds: ``span``, ``as_of`` or a ceasefire's ``declared``."""
+    if isinstance(value, Ceasefire):
+        return value.declared
+    for name in ("span", "as_of"):
+        span = getattr(value, name, None)
+        if isinstance(span, TimeSpan):
+            return span
+    return None
+
+
+def _first(span: TimeSpan) -> int:
+    """The first day of a query span as an ordinal; `MIN_ORDINAL` for an open start."""
+    return MIN_ORDINAL if span.first_day is None else span.first_day.toordinal()
+
+
+def _last(horizon: TimeSpan) -> int:
+    """The last day of a horizon as an ordinal (horizons always have one)."""
+    return MAX_ORDINAL if horizon.last_day is None else horizon.last_day.toordinal()
 
 
 def _text(value: object, what: str) -> str:

@@ -43,13 +43,14 @@ from .kinds import (
     EventKind,
     LegalStatusKind,
     Medium,
+    Precision,
     Role,
     Side,
     SourceKind,
     StanceKind,
     TerritoryKind,
 )
-from .timespan import TimeSpan
+from .timespan import TimeSpan, _format_end
 
 __all__ = [
     "Actor",
@@ -161,6 +162,14 @@ class ExternalId:
     value: str = field(validator=id_text)
 
 
+def _closed_end(instance: object, attribute: "attrs.Attribute[TimeSpan | None]", value: TimeSpan | None) -> None:
+    # A data file's coverage sets its horizon, so it needs a last day (#14).
+    if value is not None and value.last_day is None:
+        raise RecordError(attribute.name, "have a last day", value,
+                          message=f"{attribute.name!r} must have a last day (got {value.format()!r}); "
+                                  "give the last period the source covers, or leave it out")
+
+
 # -- sources and citations ---------------------------------------------------------------
 
 
@@ -187,7 +196,8 @@ class Source:
         file_name: The name of the file that was read.
         sha256: The SHA-256 of that file, as 64 lower-case hex digits, so that a reader can
             tell whether they hold the same bytes.
-        coverage: The period a data file covers (UCDP GED 23.1: ``1989/2022``).
+        coverage: The period a data file covers (UCDP GED 23.1: ``1989/2022``); its end
+            sets `horizon`: a release of 2024 may cover events up to the end of 2023.
         external_ids: The same document in other schemes (a ``doi``, say).
         note: How the metadata was established, where it needs saying.
 
@@ -216,9 +226,39 @@ class Source:
     licence: str | None = field(default=None, validator=non_empty)
     file_name: str | None = field(default=None, validator=non_empty)
     sha256: str | None = field(default=None, validator=_sha256)
-    coverage: TimeSpan | None = None
+    coverage: TimeSpan | None = field(default=None, validator=_closed_end)
     external_ids: tuple[ExternalId, ...] = ()
     note: str | None = field(default=None, validator=non_empty)
+
+    @property
+    def horizon(self) -> TimeSpan | None:
+        """The knowledge horizon: the source knows nothing after this span's last day.
+
+        It is the end of `coverage` where given, else `published`, cut to its end when that is
+        a range (so ``../2023-09`` gives ``2023-09``), keeping its basis. ``None`` when that
+        date has no last day (unknown, or open-ended): the source's horizon is not known,
+        and its open-ended records are taken as they stand. Issue #14.
+
+        Added in 0.2.
+
+        Examples:
+            >>> src = Source(id=SourceId("doc"), title="T", publisher="P", url="https://example.org",
+            ...              published=TimeSpan.parse("2023-09"), credit="(c) P", blocks=3)
+            >>> src.horizon.format(), src.horizon.last_day
+            ('2023-09', Date(2023, 9, 30))
+            >>> attrs.evolve(src, coverage=TimeSpan.parse("1989/2022")).horizon
+            TimeSpan.parse('2022')
+            >>> attrs.evolve(src, coverage=TimeSpan.parse("2022/.."))
+            Traceback (most recent call last):
+            caucasus_conflict.errors.RecordError: 'coverage' must have a last day (got '2022/..'); give the last period the source covers, or leave it out
+        """
+        span = self.coverage if self.coverage is not None else self.published
+        day = span.last_day
+        if day is None:
+            return None
+        if span.precision is not Precision.RANGE:
+            return span
+        return TimeSpan.parse(_format_end(day), basis=span.basis, reason=span.reason)
 
     def __attrs_post_init__(self) -> None:
         if self.kind is SourceKind.ARTICLE and self.blocks is None:

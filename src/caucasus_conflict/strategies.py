@@ -283,6 +283,7 @@ def casualties(draw: st.DrawFn, *, actor_ids: Sequence[ActorId] = (), source_ids
 
 
 _SPANS = timespans()
+_MAYBE_CLOSED_END = st.none() | timespans(allow_unknown=False, allow_open=False)
 _COUNTS = counts()
 _MAYBE_COUNT = st.none() | _COUNTS
 _MAYBE_BOOL = st.none() | st.booleans()
@@ -314,16 +315,23 @@ def _name(draw: st.DrawFn, index: int) -> str:
 
 @st.composite
 def sources(draw: st.DrawFn, *, id: SourceId = _SOURCE, blocks: int = 22) -> Source:
-    """A source with *blocks* numbered blocks.
+    """A source with *blocks* numbered blocks, some with a ``coverage`` that sets their horizon.
+
+    The publication date is any span, unknown and open ones included, so the
+    `Source.horizon` is sometimes not known. Shrinks toward an article published on
+    1 January 2000, with no coverage end.
 
     Examples:
         >>> from hypothesis import find
         >>> find(sources(), lambda s: True).blocks
         22
+        >>> find(sources(), lambda s: s.coverage is not None).horizon
+        TimeSpan.parse('2000-01-01')
     """
     return Source(id=id, title=draw(_PROSE), publisher=draw(_PROSE), url=f"https://example.org/{draw(_WORDS)}",
                   published=draw(_SPANS), credit=draw(_PROSE), blocks=blocks,
-                  external_ids=_external_ids(draw, id, ("doi", "handle")), note=draw(_NOTES))
+                  external_ids=_external_ids(draw, id, ("doi", "handle")), note=draw(_NOTES),
+                  coverage=draw(_MAYBE_CLOSED_END))
 
 
 @st.composite
@@ -340,14 +348,17 @@ def data_files(draw: st.DrawFn, *, id: SourceId = _FILE) -> Source:
                   url=f"https://example.org/{draw(_WORDS)}", published=draw(_SPANS), credit=draw(_PROSE),
                   release=draw(_NOTES), licence=draw(st.none() | st.just("CC BY 4.0")),
                   file_name=draw(st.none() | _WORDS.map(lambda w: f"{w}.csv")), sha256=digest,
-                  coverage=draw(st.none() | _SPANS), external_ids=_external_ids(draw, id, ("doi", "handle")))
+                  coverage=draw(_MAYBE_CLOSED_END), external_ids=_external_ids(draw, id, ("doi", "handle")))
 
 
 @st.composite
 def actors(draw: st.DrawFn, *, id: ActorId | None = None, index: int = 0,
            actor_ids: Sequence[ActorId] = (), source_ids: Sequence[SourceId] = (_SOURCE,),
-           max_block: int = 22, file_ids: Sequence[SourceId] = ()) -> Actor:
+           max_block: int = 22, file_ids: Sequence[SourceId] = (),
+           spans: st.SearchStrategy[TimeSpan] | None = None) -> Actor:
     """An actor whose references (part of, roles, memberships) point into *actor_ids*.
+
+    *spans* overrides the strategy for the spans of roles and memberships.
 
     Examples:
         >>> from hypothesis import find
@@ -357,12 +368,13 @@ def actors(draw: st.DrawFn, *, id: ActorId | None = None, index: int = 0,
     cites = _cites(source_ids, max_block, file_ids)
     aliases = tuple(f"{draw(_WORDS)} q{index}q{j}z" for j in range(draw(st.integers(0, 2))))
     roles = tuple(
-        RoleHeld(title=draw(_PROSE), organisation_id=_maybe(draw, actor_ids), span=draw(_SPANS),
+        RoleHeld(title=draw(_PROSE), organisation_id=_maybe(draw, actor_ids), span=draw(_SPANS if spans is None else spans),
                  ended=draw(st.booleans()), citations=draw(cites), note=draw(_NOTES))
         for _ in range(draw(st.integers(0, 2)))
     )
     memberships = tuple(
-        Membership(organisation_id=org, span=draw(_SPANS), ended=draw(st.booleans()), citations=draw(cites))
+        Membership(organisation_id=org, span=draw(_SPANS if spans is None else spans), ended=draw(st.booleans()),
+                   citations=draw(cites))
         for org in _pick(draw, actor_ids, max_size=2)
     )
     own_id = id or ActorId(f"actor-{index}")
@@ -378,8 +390,10 @@ def actors(draw: st.DrawFn, *, id: ActorId | None = None, index: int = 0,
 def territories(draw: st.DrawFn, *, id: TerritoryId | None = None, index: int = 0,
                 actor_ids: Sequence[ActorId] = (), territory_ids: Sequence[TerritoryId] = (),
                 source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22,
-        file_ids: Sequence[SourceId] = ()) -> Territory:
+        file_ids: Sequence[SourceId] = (), spans: st.SearchStrategy[TimeSpan] | None = None) -> Territory:
     """A territory with legal status, population and control periods held by *actor_ids*.
+
+    *spans* overrides the strategy for the spans of control periods.
 
     Examples:
         >>> from hypothesis import find
@@ -404,7 +418,7 @@ def territories(draw: st.DrawFn, *, id: TerritoryId | None = None, index: int = 
         for _ in range(draw(st.integers(0, 3))):
             controllers = draw(st.lists(_choice(actor_ids), min_size=1, max_size=2, unique=True))
             control.append(ControlPeriod(
-                controller_ids=tuple(controllers), span=draw(_SPANS),
+                controller_ids=tuple(controllers), span=draw(_SPANS if spans is None else spans),
                 extent=draw(_choice(ControlExtent)),
                 share=draw(st.none() | st.floats(0.01, 1.0)), de_facto=draw(st.booleans()),
                 citations=draw(cites), note=draw(_NOTES),
@@ -514,8 +528,10 @@ def stances(draw: st.DrawFn, *, id: StanceId | None = None,
             actor_ids: Sequence[ActorId] = (ActorId("holder"),), territory_ids: Sequence[TerritoryId] = (),
             event_ids: Sequence[EventId] = (), claim_ids: Sequence[ClaimId] = (),
             source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22,
-        file_ids: Sequence[SourceId] = ()) -> Stance:
+        file_ids: Sequence[SourceId] = (), spans: st.SearchStrategy[TimeSpan] | None = None) -> Stance:
     """A stance held by one of *actor_ids* toward one actor, territory or event.
+
+    *spans* overrides the strategy for its span.
 
     Examples:
         >>> from hypothesis import find
@@ -531,7 +547,8 @@ def stances(draw: st.DrawFn, *, id: StanceId | None = None,
         toward_actor_id=draw(_choice(actor_ids)) if target == "actor" else None,
         toward_territory_id=draw(_choice(territory_ids)) if target == "territory" else None,
         toward_event_id=draw(_choice(event_ids)) if target == "event" else None,
-        span=draw(_SPANS), claim_ids=_pick(draw, claim_ids), external_ids=_external_ids(draw, own_id, ("ged", "acled")),
+        span=draw(_SPANS if spans is None else spans), claim_ids=_pick(draw, claim_ids),
+        external_ids=_external_ids(draw, own_id, ("ged", "acled")),
         citations=draw(_cites(source_ids, max_block, file_ids)), note=draw(_NOTES),
     )
 
@@ -544,12 +561,18 @@ class _Common(TypedDict):
 
 @st.composite
 def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, max_events: int = 20,
-             max_ceasefires: int = 2, max_claims: int = 8, max_stances: int = 8,
-             spans: st.SearchStrategy[TimeSpan] | None = None) -> Dataset:
+             max_ceasefires: int = 2, max_claims: int = 8, max_stances: int = 8, max_sources: int = 3,
+             spans: st.SearchStrategy[TimeSpan] | None = None,
+             record_spans: st.SearchStrategy[TimeSpan] | None = None) -> Dataset:
     """Whole data sets that pass every integrity check, of every record type.
 
+    There are 1..*max_sources* sources (``source-0``, ``source-1``, …), each with its
+    own horizon (`sources`), and records cite any of them, so a record's horizon is
+    the latest of several; open-ended spans occur in every dated field.
     *spans* overrides the strategy for event spans (e.g. to crowd them into a few
-    years). Shrinks toward the empty data set with one source.
+    years); *record_spans* that for the spans of control periods, stances,
+    memberships and roles (e.g. to make open ends common). Shrinks toward the empty
+    data set with one source.
 
     Examples:
         >>> from hypothesis import find
@@ -557,19 +580,20 @@ def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, 
         ()
     """
     blocks = draw(st.integers(1, 30))
-    source_ids = [SourceId("source-0")]
-    source_list = [draw(sources(id=source_ids[0], blocks=blocks))]
+    source_ids = [SourceId(f"source-{i}") for i in range(draw(st.integers(1, max(max_sources, 1))))]
+    source_list = [draw(sources(id=i, blocks=blocks)) for i in source_ids]
     file_ids = [_FILE] if draw(st.booleans()) else []
     source_list += [draw(data_files(id=f)) for f in file_ids]
     common = _Common(source_ids=source_ids, max_block=blocks, file_ids=file_ids)
     n_actors = draw(st.integers(0, max_actors))
     actor_ids = [ActorId(f"actor-{i}") for i in range(n_actors)]
-    actor_list = [draw(actors(id=a, index=i, actor_ids=actor_ids, **common)) for i, a in enumerate(actor_ids)]
+    actor_list = [draw(actors(id=a, index=i, actor_ids=actor_ids, spans=record_spans, **common))
+                  for i, a in enumerate(actor_ids)]
     n_territories = draw(st.integers(0, max_territories))
     territory_ids = [TerritoryId(f"territory-{i}") for i in range(n_territories)]
     territory_list = [
         draw(territories(id=t, index=i, actor_ids=actor_ids, territory_ids=[x for x in territory_ids if x != t],
-                         **common))
+                         spans=record_spans, **common))
         for i, t in enumerate(territory_ids)
     ]
     n_events = draw(st.integers(0, max_events))
@@ -596,7 +620,7 @@ def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, 
     if actor_ids:
         stance_list = [
             draw(stances(id=StanceId(f"stance-{i}"), actor_ids=actor_ids, territory_ids=territory_ids,
-                         event_ids=event_ids, claim_ids=claim_ids, **common))
+                         event_ids=event_ids, claim_ids=claim_ids, spans=record_spans, **common))
             for i in range(draw(st.integers(0, max_stances)))
         ]
     return Dataset(

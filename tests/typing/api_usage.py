@@ -31,6 +31,12 @@ def correct_usage(ds: cc.Dataset) -> None:
     span: cc.TimeSpan = cc.TimeSpan.parse("2023", basis=cc.Basis.INFERRED, reason="copyright year")
     plain: object = cc.converter.unstructure(actor)
     del same, maybe, fallback, events, supporters, pairs, periods, span, plain
+    # The knowledge horizon (#14): spans in, spans (or None) out; results keep their types.
+    horizon: cc.TimeSpan | None = ds.last_known_as_of(ds.territory("Lachin corridor").control[0], at="2023-10")
+    known: tuple[cc.ControlPeriod, ...] = ds.controller_of("Lachin corridor", at="2023-10", known_only=True)
+    members: tuple[cc.Actor, ...] = ds.members_of("CSTO", at="2023-09")
+    source_horizon: cc.TimeSpan | None = ds.sources[0].horizon
+    del horizon, known, members, source_horizon
 
 
 def misuse(ds: cc.Dataset) -> None:
@@ -39,6 +45,8 @@ def misuse(ds: cc.Dataset) -> None:
     ds.events_between("2023", "2024", True)  # type: ignore[call-arg]
     ds.actor(42)  # type: ignore[arg-type]
     ds.controller_of("Lachin corridor")  # type: ignore[call-arg]
+    ds.controller_of("Lachin corridor", "2023", True)  # type: ignore[call-arg]
+    ds.last_known_as_of(ds.actors[0].name, at="2023")  # type: ignore[arg-type]
     ds.events = ()  # type: ignore[misc]
     cc.TimeSpan.parse(dt.date(2023, 9, 19))  # type: ignore[arg-type]
     cc.Count(best="3")  # type: ignore[arg-type]
