@@ -40,7 +40,8 @@ def reference_paths(cls: type, prefix: str = "") -> set[str]:
 class TestRegistry:
     def test_lists_every_collection_of_a_dataset(self) -> None:
         """The registry's collections are exactly the Dataset's record fields, in file order."""
-        fields = [f.name for f in attrs.fields(cc.Dataset) if f.init]
+        # ``problems`` is what a reader set aside, not a collection of records.
+        fields = [f.name for f in attrs.fields(cc.Dataset) if f.init and f.name != "problems"]
         assert [t.collection for t in cc.RECORD_TYPES] == fields
 
     @pytest.mark.parametrize("rtype", cc.RECORD_TYPES, ids=lambda t: t.collection)

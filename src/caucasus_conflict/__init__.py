@@ -9,6 +9,7 @@ Examples:
 """
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from ._registry import RECORD_TYPES, RecordType
 from .convert import configure_converter, converter, make_converter
@@ -71,6 +72,19 @@ from .model import (
     TerritoryId,
 )
 from .timespan import DateLike, TimeSpan
+
+if TYPE_CHECKING:
+    from .formats import read
+
+
+def __getattr__(name: str) -> Any:
+    # ``cc.read`` lives with the format readers, outside the core: imported on first use, so
+    # that ``import caucasus_conflict`` loads none of them.
+    if name == "read":
+        from .formats import read as found
+        return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 try:
     __version__ = version("caucasus-conflict")
@@ -156,4 +170,6 @@ __all__ = [
     "UnknownNameError",
     # Metadata
     "__version__",
+    # Other formats (imported on first use)
+    "read",
 ]

@@ -13,7 +13,7 @@ set, at C speed) and, only when that check fails, a walk that says where each ba
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
 from operator import attrgetter
 from typing import Any, Final
@@ -63,6 +63,13 @@ class Field:
         """Each value the path reaches in one *record*: its JSON path suffix, location and value."""
         yield from _walk(record, self._steps, "", ())
 
+    def remapped(self, record: Any, mapping: Mapping[str, str]) -> Any:
+        """*record* with every id the path reaches that is a key of *mapping* replaced by its value.
+
+        The record itself when nothing changes; validators run again on what does.
+        """
+        return _remap(record, self._steps, mapping)
+
     def replaced(self, record: Any, where: Location, value: Any) -> Any:
         """A copy of *record* with the value at *where* (from `located`) set to *value*.
 
@@ -87,6 +94,20 @@ def _walk(obj: Any, steps: tuple[tuple[str, bool], ...], path: str,
             yield item_path, item_where, item
         else:
             yield from _walk(item, steps[1:], item_path, item_where)
+
+
+def _remap(obj: Any, steps: tuple[tuple[str, bool], ...], mapping: Mapping[str, str]) -> Any:
+    name, many = steps[0]
+    current = getattr(obj, name)
+    if current is None or (many and not current):
+        return obj
+    if len(steps) == 1:
+        new = tuple(mapping.get(v, v) for v in current) if many else mapping.get(current, current)
+    elif many:
+        new = tuple(_remap(item, steps[1:], mapping) for item in current)
+    else:
+        new = _remap(current, steps[1:], mapping)
+    return obj if new == current else attrs.evolve(obj, **{name: new})
 
 
 def _replace(obj: Any, steps: tuple[tuple[str, bool], ...], where: Location, value: Any) -> Any:

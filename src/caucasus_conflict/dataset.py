@@ -33,17 +33,26 @@ from __future__ import annotations
 import difflib
 import enum
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Protocol, TypeVar, overload
 
 import attrs
 
 from ._index import Indexes, build_indexes, chronological
 from ._integrity import a_noun, check_integrity
+from ._merge import merged_collections
 from ._names import Names
 from ._registry import RECORD_TYPES
 from ._validators import check_tuples
-from .errors import ArgumentTypeError, QueryError, TimeSpanError, UnknownExternalIdError, UnknownNameError, preview
+from .errors import (
+    ArgumentTypeError,
+    Problem,
+    QueryError,
+    TimeSpanError,
+    UnknownExternalIdError,
+    UnknownNameError,
+    preview,
+)
 from .kinds import EventKind, Role, StanceKind
 from .model import (
     Actor,
@@ -115,8 +124,12 @@ class _State:
 class Dataset:
     """All the records of one data set, checked and indexed; immutable and thread-safe.
 
-    Build one from records (``Dataset(actors=(...), events=(...), ...)``), or load one
-    with `caucasus_conflict.load`.
+    Build one from records (``Dataset(actors=(...), events=(...), ...)``), load one
+    with `caucasus_conflict.load`, or read a UCDP file with `caucasus_conflict.read`.
+
+    ``problems`` lists what a reader of another format found wrong in its source and
+    set aside (each with file, line and column); it is empty for the library's own files,
+    and not part of equality.
 
     Raises:
         DataError: Dangling references, duplicate ids, clashing names or bad citations;
@@ -138,6 +151,7 @@ class Dataset:
     ceasefires: tuple[Ceasefire, ...] = ()
     claims: tuple[Claim, ...] = ()
     stances: tuple[Stance, ...] = ()
+    problems: tuple[Problem, ...] = attrs.field(default=(), eq=False)
     _state: _State = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -158,6 +172,39 @@ class Dataset:
         object.__setattr__(self, "_state", _State(by_id=checked.by_id, actors=checked.actors,
                                                   territories=checked.territories, indexes=indexes,
                                                   external=checked.external))
+
+    # -- merging --------------------------------------------------------------------
+
+    def merge(self, *others: Dataset, mapping: Mapping[str, str] | None = None) -> Dataset:
+        """Return one data set holding this one's records and those of *others*.
+
+        Records are the same record only when they are of one type and share an
+        external id (scheme and value), or when *mapping* maps the other's id to a held
+        id (``{"ucdp-actor-64": "azerbaijan"}``); a name alone never joins them. A
+        joined record keeps the first's id and fields and gains the other's external ids,
+        citations and (actors, territories) names as aliases; references to the other's
+        id are rewritten. Records that are equal are kept once. `problems` are carried over.
+
+        Raises:
+            DataError: An id is in two data sets for different records, a mapping names
+                no record of the right type, or a record's external ids match several
+                held records; or the merged records fail the integrity check (two actors
+                with one name, say).
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> ds.merge(ds) == ds
+            True
+        """
+        for position, other in enumerate(others):
+            if not isinstance(other, Dataset):
+                raise ArgumentTypeError(f"others[{position}]", "be a Dataset", other,
+                                        message=f"merge() takes data sets (got {type(other).__name__} "
+                                                f"as argument {position + 1})")
+        collections = merged_collections((self, *others), mapping or {})
+        problems = tuple(p for ds in (self, *others) for p in ds.problems)
+        return Dataset(**collections, problems=problems)  # type: ignore[arg-type]
 
     # -- lookups --------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ imports this package.
 from __future__ import annotations
 
 from ._csv import DEFAULT_MAX_BYTES, Layout
+from ._model import DataWarning, read
 from ._registry import FORMATS, detect, get_format, read_rows
 from ._rows import ColumnSpec, Format, ReadResult, Row
 from ._values import Missing
@@ -19,6 +20,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMATS",
     "ColumnSpec",
+    "DataWarning",
     "Format",
     "Layout",
     "Missing",
@@ -26,5 +28,6 @@ __all__ = [
     "Row",
     "detect",
     "get_format",
+    "read",
     "read_rows",
 ]

@@ -1,0 +1,138 @@
+"""Merging data sets: records are joined only on a shared external id or the caller's mapping.
+
+Two records are one only when they are of the same type and share an external id
+(scheme and value), or when the caller maps one id to the other. A name alone never
+joins records: "Republic of Azerbaijan" in a 1946 UCDP conflict is not the state.
+
+When records are joined, the first data set's record keeps its id and fields; it gains
+the other's external ids and citations, and, for actors and territories, the other's
+name and aliases as aliases. Every reference to the other's id is rewritten to the kept
+id. Anything that cannot be merged is reported in one `DataError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ._names import fold
+from ._registry import RECORD_TYPES, RecordType
+from .errors import DataError, Problem
+from .model import Actor, Record, Source, Territory
+
+
+def merged_collections(datasets: Sequence[Any], mapping: Mapping[str, str]) -> dict[str, tuple[Record, ...]]:
+    """The collections of *datasets* merged in order (see the module docstring); `DataError` on clashes.
+
+    *datasets* are `Dataset` objects (not imported here: the data set imports this module).
+    """
+    records: dict[str, list[Record]] = {t.collection: list(getattr(datasets[0], t.collection)) for t in RECORD_TYPES}
+    problems: list[Problem] = []
+    for number, other in enumerate(datasets[1:], start=1):
+        problems += _merge_one(records, other, mapping, number)
+    if problems:
+        raise DataError(problems, advice="Give the records distinct ids, or pass mapping={other_id: kept_id} "
+                                         "to say which records are the same.")
+    return {collection: tuple(items) for collection, items in records.items()}
+
+
+def _merge_one(records: dict[str, list[Record]], other: Any, mapping: Mapping[str, str],
+               number: int) -> list[Problem]:
+    problems: list[Problem] = []
+    where = f"data set {number}"
+    by_id: dict[str, tuple[RecordType, int]] = {}
+    for rtype in RECORD_TYPES:
+        for position, record in enumerate(records[rtype.collection]):
+            by_id[record.id] = (rtype, position)
+    # First pass: which of the other's records are the same as one already held.
+    remap: dict[str, str] = {}
+    joined: dict[str, Record] = {}
+    fresh: dict[str, list[Record]] = {t.collection: [] for t in RECORD_TYPES}
+    for rtype in RECORD_TYPES:
+        index = _external_index(records[rtype.collection])
+        for position, record in enumerate(getattr(other, rtype.collection)):
+            path = f"{where}: $.{rtype.collection}[{position}]"
+            target, reason = _target(record, rtype, index, mapping, by_id)
+            if reason:
+                problems.append(Problem(path, reason))
+                continue
+            if target is None:
+                if record.id in by_id:
+                    held_type, held_position = by_id[record.id]
+                    held = held_type.singular
+                    if held_type is rtype and held_position >= 0 and records[rtype.collection][held_position] == record:
+                        continue  # the same record in both: kept once
+                    problems.append(Problem(f"{path}.id", f"id {record.id!r} is also the id of {held} "
+                                                          f"{record.id!r} in the data set merged into"))
+                    continue
+                fresh[rtype.collection].append(record)
+                by_id[record.id] = (rtype, -1)
+                continue
+            if target != record.id:
+                remap[record.id] = target
+            joined[record.id] = record
+    if problems:
+        return problems
+    # Second pass: rewrite references, then join the matched records into the held ones.
+    for rtype in RECORD_TYPES:
+        fields = [f for f in rtype.references if not f.is_citation]
+        kept_records = records[rtype.collection]
+        for record in fresh[rtype.collection]:
+            for field in fields:
+                record = field.remapped(record, remap)
+            kept_records.append(record)
+        for other_id, record in joined.items():
+            kept = remap.get(other_id, other_id)
+            found_type, position = by_id[kept]
+            if found_type is rtype:
+                for field in fields:
+                    record = field.remapped(record, remap)
+                kept_records[position] = _join(kept_records[position], record)
+    return problems
+
+
+def _external_index(records: Iterable[Record]) -> dict[tuple[str, str], str]:
+    return {(x.scheme, x.value): r.id for r in records for x in r.external_ids}
+
+
+def _target(record: Record, rtype: RecordType, index: dict[tuple[str, str], str], mapping: Mapping[str, str],
+            by_id: dict[str, tuple[RecordType, int]]) -> tuple[str | None, str]:
+    """The id of the held record *record* is the same as (or ``None``), and a problem (or ``""``)."""
+    if record.id in mapping:
+        target = mapping[record.id]
+        found = by_id.get(target)
+        if found is None or found[1] < 0:
+            return None, f"mapping names {target!r} for {record.id!r}, but no {rtype.singular} has that id"
+        if found[0] is not rtype:
+            return None, (f"mapping names {target!r} for {record.id!r}, but {target!r} is "
+                          f"{'an' if found[0].singular[0] in 'aeiou' else 'a'} {found[0].singular}, "
+                          f"not {'an' if rtype.singular[0] in 'aeiou' else 'a'} {rtype.singular}")
+        return target, ""
+    targets = {index[pair] for x in record.external_ids if (pair := (x.scheme, x.value)) in index}
+    if len(targets) > 1:
+        listed = ", ".join(repr(t) for t in sorted(targets))
+        return None, (f"its external ids match several {rtype.collection} ({listed}); "
+                      f"pass mapping= to say which it is")
+    return (targets.pop() if targets else None), ""
+
+
+def _join(kept: Record, other: Record) -> Record:
+    """*kept* with *other*'s external ids and citations, and its names as aliases where it has names."""
+    changes: dict[str, Any] = {"external_ids": _united(kept.external_ids, other.external_ids)}
+    if not isinstance(kept, Source) and not isinstance(other, Source):
+        changes["citations"] = _united(kept.citations, other.citations)
+    if isinstance(kept, Actor | Territory) and isinstance(other, Actor | Territory):
+        known = {fold(kept.name), *map(fold, kept.aliases)}
+        extra = []
+        for name in (other.name, *other.aliases):
+            if fold(name) not in known:
+                known.add(fold(name))
+                extra.append(name)
+        changes["aliases"] = (*kept.aliases, *extra)
+    return attrs.evolve(kept, **changes)
+
+
+def _united(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (*first, *(item for item in second if item not in first))
