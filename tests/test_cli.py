@@ -859,3 +859,47 @@ class TestKnowledgeHorizon:
         code, _, err = run(capsys, *argv, "--known-only")
         assert code == 2
         assert last_line(err).endswith("error: --known-only needs a date (--at, --from or --to)")
+
+
+GED_FIXTURES = Path(__file__).parent / "fixtures" / "formats"
+
+
+class TestImport:
+    def test_import_writes_the_data_set_read(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """``import ucdp-ged FILE -o OUT`` writes what cc.read gives, and says what it wrote."""
+        out = tmp_path / "ged.json"
+        code, stdout, stderr = run(capsys, "import", "ucdp-ged", str(GED_FIXTURES / "ged.csv"), "-o", str(out))
+        assert (code, stdout) == (0, "")
+        assert stderr == f"Wrote 5 events and 4 actors to {out}.\n"
+        assert cc.load(out) == cc.read(GED_FIXTURES / "ged.csv")
+
+    def test_import_auto_to_standard_output(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, stdout, _ = run(capsys, "import", "auto", str(GED_FIXTURES / "ged.csv"))
+        assert code == 0
+        assert cc.loads(stdout) == cc.read(GED_FIXTURES / "ged.csv")
+
+    def test_set_aside_values_are_told_and_strict_refuses(self, capsys: pytest.CaptureFixture[str],
+                                                          tmp_path: Path) -> None:
+        typos = str(GED_FIXTURES / "ged_typos.csv")
+        code, _, stderr = run(capsys, "import", "ucdp-ged", typos, "-o", str(tmp_path / "t.json"))
+        assert code == 0
+        assert stderr.startswith(f"{typos}: 10 values set aside as unknown:\n  {typos}:2:id: expected a whole number")
+        code, _, stderr = run(capsys, "import", "ucdp-ged", typos, "--strict", "-o", str(tmp_path / "s.json"))
+        assert code == 2
+        assert "10 problems" in stderr
+        assert not (tmp_path / "s.json").exists()
+
+    def test_import_will_not_write_over_its_input(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        source = tmp_path / "ged.csv"
+        source.write_bytes((GED_FIXTURES / "ged.csv").read_bytes())
+        code, _, stderr = run(capsys, "import", "auto", str(source), "-o", str(source))
+        assert code == 2
+        assert "is the file being imported" in stderr
+        assert source.read_bytes() == (GED_FIXTURES / "ged.csv").read_bytes()
+
+    def test_data_takes_a_ged_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--data`` takes a file of another format as well as a data set file."""
+        code, stdout, _ = run(capsys, "--data", str(GED_FIXTURES / "ged.csv"), "timeline")
+        assert code == 0
+        for event in cc.read(GED_FIXTURES / "ged.csv").events:
+            assert event.id in stdout

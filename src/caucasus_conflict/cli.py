@@ -16,6 +16,7 @@ import contextlib
 import enum
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -69,7 +70,27 @@ def _needs_date(args: argparse.Namespace, *dates: object) -> None:
 
 
 def _dataset(args: argparse.Namespace) -> cc.Dataset:
-    return cc.load(args.data) if args.data else cc.load()
+    """The bundled data set, the ``--data`` JSON file, or a file of another format (read with `cc.read`)."""
+    if not args.data:
+        return cc.load()
+    if args.data.lower().endswith(".json"):
+        return cc.load(args.data)
+    return _read_format(args.data, None)
+
+
+def _read_format(path: str, format: str | None, *, strict: bool = False) -> cc.Dataset:
+    """`cc.read` of *path*, with what it set aside told on standard error (at most 20 lines)."""
+    from .formats import DataWarning, read
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        ds = read(path, format, strict=strict)
+    if ds.problems:
+        print(f"{path}: {_plural(len(ds.problems), 'value')} set aside as unknown:", file=sys.stderr)
+        for problem in ds.problems[:20]:
+            print(f"  {problem}", file=sys.stderr)
+        if len(ds.problems) > 20:
+            print(f"  ... and {len(ds.problems) - 20} more", file=sys.stderr)
+    return ds
 
 
 def _date(text: str) -> cc.TimeSpan:
@@ -484,6 +505,20 @@ def _export(args: argparse.Namespace, out: _Output) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace, out: _Output) -> int:
+    ds = _read_format(args.file, None if args.format == "auto" else args.format, strict=args.strict)
+    text = cc.dumps(ds)
+    if args.output is None:
+        out.out.write(text)
+        return 0
+    if _same_file(args.file, args.output):
+        raise cc.QueryError(f"--output {args.output!r} is the file being imported; write to another file")
+    write_atomic(args.output, text.encode("utf-8"))
+    print(f"Wrote {_plural(len(ds.events), 'event')} and {_plural(len(ds.actors), 'actor')} to {args.output}.",
+          file=sys.stderr)
+    return 0
+
+
 def _same_file(first: str, second: str) -> bool:
     try:
         return os.path.samefile(first, second)
@@ -578,6 +613,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("export", _export, "Write the data set as JSON, JSON Lines (one event a line) or CSV.")
     sub.add_argument("--format", choices=["json", "jsonl", "csv"], default="json", help="output format (default: json)")
     sub.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    sub = command("import", _import, "Read a file of another format (UCDP GED) into a data set file.")
+    sub.add_argument("format", metavar="FORMAT", choices=["auto", "ucdp-ged"],
+                     help="the file's format: ucdp-ged, or auto to recognise it from its header")
+    sub.add_argument("file", metavar="FILE", help="the file to read")
+    sub.add_argument("-o", "--output", metavar="OUT", help="write the data set (JSON) to OUT instead of standard output")
+    sub.add_argument("--strict", action="store_true", help="fail on any value the reader would set aside")
     return parser
 
 
