@@ -67,6 +67,7 @@ from .model import (
     Territory,
     TerritoryId,
 )
+from .reports import CasualtyFigure, CasualtyTotal, Profile, SearchHit
 from .timespan import DateLike, TimeSpan
 
 try:
@@ -125,6 +126,11 @@ __all__ = [
     "Dataset",
     "EntityRef",
     "TerritoryRef",
+    # Answers (#12)
+    "CasualtyFigure",
+    "CasualtyTotal",
+    "Profile",
+    "SearchHit",
     # Loading and converting
     "FORMAT",
     "configure_converter",
