@@ -24,7 +24,7 @@ import attrs
 
 import caucasus_conflict as cc
 
-from . import plot
+from . import frames, plot
 from ._names import fold
 from ._registry import by_collection
 from ._text import (
@@ -493,7 +493,7 @@ def _export(args: argparse.Namespace, out: _Output) -> int:
         args.parser.error("--format parquet writes binary data: give --output FILE")
     ds = _dataset(args)
     kind = by_collection(args.kind or "events")
-    records = ds.chronology() if kind.collection == "events" else getattr(ds, kind.collection)
+    records = frames.records(ds, kind)  # the library's order: chronological for events, claims, ceasefires
     data: bytes
     if args.format == "json":
         data = (cc.dumps(ds) if args.kind is None else
@@ -501,11 +501,10 @@ def _export(args: argparse.Namespace, out: _Output) -> int:
     elif args.format == "jsonl":
         data = records_jsonl(records).encode("utf-8")
     elif args.format == "csv":
-        data = (events_csv(records) if kind.collection == "events" else records_csv(ds, kind.collection)).encode()
+        data = (events_csv(ds.chronology()) if kind.collection == "events" else
+                records_csv(ds, kind.collection)).encode("utf-8")
     else:
-        from . import frames  # pyarrow is an extra: import it only for Parquet
-
-        data = frames.parquet_bytes(ds, kind.collection)
+        data = frames.parquet_bytes(ds, kind.collection)  # imports pyarrow (the arrow extra) only now
     if args.output is None:
         out.out.write(data.decode("utf-8"))
         return 0
