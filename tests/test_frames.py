@@ -155,20 +155,6 @@ class TestPandas:
                     else:
                         assert cell == value
 
-    def test_missing_extra(self, bundled: cc.Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Without pandas, to_frame names the extra to install."""
-        real_import = builtins.__import__
-
-        def no_pandas(name: str, *args: Any, **kwargs: Any) -> Any:
-            if name.split(".")[0] == "pandas":
-                raise ImportError(name)
-            return real_import(name, *args, **kwargs)
-
-        monkeypatch.setattr(builtins, "__import__", no_pandas)
-        with pytest.raises(cc.MissingExtraError) as info:
-            bundled.to_frame("events")
-        assert str(info.value) == "this feature needs pandas; install it with: pip install 'caucasus-conflict[frames]'"
-
 
 class TestArrow:
     @pytest.mark.parametrize("kind", KINDS)
@@ -185,19 +171,24 @@ class TestArrow:
             frames.write_parquet(bundled, kind, path)
             assert pq.read_table(path).equals(table)
 
-    def test_missing_extra(self, bundled: cc.Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Without pyarrow, to_arrow names the extra to install."""
+
+class TestMissingExtras:
+    @pytest.mark.parametrize(("method", "package", "extra"), [("to_frame", "pandas", "frames"),
+                                                              ("to_arrow", "pyarrow", "arrow")])
+    def test_names_the_extra(self, bundled: cc.Dataset, monkeypatch: pytest.MonkeyPatch, method: str,
+                             package: str, extra: str) -> None:
+        """Without pandas (pyarrow), to_frame (to_arrow) raises MissingExtraError naming the extra."""
         real_import = builtins.__import__
 
-        def no_pyarrow(name: str, *args: Any, **kwargs: Any) -> Any:
-            if name.split(".")[0] == "pyarrow":
+        def without(name: str, *args: Any, **kwargs: Any) -> Any:
+            if name.split(".")[0] == package:
                 raise ImportError(name)
             return real_import(name, *args, **kwargs)
 
-        monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+        monkeypatch.setattr(builtins, "__import__", without)
         with pytest.raises(cc.MissingExtraError) as info:
-            bundled.to_arrow("events")
-        assert str(info.value) == "this feature needs pyarrow; install it with: pip install 'caucasus-conflict[arrow]'"
+            getattr(bundled, method)("events")
+        assert str(info.value) == f"this feature needs {package}; install it with: pip install 'caucasus-conflict[{extra}]'"
 
 
 def documented_sql() -> dict[str, str]:
