@@ -805,7 +805,8 @@ class Dataset:
 
         Records are searched collection by collection, in the order of a data set file
         (sources, actors, territories, events, ceasefires, claims, stances), each in
-        file order; *kinds* limits the search to some collections (``["claims"]``).
+        file order; *kinds* limits the search to some collections (``["claims"]``, or
+        one as a string).
         Each field gives one hit (its first match) with a snippet.
 
         Raises:
@@ -817,7 +818,7 @@ class Dataset:
             [('recep-tayyip-erdogan', 'note'), ('turkish-people', 'note')]
         """
         collections = [t.collection for t in RECORD_TYPES]
-        chosen = collections if kinds is None else list(kinds)
+        chosen = collections if kinds is None else [kinds] if isinstance(kinds, str) else list(kinds)
         unknown = [k for k in chosen if k not in collections]
         if unknown:
             raise QueryError(f"{unknown[0]!r} is not a record collection; expected one of {', '.join(collections)}")
