@@ -227,3 +227,23 @@ class TestFrictions:
     def test_main_is_the_entry_point(self) -> None:
         """The new commands run through main like the others."""
         assert main(["search", "war", "--kind", "claims", "--json"]) == 0
+
+
+class TestPlotTitle:
+    def test_title(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, bundled: cc.Dataset) -> None:
+        """--title titles the picture that --plot writes."""
+        pytest.importorskip("matplotlib")
+        import matplotlib
+
+        target = tmp_path / "t.svg"
+        with matplotlib.rc_context({"svg.fonttype": "none"}):
+            code, out, _ = run(capsys, "timeline", "--plot", str(target), "--title", "War and truce")
+        dated = len(bundled.events_between(None, None))
+        assert (code, out.splitlines()[0]) == (0, f"Wrote a timeline of {dated} events to {target}.")
+        assert "War and truce" in target.read_text(encoding="utf-8")
+
+    def test_title_needs_plot(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--title without --plot is a usage error."""
+        code, _, err = run(capsys, "timeline", "--title", "T")
+        assert (code, last_line(err)) == (2, "caucasus-conflict timeline: error: --title needs --plot: it titles "
+                                             "the picture")

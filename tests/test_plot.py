@@ -137,3 +137,26 @@ class TestPanels:
         """However scattered the dates, there are at most three panels."""
         spans = [cc.TimeSpan.parse(str(year)) for year in (1000, 1300, 1600, 1900, 2020)]
         assert len(plot._panels(spans)) == 3
+
+
+class TestLegend:
+    @pytest.mark.usefixtures("svg_text")
+    def test_shows_only_what_is_drawn(self, tmp_path: Path) -> None:
+        """Stated day events get no key for months, ranges, open ends or inferred dates (#12)."""
+        cite = (cc.Citation(cc.SourceId("s"), (1,)),)
+        events = [cc.Event(id=cc.EventId(f"e{i}"), kind=cc.EventKind.OFFENSIVE, summary=f"Raid {i}",
+                           span=cc.TimeSpan.parse(f"2024-01-0{i}"), citations=cite) for i in (1, 2)]
+        target = plot_timeline(events, path=tmp_path / "t.svg")
+        text = " ".join("".join(node.itertext()) for node in svg_root(target).iter("{http://www.w3.org/2000/svg}text"))
+        assert "day" in text.split()
+        for absent in ("month", "year or range", "open range", "inferred"):
+            assert absent not in text
+
+    @pytest.mark.usefixtures("svg_text")
+    def test_keys_for_what_is_drawn(self, tmp_path: Path, user: cc.Dataset) -> None:
+        """A data set with every kind of date gets every key."""
+        target = plot_timeline(user.chronology(), path=tmp_path / "t.svg")
+        text = " ".join("".join(node.itertext()) for node in svg_root(target).iter("{http://www.w3.org/2000/svg}text"))
+        for present in ("day", "month", "year or range", "open range (fades toward its open end)",
+                        "~ inferred date (dashed / hollow)"):
+            assert present in text

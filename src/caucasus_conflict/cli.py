@@ -140,6 +140,8 @@ def _plot_path(text: str) -> str:
 def _timeline(args: argparse.Namespace, out: _Output) -> int:
     if args.plot and args.json:
         args.parser.error("--json and --plot cannot be combined: --plot writes a picture; drop one of them")
+    if args.title is not None and not args.plot:
+        args.parser.error("--title needs --plot: it titles the picture")
     ds = _dataset(args)
     if args.within and not (args.start or args.end):
         args.parser.error("--within needs --from or --to")
@@ -153,7 +155,7 @@ def _timeline(args: argparse.Namespace, out: _Output) -> int:
     if args.plot:
         ceasefires = ds.ceasefires_between(args.start, args.end, actor=args.actor)
         credit = "; ".join(s.credit for s in ds.sources) or None
-        plot.plot_timeline(selected, ceasefires, path=args.plot, credit=credit)
+        plot.plot_timeline(selected, ceasefires, path=args.plot, credit=credit, title=args.title)
         out.lines([f"Wrote a timeline of {_plural(len(selected), 'event')} to {args.plot}."])
         if left_out:
             out.lines([left_out])
@@ -569,6 +571,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--undated", action="store_true", help="include undated events (listed last)")
     sub.add_argument("--plot", metavar="FILE", type=_plot_path,
                      help=f"draw the timeline to FILE ({', '.join(plot.SUPPORTED_SUFFIXES)}; needs the plot extra)")
+    sub.add_argument("--title", metavar="TEXT", help="the picture's title, with --plot (default: 'Timeline of N events')")
 
     sub = command("actors", _actors, "List actors, or those holding a stance toward someone.")
     sub.add_argument("--stance", choices=[k.value for k in cc.StanceKind], metavar="KIND",

@@ -333,14 +333,22 @@ def plot_timeline(events: Iterable[Event], ceasefires: Iterable[Ceasefire] = (),
         fig.get_layout_engine().set(wspace=0.02)  # type: ignore[union-attr, call-arg]
     kinds = list(dict.fromkeys(e.kind for e in dated))
     handles: list[Patch | Line2D] = [Patch(facecolor=KIND_COLOURS[k], label=k.value.replace("_", " ")) for k in kinds]
-    handles += [
-        Line2D([], [], marker="D", color="0.3", linestyle="none", markersize=7, label="day"),
-        Line2D([], [], color="0.3", linewidth=6, solid_capstyle="projecting", label="month"),
-        Patch(facecolor="0.3", alpha=0.3, edgecolor="0.3", label="year or range"),
-        Line2D([], [], color="0.3", alpha=0.6, marker=">", markersize=6, linewidth=1.2,
-               label="open range (fades toward its open end)"),
-        Patch(facecolor="none", edgecolor="0.3", linestyle="--", label="~ inferred date (dashed / hollow)"),
+    # The key explains only what is drawn: no "inferred" entry when every date is stated (#12).
+    precisions = {e.span.precision for e in dated}
+    shapes: list[tuple[bool, Patch | Line2D]] = [
+        (Precision.DAY in precisions,
+         Line2D([], [], marker="D", color="0.3", linestyle="none", markersize=7, label="day")),
+        (Precision.MONTH in precisions,
+         Line2D([], [], color="0.3", linewidth=6, solid_capstyle="projecting", label="month")),
+        (bool(precisions & {Precision.YEAR, Precision.RANGE}),
+         Patch(facecolor="0.3", alpha=0.3, edgecolor="0.3", label="year or range")),
+        (open_start or open_end,
+         Line2D([], [], color="0.3", alpha=0.6, marker=">", markersize=6, linewidth=1.2,
+                label="open range (fades toward its open end)")),
+        (any(e.span.basis is Basis.INFERRED for e in dated),
+         Patch(facecolor="none", edgecolor="0.3", linestyle="--", label="~ inferred date (dashed / hollow)")),
     ]
+    handles += [handle for drawn, handle in shapes if drawn]
     if truces:
         handles.append(Patch(facecolor="0.35", alpha=0.35, edgecolor="black", label="ceasefire"))
     key = fig.add_subplot(grid[1, :])
