@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import pathlib
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -53,8 +54,9 @@ KIND_COLOURS: dict[EventKind, str] = {
 }
 """The colour of each event kind in the picture (stable, so pictures can be compared)."""
 
-_LABEL_CHARS = 58          # summaries are cut to this many characters in row labels
-_ROW_HEIGHT = 0.3          # inches per event row
+_LABEL_CHARS = 58          # row labels wrap at this many characters a line
+_LABEL_LINES = 2           # and keep at most this many lines
+_ROW_HEIGHT = 0.36         # inches per event row (room for a two-line label)
 _BREAK_GAP = 730           # days; a gap longer than this (and than a quarter of the span) breaks the axis
 _MAX_PANELS = 3
 _FADE_STEPS = 64
@@ -126,8 +128,19 @@ def _when(span: TimeSpan) -> str:
 
 
 def _summary(event: Event) -> str:
-    text = event.summary
-    return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1].rstrip() + "…"
+    """The row label: the summary wrapped at word boundaries into at most two lines (#12).
+
+    What does not fit is cut after a whole word and marked with an ellipsis, never mid-word.
+    """
+    lines = textwrap.wrap(event.summary, _LABEL_CHARS, break_long_words=False, break_on_hyphens=False)
+    if len(lines) > _LABEL_LINES:
+        rest = " ".join(lines[_LABEL_LINES - 1:])
+        last = textwrap.shorten(rest, _LABEL_CHARS, placeholder=" …", break_long_words=False,
+                                break_on_hyphens=False)
+        if last == "…":  # a single word longer than a line: cut it, as nothing else fits
+            last = rest[: _LABEL_CHARS - 1] + "…"
+        lines = [*lines[: _LABEL_LINES - 1], last]
+    return "\n".join(lines)
 
 
 def _label_rows(fig: Figure, ax: Axes, events: Sequence[Event]) -> None:
@@ -135,7 +148,7 @@ def _label_rows(fig: Figure, ax: Axes, events: Sequence[Event]) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import offset_copy
 
-    labels = ax.set_yticklabels([_summary(e) for e in events], fontsize=8.5, ha="left")
+    labels = ax.set_yticklabels([_summary(e) for e in events], fontsize=8.5, ha="left", linespacing=1.0)
     renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
     width = max((label.get_window_extent(renderer).width for label in labels), default=0.0) * 72 / fig.dpi
     ax.tick_params(axis="y", pad=width + 6, length=0)
