@@ -22,8 +22,8 @@ VALID = str(FIXTURES / "valid.json")
 INVALID = str(FIXTURES / "invalid.json")
 DANGLING = str(FIXTURES / "dangling.json")
 DOCS = Path(__file__).parents[1] / "docs" / "cli.md"
-COMMANDS = ("timeline", "actors", "claims", "territory", "control", "members", "ceasefires", "show", "validate",
-            "export")
+COMMANDS = ("timeline", "actors", "claims", "territory", "control", "members", "ceasefires", "show", "profile",
+            "casualties", "search", "validate", "export")
 INFERRED_NOTE = "~ inferred from context, not stated in the source; 'caucasus-conflict show ID' gives the reason."
 
 
@@ -88,7 +88,8 @@ class TestMain:
 
     @pytest.mark.parametrize("argv", [["timeline"], ["actors"], ["claims"], ["territory", "Artsakh"],
                                       ["control", "Artsakh"], ["members", "CSTO"],
-                                      ["ceasefires"], ["show", "Baku"], ["validate", VALID], ["export"]],
+                                      ["ceasefires"], ["show", "Baku"], ["profile", "Baku"], ["casualties"],
+                                      ["search", "war"], ["validate", VALID], ["export"]],
                              ids=COMMANDS)
     def test_unknown_option(self, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
         """An unknown option is a usage error, for every subcommand."""
@@ -520,9 +521,9 @@ class TestTerritory:
         assert "No control periods recorded." in out
 
     def test_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """An unknown territory exits 1 with a suggestion."""
-        assert run(capsys, "territory", "Artsak") == (1, "", "error: no territory named 'Artsak'; "
-                                                             "did you mean 'Artsakh'?\n")
+        """An unknown territory (not part of any name) exits 1 with a suggestion."""
+        assert run(capsys, "territory", "Artsack") == (1, "", "error: no territory named 'Artsack'; "
+                                                              "did you mean 'Artsakh'?\n")
 
     def test_bad_date(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A malformed --at is a usage error."""
@@ -711,10 +712,18 @@ class TestValidate:
         assert "cannot read the file" in err
 
     def test_needs_file(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """validate without a file is a usage error."""
+        """validate without a file or --data is a usage error."""
         code, _, err = run(capsys, "validate")
-        assert (code, last_line(err)) == (2, "caucasus-conflict validate: error: the following arguments are "
-                                             "required: FILE")
+        assert (code, last_line(err)) == (2, "caucasus-conflict validate: error: give the FILE to check "
+                                             "(or --data FILE)")
+
+    @pytest.mark.parametrize("where", ["before", "after"])
+    def test_file_from_data(self, capsys: pytest.CaptureFixture[str], where: str) -> None:
+        """Without FILE, validate checks the --data file, given before or after the subcommand (#12)."""
+        args = ["--data", VALID, "validate"] if where == "before" else ["validate", "--data", VALID]
+        code, out, _ = run(capsys, *args)
+        assert code == 0
+        assert out.startswith(f"{VALID}: valid; ")
 
 
 class TestExport:
@@ -750,7 +759,8 @@ class TestExport:
             "id": "raid", "kind": "offensive", "start": "2024-02-11", "end": "2024-02-11", "precision": "day",
             "basis": "stated", "actors": "north:initiator;south:target", "territories": "valley",
             "killed_low": "10", "killed_best": "12", "killed_high": "20", "summary": "Northland raids the valley",
-            "citations": "memo:2,3",
+            "citations": "memo:2,3", "injured_low": "", "injured_best": "", "injured_high": "",
+            "reported_by": "south", "casualty_group": "unspecified", "as_of": "",
         }
         assert (rows["siege"]["start"], rows["siege"]["end"], rows["siege"]["basis"]) == \
             ("2024-01-01", "", "inferred")

@@ -32,7 +32,7 @@ CI_SCRIPT = ROOT / ".ci" / "run"
 
 #: Pages whose ``pycon`` blocks are run as doctests, one namespace per page.
 SNIPPET_PAGES = ("README.md", "docs/index.md", "docs/installation.md", "docs/quickstart.md", "docs/tutorial.md",
-                 "docs/model.md", "docs/dates-and-queries.md")
+                 "docs/model.md", "docs/dates-and-queries.md", "docs/tables.md")
 
 KINDS: tuple[type[enum.Enum], ...] = (
     cc.EventKind, cc.StanceKind, cc.Role, cc.ActorKind, cc.Precision, cc.Basis, cc.TerritoryKind,

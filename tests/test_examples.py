@@ -310,3 +310,38 @@ class TestWithStrategies:
         """The per-year counts printed for the bundled data match ``events_between``."""
         expected = {year: len(ds.events_between(str(year), str(year))) for year in range(2019, 2024)}
         assert f"Bundled events per year, 2019-2023: {expected}" in run(self.example)
+
+
+class TestAnalystQuestions:
+    example = "analyst_questions.py"
+
+    def test_profile(self, ds: cc.Dataset) -> None:
+        """The profile of Russia is printed whole, as ``Profile.format`` writes it."""
+        assert ds.profile("Russia").format(width=100) in run(self.example)
+
+    def test_casualty_figures_and_totals(self, ds: cc.Dataset) -> None:
+        """Every figure is listed, and the totals are those ``casualty_total`` gives."""
+        out = run(self.example)
+        block = section(out, "Casualty figures, as reported:")
+        for figure in ds.casualties():
+            assert f" {figure.event_id}: killed {figure.killed or 'not given'}, " in block
+        assert f"Total: {ds.casualty_total()}\n" in out
+        assert f"Total in 2023: {ds.casualty_total(ds.casualties(start='2023', end='2023'))}\n" in out
+        assert "killed: at least 7,025" in out
+
+    def test_search(self, ds: cc.Dataset) -> None:
+        """Every hit for 'erdogan' is listed with its record and field."""
+        block = section(run(self.example), "Where the article's words mention")
+        hits = ds.search("erdogan")
+        assert hits
+        assert len(block.splitlines()) == len(hits) + 1
+        for hit in hits:
+            assert f" {hit.record.id} [{hit.field}]: {hit.snippet}" in block
+
+    def test_table(self, ds: cc.Dataset) -> None:
+        """The claims table counts each claimant's claims as ``claims_by`` does."""
+        pytest.importorskip("pandas")
+        block = section(run(self.example), "Claims per claimant")
+        assert f"from a {len(ds.claims)}-row pandas table" in block
+        for actor_id in {c.claimant_id for c in ds.claims if c.claimant_id}:
+            assert f"  {actor_id}: {len(ds.claims_by(actor_id))}\n" in block + "\n"

@@ -75,13 +75,25 @@ class TestPlotTimeline:
         target = plot_timeline(user.chronology(), path=tmp_path / "t.svg")
         assert "Timeline of 4 events" in "".join(svg_root(target).itertext())
 
-    def test_long_summaries_are_cut(self, user: cc.Dataset) -> None:
-        """Row labels keep at most the first characters of a long summary, ending in an ellipsis."""
-        event = cc.Event(id=cc.EventId("long"), kind=cc.EventKind.WAR, summary="word " * 40,
+    @pytest.mark.parametrize("summary", ["word " * 40, "Azerbaijan's military operation that took control of "
+                                         "parts of Nagorno-Karabakh and of the districts around it, in 2020"])
+    def test_long_summaries_wrap(self, summary: str) -> None:
+        """Row labels wrap into at most two lines at word boundaries; the rest is cut after a word (#12)."""
+        event = cc.Event(id=cc.EventId("long"), kind=cc.EventKind.WAR, summary=summary,
                          span=cc.TimeSpan.parse("2020"), citations=(cc.Citation(cc.SourceId("memo"), (1,)),))
         label = plot._summary(event)
-        assert label.endswith("…")
-        assert len(label) <= 58
+        lines = label.split("\n")
+        assert len(lines) <= 2
+        assert all(len(line) <= 58 for line in lines)
+        words = label.removesuffix(" …").split()
+        assert words == summary.split()[: len(words)]
+        assert label.endswith("…") == (len(words) < len(summary.split()))
+
+    def test_short_summary_kept(self) -> None:
+        """A summary that fits one line is the label as it is."""
+        event = cc.Event(id=cc.EventId("short"), kind=cc.EventKind.WAR, summary="A war", span=cc.TimeSpan.parse("2020"),
+                         citations=(cc.Citation(cc.SourceId("memo"), (1,)),))
+        assert plot._summary(event) == "A war"
 
     def test_nothing_to_draw(self, tmp_path: Path) -> None:
         """No dated events still writes a picture, which says there is nothing to draw."""
@@ -137,3 +149,26 @@ class TestPanels:
         """However scattered the dates, there are at most three panels."""
         spans = [cc.TimeSpan.parse(str(year)) for year in (1000, 1300, 1600, 1900, 2020)]
         assert len(plot._panels(spans)) == 3
+
+
+class TestLegend:
+    @pytest.mark.usefixtures("svg_text")
+    def test_shows_only_what_is_drawn(self, tmp_path: Path) -> None:
+        """Stated day events get no key for months, ranges, open ends or inferred dates (#12)."""
+        cite = (cc.Citation(cc.SourceId("s"), (1,)),)
+        events = [cc.Event(id=cc.EventId(f"e{i}"), kind=cc.EventKind.OFFENSIVE, summary=f"Raid {i}",
+                           span=cc.TimeSpan.parse(f"2024-01-0{i}"), citations=cite) for i in (1, 2)]
+        target = plot_timeline(events, path=tmp_path / "t.svg")
+        text = " ".join("".join(node.itertext()) for node in svg_root(target).iter("{http://www.w3.org/2000/svg}text"))
+        assert "day" in text.split()
+        for absent in ("month", "year or range", "open range", "inferred"):
+            assert absent not in text
+
+    @pytest.mark.usefixtures("svg_text")
+    def test_keys_for_what_is_drawn(self, tmp_path: Path, user: cc.Dataset) -> None:
+        """A data set with every kind of date gets every key."""
+        target = plot_timeline(user.chronology(), path=tmp_path / "t.svg")
+        text = " ".join("".join(node.itertext()) for node in svg_root(target).iter("{http://www.w3.org/2000/svg}text"))
+        for present in ("day", "month", "year or range", "open range (fades toward its open end)",
+                        "~ inferred date (dashed / hollow)"):
+            assert present in text

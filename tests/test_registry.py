@@ -109,11 +109,13 @@ class TestIntegrityCheck:
 
 class TestImport:
     def test_core_import_loads_no_outside_module(self) -> None:
-        """``import caucasus_conflict`` loads none of the CLI, plot, strategies, interop, export or Hypothesis."""
+        """``import caucasus_conflict`` loads none of the CLI, plot, strategies, interop, export, frames,
+        Hypothesis, pandas, pyarrow or DuckDB."""
         code = ("import sys, caucasus_conflict; "
                 "print(sorted(m for m in sys.modules if m.split('.')[0] in ('hypothesis', 'matplotlib') "
                 "or m in ('caucasus_conflict.cli', 'caucasus_conflict.plot', 'caucasus_conflict.strategies', "
-                "'caucasus_conflict.interop', 'caucasus_conflict.export', 'caucasus_conflict.formats')))")
+                "'caucasus_conflict.interop', 'caucasus_conflict.export', 'caucasus_conflict.formats', "
+                "'caucasus_conflict.frames') or m.split('.')[0] in ('pandas', 'pyarrow', 'duckdb')))")
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
         assert out.strip() == "[]"
 

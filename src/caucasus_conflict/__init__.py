@@ -71,6 +71,7 @@ from .model import (
     Territory,
     TerritoryId,
 )
+from .reports import CasualtyFigure, CasualtyTotal, Profile, SearchHit
 from .timespan import DateLike, TimeSpan
 
 if TYPE_CHECKING:
@@ -145,6 +146,11 @@ __all__ = [
     "Dataset",
     "EntityRef",
     "TerritoryRef",
+    # Answers (#12)
+    "CasualtyFigure",
+    "CasualtyTotal",
+    "Profile",
+    "SearchHit",
     # Loading and converting
     "FORMAT",
     "configure_converter",

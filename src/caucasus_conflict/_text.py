@@ -19,7 +19,7 @@ _INFERRED = "~"
 _GAP = "  "
 _NBSP = "\u00a0"  # joins words that must not be wrapped apart, such as "id: <id>"
 _MIN_WRAP = 24      # narrowest the wrapped (last) column of a table may get
-_MIN_ID_WRAP = 40   # an ID column is shown only if the last column keeps this much room
+_MIN_ID_WRAP = 40   # an ID column is shown only if the last column keeps this much room (or fits whole)
 
 
 class _Output:
@@ -94,7 +94,9 @@ def _table_with_ids(headers: Sequence[str], rows: Sequence[Sequence[str] | None]
                                              for r, i in zip(rows, ids, strict=True)]
     padded = [*limits, *[None] * len(headers)][: len(headers) - 1]
     wide_limits = [*padded, None]
-    if _widths(wide_headers, wide_rows, width, wide_limits)[-1] >= _MIN_ID_WRAP:
+    # Short last cells need no room to wrap: the ID column fits when they fit whole (#12).
+    natural = max((len(line) for r in rows if r is not None for line in r[-1].split("\n")), default=0)
+    if _widths(wide_headers, wide_rows, width, wide_limits)[-1] >= min(_MIN_ID_WRAP, max(natural, len(headers[-1]))):
         return _table(wide_headers, wide_rows, width=width, limits=wide_limits)
     narrow: list[Sequence[str] | None] = [None if r is None else [*r[:-1], f"{r[-1]}\nid:{_NBSP}{i}"]
                                           for r, i in zip(rows, ids, strict=True)]
@@ -121,16 +123,7 @@ def _words(value: enum.Enum) -> str:
 
 
 def _count(count: cc.Count) -> str:
-    if count.best is not None:
-        text = f"{count.best:,}"
-    elif count.low is not None and count.high is not None:
-        text = f"{count.low:,}–{count.high:,}"
-    elif count.low is not None:
-        text = f"at least {count.low:,}"
-    else:
-        text = f"at most {count.high:,}"
-    shown = count.reported_as and count.reported_as != text
-    return text + (f" (reported as {count.reported_as!r})" if shown else "")
+    return str(count)
 
 
 def _plural(n: int, noun: str, plural: str | None = None) -> str:

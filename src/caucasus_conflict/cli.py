@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import enum
+import json
 import os
 import sys
 import warnings
@@ -24,7 +25,9 @@ import attrs
 
 import caucasus_conflict as cc
 
-from . import plot
+from . import frames, plot
+from ._names import fold
+from ._registry import by_collection
 from ._text import (
     _INFERRED,
     _citation,
@@ -41,7 +44,7 @@ from ._text import (
     _words,
     _wrap,
 )
-from .export import EVENT_CSV_COLUMNS, events_csv, records_jsonl
+from .export import EVENT_CSV_COLUMNS, events_csv, records_csv, records_jsonl
 from .loading import write_atomic
 
 __all__ = ["CSV_COLUMNS", "build_parser", "main"]
@@ -70,12 +73,70 @@ def _needs_date(args: argparse.Namespace, *dates: object) -> None:
 
 
 def _dataset(args: argparse.Namespace) -> cc.Dataset:
-    """The bundled data set, the ``--data`` JSON file, or a file of another format (read with `cc.read`)."""
+    """The bundled data set, the ``--data`` JSON file, or a file of another format (read with `cc.read`);
+    name arguments are then resolved against it (a unique partial name is accepted)."""
     if not args.data:
-        return cc.load()
-    if args.data.lower().endswith(".json"):
-        return cc.load(args.data)
-    return _read_format(args.data, None)
+        ds = cc.load()
+    elif args.data.lower().endswith(".json"):
+        ds = cc.load(args.data)
+    else:
+        ds = _read_format(args.data, None)
+    for attribute, kind in _NAME_ARGS.get(args.command, {}).items():
+        value = getattr(args, attribute, None)
+        if isinstance(value, str):
+            setattr(args, attribute, _resolved(ds, kind, value))
+    return ds
+
+
+# Every argument that names a record, by subcommand: which records it may name (#12).
+_NAME_ARGS: dict[str, dict[str, str]] = {
+    "timeline": {"actor": "actor", "territory": "territory"},
+    "actors": {"toward": "entity"},
+    "claims": {"by": "actor", "about": "entity"},
+    "territory": {"name": "territory"},
+    "control": {"name": "territory"},
+    "members": {"name": "actor"},
+    "ceasefires": {"actor": "actor"},
+    "show": {"id": "record"},
+    "profile": {"name": "actor"},
+    "casualties": {"actor": "actor", "territory": "territory", "reporter": "actor"},
+}
+
+
+def _resolved(ds: cc.Dataset, kind: str, text: str) -> str:
+    """*text* if it names a record exactly; else the id of the one record whose id or name contains it.
+
+    Several partial matches are a usage error that lists them; none leaves *text* for the
+    library to reject with its "did you mean".
+    """
+    exact: object
+    if kind == "actor":
+        exact = ds.get_actor(text)
+    elif kind == "territory":
+        exact = ds.get_territory(text)
+    else:
+        try:
+            exact = ds.resolve(text) if kind == "entity" else ds.record(text)
+        except cc.UnknownNameError:
+            exact = ds.get_actor(text) or ds.get_territory(text)
+    key = fold(text)
+    if exact is not None or not key:
+        return text
+    pool: list[cc.Actor | cc.Territory] = []
+    if kind in ("actor", "entity", "record"):
+        pool += ds.actors
+    if kind in ("territory", "entity", "record"):
+        pool += ds.territories
+    matches = [r for r in pool if any(key in fold(n) for n in (r.id, *r.names))]
+    if len(matches) == 1:
+        return matches[0].id
+    if matches:
+        what = {"actor": "actors", "territory": "territories"}.get(kind, "actors and territories")
+        ordered = sorted(matches, key=lambda r: r.id)
+        listed = ", ".join(f"{r.name} ({r.id})" for r in ordered[:10])
+        listed += f" and {len(ordered) - 10} more" if len(ordered) > 10 else ""
+        raise cc.QueryError(f"{text!r} matches {len(matches)} {what}: {listed}; give more of the name, or the id")
+    return text
 
 
 def _read_format(path: str, format: str | None, *, strict: bool = False) -> cc.Dataset:
@@ -114,6 +175,10 @@ def _plot_path(text: str) -> str:
 
 
 def _timeline(args: argparse.Namespace, out: _Output) -> int:
+    if args.plot and args.json:
+        args.parser.error("--json and --plot cannot be combined: --plot writes a picture; drop one of them")
+    if args.title is not None and not args.plot:
+        args.parser.error("--title needs --plot: it titles the picture")
     ds = _dataset(args)
     if args.within and not (args.start or args.end):
         args.parser.error("--within needs --from or --to")
@@ -129,7 +194,7 @@ def _timeline(args: argparse.Namespace, out: _Output) -> int:
     if args.plot:
         ceasefires = ds.ceasefires_between(args.start, args.end, actor=args.actor)
         credit = "; ".join(s.credit for s in ds.sources) or None
-        plot.plot_timeline(selected, ceasefires, path=args.plot, credit=credit)
+        plot.plot_timeline(selected, ceasefires, path=args.plot, credit=credit, title=args.title)
         out.lines([f"Wrote a timeline of {_plural(len(selected), 'event')} to {args.plot}."])
         if left_out:
             out.lines([left_out])
@@ -455,7 +520,68 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
     spans = [getattr(record, f.name) for f in attrs.fields(type(record))]
     if any(isinstance(s, cc.TimeSpan) and s.basis is cc.Basis.INFERRED for s in spans):
         lines += ["", f"{_INFERRED} inferred from context, not stated in the source."]
+    if isinstance(record, cc.Actor):
+        lines += ["", f"Everything the data set holds on this actor: {PROG} profile {record.id}"]
     out.lines(lines)
+    return 0
+
+
+# -- profile, casualties, search (#12) -------------------------------------------------------
+
+
+def _profile(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    profile = ds.profile(args.name)
+    if args.json:
+        out.json(profile.to_dict())
+        return 0
+    out.lines(profile.format(width=out.width).splitlines())
+    return 0
+
+
+def _casualties(args: argparse.Namespace, out: _Output) -> int:
+    if args.within and not (args.start or args.end):
+        args.parser.error("--within needs --from or --to")
+    ds = _dataset(args)
+    figures = ds.casualties(actor=args.actor, territory=args.territory, start=args.start, end=args.end,
+                            within=args.within, group=args.group, reporter=args.reporter)
+    total = ds.casualty_total(figures)
+    if args.json:
+        out.json({"figures": _unstructure(figures),
+                  "total": {"killed": _unstructure(total.killed), "injured": _unstructure(total.injured)}})
+        return 0
+    if not figures:
+        out.lines(["No casualty figures match."])
+        return 0
+    rows = [[_when(ds.event(f.event_id).span), str(f.killed) if f.killed else "—",
+             str(f.injured) if f.injured else "—", _words(f.group),
+             _label(ds, f.reported_by_id) if f.reported_by_id else "not named",
+             _when(f.as_of) if f.as_of.is_known else "not given",
+             f"{ds.event(f.event_id).summary}\ncited: {'; '.join(_citation(c) for c in f.citations)}"]
+            for f in figures]
+    out.lines(_table_with_ids(["DATE", "KILLED", "INJURED", "GROUP", "REPORTED BY", "AS OF", "EVENT"], rows,
+                              [f.event_id for f in figures], width=out.width, limits=[None, 16, 16, 11, 18, 12]))
+    spans = [f.as_of for f in figures] + [ds.event(f.event_id).span for f in figures]
+    footer = [_INFERRED_NOTE] if any(s.basis is cc.Basis.INFERRED for s in spans) else []
+    out.notes(["", f"{_plural(len(figures), 'figure')}. Total, each person counted at most once: {total}.",
+               "Figures that may count the same people (same or nested events, compatible groups) "
+               "count once, as the range they span.", *footer])
+    return 0
+
+
+def _search(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    hits = ds.search(args.text, kinds=args.kind)
+    if args.json:
+        out.json([{"type": type(h.record).__name__.lower(), "id": h.record.id, "field": h.field,
+                   "start": h.start, "end": h.end, "snippet": h.snippet} for h in hits])
+        return 0
+    if not hits:
+        out.lines([f"Nothing matches {args.text!r}."])
+        return 0
+    rows = [[type(h.record).__name__.lower(), h.record.id, h.field, h.snippet] for h in hits]
+    out.lines(_table(["TYPE", "ID", "FIELD", "TEXT"], rows, width=out.width, limits=[None, 30, 22]))
+    out.notes(["", f"{_plural(len(hits), 'match', 'matches')}."])
     return 0
 
 
@@ -467,6 +593,10 @@ def _counts(ds: cc.Dataset) -> dict[str, int]:
 
 
 def _validate(args: argparse.Namespace, out: _Output) -> int:
+    # FILE defaults to --data, documented for every command (#12).
+    args.file = args.file or args.data
+    if args.file is None:
+        args.parser.error("give the FILE to check (or --data FILE)")
     try:
         ds = cc.load(args.file)
     except cc.DataError as exc:
@@ -485,22 +615,33 @@ def _validate(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _export(args: argparse.Namespace, out: _Output) -> int:
+    if args.json and args.format != "json":
+        args.parser.error(f"--json cannot be combined with --format {args.format}; drop one of them")
+    if args.format == "parquet" and args.output is None:
+        args.parser.error("--format parquet writes binary data: give --output FILE")
     ds = _dataset(args)
-    events = ds.chronology()
+    kind = by_collection(args.kind or "events")
+    records = frames.records(ds, kind)  # the library's order: chronological for events, claims, ceasefires
+    data: bytes
     if args.format == "json":
-        text = cc.dumps(ds)
+        data = (cc.dumps(ds) if args.kind is None else
+                json.dumps(_unstructure(records), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif args.format == "jsonl":
-        text = records_jsonl(events)
+        data = records_jsonl(records).encode("utf-8")
+    elif args.format == "csv":
+        data = (events_csv(ds.chronology()) if kind.collection == "events" else
+                records_csv(ds, kind.collection)).encode("utf-8")
     else:
-        text = events_csv(events)
+        data = frames.parquet_bytes(ds, kind.collection)  # imports pyarrow (the arrow extra) only now
     if args.output is None:
-        out.out.write(text)
+        out.out.write(data.decode("utf-8"))
         return 0
     if args.data and _same_file(args.data, args.output):
         raise cc.QueryError(f"--output {args.output!r} is the --data file itself; "
                             "write the export to another file")
-    write_atomic(args.output, text.encode("utf-8"))
-    what = "the data set" if args.format == "json" else _plural(len(events), "event")
+    write_atomic(args.output, data)
+    what = "the data set" if args.format == "json" and args.kind is None else \
+        _plural(len(records), kind.singular, kind.collection)
     print(f"Wrote {what} to {args.output}.", file=sys.stderr)
     return 0
 
@@ -571,6 +712,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--plot", metavar="FILE", type=_plot_path,
                      help=f"draw the timeline to FILE ({', '.join(plot.SUPPORTED_SUFFIXES)}; needs the plot extra)")
     _known_only_option(sub)
+    sub.add_argument("--title", metavar="TEXT", help="the picture's title, with --plot (default: 'Timeline of N events')")
 
     sub = command("actors", _actors, "List actors, or those holding a stance toward someone.")
     sub.add_argument("--stance", choices=[k.value for k in cc.StanceKind], metavar="KIND",
@@ -607,11 +749,34 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("show", _show, "Show one record of any type, with its citations.")
     sub.add_argument("id", metavar="ID", help="the record's id (or an actor's or territory's name)")
 
-    sub = command("validate", _validate, "Check a data set file and report every problem with its JSON path.")
-    sub.add_argument("file", metavar="FILE", help="the data set file to check")
+    sub = command("profile", _profile, "Show everything the data set holds on one actor, with dates and citations.")
+    sub.add_argument("name", metavar="NAME", help="the actor's id, name or alias (or a part of it)")
 
-    sub = command("export", _export, "Write the data set as JSON, JSON Lines (one event a line) or CSV.")
-    sub.add_argument("--format", choices=["json", "jsonl", "csv"], default="json", help="output format (default: json)")
+    sub = command("casualties", _casualties, "List casualty figures as reported, and their total.")
+    sub.add_argument("--actor", metavar="NAME", help="only figures of events this actor takes part in")
+    sub.add_argument("--territory", metavar="NAME", help="only figures of events in this territory")
+    sub.add_argument("--from", dest="start", metavar="DATE", type=_date, help="only events from DATE on")
+    sub.add_argument("--to", dest="end", metavar="DATE", type=_date, help="only events until the end of DATE")
+    sub.add_argument("--within", action="store_true", help="only events wholly inside the window")
+    sub.add_argument("--group", choices=[g.value for g in cc.CasualtyGroup], metavar="GROUP",
+                     help=f"only figures for this group: {', '.join(g.value for g in cc.CasualtyGroup)}")
+    sub.add_argument("--reporter", metavar="NAME", help="only figures reported by this actor")
+
+    sub = command("search", _search, "Find summaries, notes and quotes containing some text.")
+    sub.add_argument("text", metavar="TEXT", help="the text to find (case and accents ignored)")
+    sub.add_argument("--kind", choices=[t.collection for t in cc.RECORD_TYPES], metavar="KIND", action="append",
+                     help="search only this kind of record (repeatable): "
+                          + ", ".join(t.collection for t in cc.RECORD_TYPES))
+
+    sub = command("validate", _validate, "Check a data set file and report every problem with its JSON path.")
+    sub.add_argument("file", metavar="FILE", nargs="?", help="the data set file to check (default: the --data file)")
+
+    sub = command("export", _export, "Write the data set, or one kind of record, as JSON, JSON Lines, CSV or Parquet.")
+    sub.add_argument("--format", choices=["json", "jsonl", "csv", "parquet"], default="json",
+                     help="output format (default: json; parquet needs the arrow extra and --output)")
+    sub.add_argument("--kind", choices=[t.collection for t in cc.RECORD_TYPES], metavar="KIND",
+                     help="the records to write: " + ", ".join(t.collection for t in cc.RECORD_TYPES)
+                          + " (default: the whole data set for json, events otherwise)")
     sub.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
 
     sub = command("import", _import, "Read a file of another format (UCDP GED) into a data set file.")

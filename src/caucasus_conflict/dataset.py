@@ -33,8 +33,8 @@ from __future__ import annotations
 import difflib
 import enum
 import functools
-from collections.abc import Callable, Mapping
-from typing import Protocol, TypeVar, overload
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar, overload
 
 import attrs
 
@@ -53,7 +53,7 @@ from .errors import (
     UnknownNameError,
     preview,
 )
-from .kinds import EventKind, Role, StanceKind
+from .kinds import CasualtyGroup, EventKind, Role, StanceKind
 from .model import (
     Actor,
     Ceasefire,
@@ -68,7 +68,12 @@ from .model import (
     Stance,
     Territory,
 )
+from .reports import CasualtyFigure, CasualtyTotal, Profile, SearchHit, casualty_total, search_records
 from .timespan import MAX_ORDINAL, MIN_ORDINAL, DateLike, TimeSpan
+
+if TYPE_CHECKING:  # pragma: no cover - the extras are imported only when a table is asked for
+    import pandas
+    import pyarrow
 
 __all__ = ["ActorRef", "Cited", "Dataset", "EntityRef", "TerritoryRef"]
 
@@ -974,6 +979,179 @@ class Dataset:
     def _known(self, found: tuple[C, ...], span_of: Callable[[C], TimeSpan], low: int) -> tuple[C, ...]:
         """*found* less the values that are only last known from day ordinal *low* on."""
         return tuple(v for v in found if self._beyond(v, span_of(v), low) is None)
+
+    # -- analyst answers: profiles, casualty figures, search (#12) ------------------------
+
+    def profile(self, actor: ActorRef) -> Profile:
+        """Return everything the data set holds on one actor, each record with its span and citations.
+
+        Events come by role, then stances held and taken toward it, claims by and about
+        it, the territory it controlled, its ceasefires, memberships and roles; `Profile`
+        lists the fields and ``str(profile)`` is a readable report.
+
+        Raises:
+            UnknownNameError: No actor has that name.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> profile = cc.load().profile("Ankara")
+            >>> [s.toward_id for s in profile.stances_held], profile.actor.name
+            (['armenia', 'azerbaijan'], 'Turkey')
+        """
+        found = self.actor(actor)
+        involving = self.events_involving(found)
+        by_role = []
+        for role in Role:
+            events = tuple(e for e in involving if any(p.actor_id == found.id and p.role is role
+                                                       for p in e.participants))
+            if events:
+                by_role.append((role, events))
+        toward = [s for kind in StanceKind for s in self._state.indexes.stances_toward.get((kind, found.id), ())]
+        control = [(t.id, p) for t in self.territories for p in t.control if found.id in p.controller_ids]
+        control = chronological(control, lambda pair: pair[1].span, by_id=False)
+        members = sorted(((a.id, m) for a in self.actors for m in a.memberships if m.organisation_id == found.id),
+                         key=lambda pair: pair[0])
+        names: dict[str, str] = {a.id: a.name for a in self.actors}
+        names.update((t.id, t.name) for t in self.territories)
+        return Profile(
+            actor=found, events=tuple(by_role), stances_held=self.stances_by(found),
+            stances_toward=tuple(chronological(toward)), claims_by=self.claims_by(found),
+            claims_about=self.claims_about(found), control=tuple(control),
+            ceasefires=self.ceasefires_involving(found), memberships=found.memberships, roles=found.roles,
+            members=tuple(members), parts=tuple(a for a in sorted(self.actors, key=lambda a: a.id)
+                                                if a.part_of_id == found.id),
+            names=names,
+        )
+
+    def casualties(self, *, actor: ActorRef | None = None, territory: TerritoryRef | None = None,
+                   start: DateLike | None = None, end: DateLike | None = None, within: bool = False,
+                   group: CasualtyGroup | str | None = None,
+                   reporter: ActorRef | None = None) -> tuple[CasualtyFigure, ...]:
+        """Return every casualty figure of the events matching the filters, in event order.
+
+        *actor*, *territory*, *start*, *end* and *within* select events as
+        `events_matching` does (a window is matched against the event's span; without
+        one, undated events count too). *group* keeps the figures for one
+        `CasualtyGroup`, *reporter* those reported by one actor. Figures of one event
+        keep their order in the event. `casualty_total` adds them up without counting
+        anyone twice.
+
+        Raises:
+            UnknownNameError: No actor or territory has that name.
+            QueryError: *group* is not a `CasualtyGroup` or one of its values.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> [(f.event_id, str(f.killed)) for f in cc.load().casualties(start="2020", end="2020")]
+            [('war-2020', "at least 7,000 (reported as 'more than 7,000')")]
+        """
+        wanted_group = None if group is None else _member(CasualtyGroup, group)
+        reporter_id = None if reporter is None else self.actor(reporter).id
+        events = self.events_matching(actor=actor, territory=territory, start=start, end=end, within=within,
+                                      include_undated=start is None and end is None)
+        return tuple(
+            CasualtyFigure(event_id=e.id, position=i, killed=c.killed, injured=c.injured, group=c.group,
+                           reported_by_id=c.reported_by_id, as_of=c.as_of, citations=c.citations, note=c.note)
+            for e in events for i, c in enumerate(e.casualties)
+            if (wanted_group is None or c.group is wanted_group)
+            and (reporter_id is None or c.reported_by_id == reporter_id)
+        )
+
+    def casualty_total(self, figures: Sequence[CasualtyFigure] | None = None) -> CasualtyTotal:
+        """Add up casualty figures (default: all of them), never counting a figure and its parts twice.
+
+        Figures that may count the same people (same or nested events, compatible
+        groups) contribute once, as the range they span; the rule is in
+        `caucasus_conflict.reports`.
+
+        Raises:
+            QueryError: A figure names an event this data set does not hold.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> print(ds.casualty_total(ds.casualties(actor="Azerbaijan", start="2023")))
+            killed: 25 (1 figure, 1 counted apart); injured: 138 (1 figure, 1 counted apart)
+        """
+        chosen = self.casualties() if figures is None else tuple(figures)
+        by_id = self._state.by_id
+        for figure in chosen:
+            if not isinstance(figure, CasualtyFigure):
+                raise ArgumentTypeError(None, "be a CasualtyFigure", figure,
+                                        message="expected CasualtyFigure rows from Dataset.casualties "
+                                                f"(got {type(figure).__name__})")
+            if not isinstance(by_id.get(figure.event_id), Event):
+                raise QueryError(f"the figure names event {figure.event_id!r}, which this data set does not hold; "
+                                 "pass figures from this data set's casualties()")
+        parents: dict[str, str | None] = {e.id: e.parent_id for e in self.events}
+        return casualty_total(chosen, parents)
+
+    def search(self, text: str, *, kinds: Sequence[str] | None = None) -> tuple[SearchHit, ...]:
+        """Return the summaries, notes and quotes that contain *text*, case- and accent-insensitively.
+
+        Records are searched collection by collection, in the order of a data set file
+        (sources, actors, territories, events, ceasefires, claims, stances), each in
+        file order; *kinds* limits the search to some collections (``["claims"]``, or
+        one as a string).
+        Each field gives one hit (its first match) with a snippet.
+
+        Raises:
+            QueryError: *text* has nothing to search for, or a kind is not a collection.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> [(h.record.id, h.field) for h in cc.load().search("erdoğan", kinds=["actors"])]
+            [('recep-tayyip-erdogan', 'note'), ('turkish-people', 'note')]
+        """
+        collections = [t.collection for t in RECORD_TYPES]
+        chosen = collections if kinds is None else [kinds] if isinstance(kinds, str) else list(kinds)
+        unknown = [k for k in chosen if k not in collections]
+        if unknown:
+            raise QueryError(f"{unknown[0]!r} is not a record collection; expected one of {', '.join(collections)}")
+        records = [r for k in collections if k in chosen for r in getattr(self, k)]
+        return search_records(records, _text(text, "the search text"))
+
+    # -- tables out (#12); pandas and pyarrow are extras, imported only here ---------------
+
+    def to_frame(self, kind: str) -> pandas.DataFrame:
+        """Return the records of *kind* (``"events"``, ``"claim"``, …) as a pandas DataFrame.
+
+        One row per record; every date gives first day, last day, precision, basis and
+        reason columns; references are ids; `caucasus_conflict.frames` lists the columns.
+        Needs the ``frames`` extra (``pip install 'caucasus-conflict[frames]'``).
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+            QueryError: *kind* is not a record kind.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> frame = cc.load().to_frame("events")
+            >>> frame.loc[frame.id == "offensive-2023", ["span_first", "span_precision"]].iloc[0].tolist()
+            [Timestamp('2023-09-19 00:00:00'), 'day']
+        """
+        from . import frames
+
+        return frames.to_frame(self, kind)
+
+    def to_arrow(self, kind: str) -> pyarrow.Table:
+        """Return the records of *kind* as a pyarrow Table (the columns of `to_frame`, typed).
+
+        Needs the ``arrow`` extra (``pip install 'caucasus-conflict[arrow]'``);
+        `caucasus_conflict.frames.write_parquet` writes the same table as Parquet.
+
+        Raises:
+            MissingExtraError: pyarrow is not installed.
+            QueryError: *kind* is not a record kind.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> str(cc.load().to_arrow("stances").schema.field("span_first").type)
+            'date32[day]'
+        """
+        from . import frames
+
+        return frames.to_arrow(self, kind)
 
 
 def _span(value: Stance | ControlPeriod) -> TimeSpan:

@@ -346,6 +346,31 @@ class Count:
                 raise RecordError(left, f"be <= {right!r}", a,
                                   message=f"{left!r} must be <= {right!r} (got {left}={a}, {right}={b})")
 
+    def __str__(self) -> str:
+        """The count as a reader would write it, with the source's wording where it differs.
+
+        A best figure comes first, with its bounds in brackets; bounds alone read as a
+        range, "at least" or "at most".
+
+        Examples:
+            >>> str(Count(25)), str(Count(low=10, high=20)), str(Count(25, low=20))
+            ('25', '10–20', '25 (at least 20)')
+            >>> print(Count(low=7000, reported_as="more than 7,000"))
+            at least 7,000 (reported as 'more than 7,000')
+        """
+        low, best, high = self.low, self.best, self.high
+        if low is not None and high is not None:
+            bounds = f"{low:,}–{high:,}"
+        elif low is not None:
+            bounds = f"at least {low:,}"
+        elif high is not None:
+            bounds = f"at most {high:,}"
+        else:
+            bounds = ""
+        text = bounds if best is None else f"{best:,}" + (f" ({bounds})" if bounds else "")
+        shown = self.reported_as is not None and self.reported_as != text
+        return text + (f" (reported as {self.reported_as!r})" if shown else "")
+
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)
 class Casualties:

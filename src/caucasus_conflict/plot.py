@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import pathlib
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -57,8 +58,9 @@ KIND_COLOURS: dict[EventKind, str] = {
 }
 """The colour of each event kind in the picture (stable, so pictures can be compared)."""
 
-_LABEL_CHARS = 58          # summaries are cut to this many characters in row labels
-_ROW_HEIGHT = 0.3          # inches per event row
+_LABEL_CHARS = 58          # row labels wrap at this many characters a line
+_LABEL_LINES = 2           # and keep at most this many lines
+_ROW_HEIGHT = 0.36         # inches per event row (room for a two-line label)
 _BREAK_GAP = 730           # days; a gap longer than this (and than a quarter of the span) breaks the axis
 _MAX_PANELS = 3
 _FADE_STEPS = 64
@@ -130,8 +132,19 @@ def _when(span: TimeSpan) -> str:
 
 
 def _summary(event: Event) -> str:
-    text = event.summary
-    return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1].rstrip() + "…"
+    """The row label: the summary wrapped at word boundaries into at most two lines (#12).
+
+    What does not fit is cut after a whole word and marked with an ellipsis, never mid-word.
+    """
+    lines = textwrap.wrap(event.summary, _LABEL_CHARS, break_long_words=False, break_on_hyphens=False)
+    if len(lines) > _LABEL_LINES:
+        rest = " ".join(lines[_LABEL_LINES - 1:])
+        last = textwrap.shorten(rest, _LABEL_CHARS, placeholder=" …", break_long_words=False,
+                                break_on_hyphens=False)
+        if last == "…":  # a single word longer than a line: cut it, as nothing else fits
+            last = rest[: _LABEL_CHARS - 1] + "…"
+        lines = [*lines[: _LABEL_LINES - 1], last]
+    return "\n".join(lines)
 
 
 def _label_rows(fig: Figure, ax: Axes, events: Sequence[Event]) -> None:
@@ -139,7 +152,7 @@ def _label_rows(fig: Figure, ax: Axes, events: Sequence[Event]) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import offset_copy
 
-    labels = ax.set_yticklabels([_summary(e) for e in events], fontsize=8.5, ha="left")
+    labels = ax.set_yticklabels([_summary(e) for e in events], fontsize=8.5, ha="left", linespacing=1.0)
     renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
     width = max((label.get_window_extent(renderer).width for label in labels), default=0.0) * 72 / fig.dpi
     ax.tick_params(axis="y", pad=width + 6, length=0)
@@ -337,14 +350,22 @@ def plot_timeline(events: Iterable[Event], ceasefires: Iterable[Ceasefire] = (),
         fig.get_layout_engine().set(wspace=0.02)  # type: ignore[union-attr, call-arg]
     kinds = list(dict.fromkeys(e.kind for e in dated))
     handles: list[Patch | Line2D] = [Patch(facecolor=KIND_COLOURS[k], label=k.value.replace("_", " ")) for k in kinds]
-    handles += [
-        Line2D([], [], marker="D", color="0.3", linestyle="none", markersize=7, label="day"),
-        Line2D([], [], color="0.3", linewidth=6, solid_capstyle="projecting", label="month"),
-        Patch(facecolor="0.3", alpha=0.3, edgecolor="0.3", label="year or range"),
-        Line2D([], [], color="0.3", alpha=0.6, marker=">", markersize=6, linewidth=1.2,
-               label="open range (fades toward its open end)"),
-        Patch(facecolor="none", edgecolor="0.3", linestyle="--", label="~ inferred date (dashed / hollow)"),
+    # The key explains only what is drawn: no "inferred" entry when every date is stated (#12).
+    precisions = {e.span.precision for e in dated}
+    shapes: list[tuple[bool, Patch | Line2D]] = [
+        (Precision.DAY in precisions,
+         Line2D([], [], marker="D", color="0.3", linestyle="none", markersize=7, label="day")),
+        (Precision.MONTH in precisions,
+         Line2D([], [], color="0.3", linewidth=6, solid_capstyle="projecting", label="month")),
+        (bool(precisions & {Precision.YEAR, Precision.RANGE}),
+         Patch(facecolor="0.3", alpha=0.3, edgecolor="0.3", label="year or range")),
+        (open_start or open_end,
+         Line2D([], [], color="0.3", alpha=0.6, marker=">", markersize=6, linewidth=1.2,
+                label="open range (fades toward its open end)")),
+        (any(e.span.basis is Basis.INFERRED for e in dated),
+         Patch(facecolor="none", edgecolor="0.3", linestyle="--", label="~ inferred date (dashed / hollow)")),
     ]
+    handles += [handle for drawn, handle in shapes if drawn]
     if truces:
         handles.append(Patch(facecolor="0.35", alpha=0.35, edgecolor="black", label="ceasefire"))
     key = fig.add_subplot(grid[1, :])

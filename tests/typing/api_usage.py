@@ -28,6 +28,10 @@ def correct_usage(ds: cc.Dataset) -> None:
     supporters: tuple[cc.Actor, ...] = ds.actors_by_stance(cc.StanceKind.SUPPORTS, toward="Azerbaijan", at="2020")
     pairs: tuple[tuple[cc.Claim, cc.Claim], ...] = ds.contradictions()
     periods: tuple[cc.ControlPeriod, ...] = ds.controller_of("Lachin corridor", at="2021-06-01")
+    profile: cc.Profile = ds.profile("Moscow")
+    figures: tuple[cc.CasualtyFigure, ...] = ds.casualties(actor="Baku", start="2023", group=cc.CasualtyGroup.CIVILIAN)
+    total: cc.CasualtyTotal = ds.casualty_total(figures)
+    hits: tuple[cc.SearchHit, ...] = ds.search("war", kinds=["claims"])
     span: cc.TimeSpan = cc.TimeSpan.parse("2023", basis=cc.Basis.INFERRED, reason="copyright year")
     plain: object = cc.converter.unstructure(actor)
     del same, maybe, fallback, events, supporters, pairs, periods, span, plain
@@ -47,6 +51,9 @@ def misuse(ds: cc.Dataset) -> None:
     ds.controller_of("Lachin corridor")  # type: ignore[call-arg]
     ds.controller_of("Lachin corridor", "2023", True)  # type: ignore[call-arg]
     ds.last_known_as_of(ds.actors[0].name, at="2023")  # type: ignore[arg-type]
+    ds.casualties("Baku")  # type: ignore[call-arg]
+    ds.casualty_total([ds.events[0]])  # type: ignore[list-item]
+    ds.search(["war"])  # type: ignore[arg-type]
     ds.events = ()  # type: ignore[misc]
     cc.TimeSpan.parse(dt.date(2023, 9, 19))  # type: ignore[arg-type]
     cc.Count(best="3")  # type: ignore[arg-type]
