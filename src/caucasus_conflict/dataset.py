@@ -1051,7 +1051,8 @@ class Dataset:
                                       include_undated=start is None and end is None)
         return tuple(
             CasualtyFigure(event_id=e.id, position=i, killed=c.killed, injured=c.injured, group=c.group,
-                           reported_by_id=c.reported_by_id, as_of=c.as_of, citations=c.citations, note=c.note)
+                           reported_by_id=c.reported_by_id, as_of=c.as_of, citations=c.citations, note=c.note,
+                           of_actor_id=c.of_actor_id, is_part=c.is_part)
             for e in events for i, c in enumerate(e.casualties)
             if (wanted_group is None or c.group is wanted_group)
             and (reporter_id is None or c.reported_by_id == reporter_id)

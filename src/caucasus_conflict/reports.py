@@ -5,10 +5,13 @@
 `Dataset.search`); this module holds them and the rules behind them, so the
 rules are written once and documented where the records are.
 
-Casualty totals never count a figure and its parts twice. The model has no field
-saying that one figure is the sum of others, so the rule works from what it does say
-(the event, its parent events, and the group counted) and treats any two figures that
-*may* count the same people as alternatives, never as addends:
+Casualty totals never count a figure and its parts twice. A figure marked
+``is_part`` (a part of another figure of its event: GED's deaths of side A, side B, of
+civilians and of unknown affiliation are parts of its ``best``) is left out wherever the
+whole figure of its event is added too; alone (say, when only civilian figures are asked
+for) it counts. Beyond that, the rule works from what the model says (the event, its
+parent events, and the group counted) and treats any two figures that *may* count the
+same people as alternatives, never as addends:
 
 * Two figures **may overlap** when their events are the same or one is an ancestor of
   the other (through ``parent_id``), and their groups are the same or either is
@@ -25,8 +28,8 @@ saying that one figure is the sum of others, so the rule works from what it does
   its ``high``, else its ``best``, else none ("more than 7,000" has no upper bound).
 
 So a total is never larger than a sum in which every person is counted once, at the
-cost of being wide where the data set holds a whole and its parts: the model cannot yet
-tell a whole from its parts, nor whose side the dead were on (only the group).
+cost of being wide where the data set holds a whole and its parts without marking the
+parts.
 """
 
 from __future__ import annotations
@@ -78,12 +81,14 @@ class CasualtyFigure:
         position: Its place in that event's ``casualties``, so that two equal reports stay apart.
         killed: People killed, with bounds where the source gives them.
         injured: People injured, likewise.
-        group: Whose casualties: military, civilian or unspecified (the model does not yet
-            say whose side).
+        group: Whose casualties: military, civilian or unspecified.
         reported_by_id: The actor who reported the figure, if the source names one.
         as_of: When the figure was current.
         citations: Where the source gives it.
         note: How the figure was read, where it needs saying.
+        of_actor_id: Whose dead or injured they are, where the source says (GED's side A).
+        is_part: A part of another figure of the same event, left out of totals that add
+            that figure.
 
     Examples:
         >>> import caucasus_conflict as cc
@@ -101,6 +106,8 @@ class CasualtyFigure:
     as_of: TimeSpan
     citations: tuple[Citation, ...]
     note: str | None = None
+    of_actor_id: ActorId | None = None
+    is_part: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -250,6 +257,8 @@ def casualty_total(figures: Sequence[CasualtyFigure], parents: Mapping[str, str 
     totals: dict[str, tuple[Count | None, tuple[tuple[CasualtyFigure, ...], ...]]] = {}
     for measure in ("killed", "injured"):
         having = [f for f in figures if getattr(f, measure) is not None]
+        wholes = {f.event_id for f in having if not f.is_part}
+        having = [f for f in having if not (f.is_part and f.event_id in wholes)]
         clusters = _clusters(having, parents)
         total = _add([getattr(f, measure) for f in cluster] for cluster in clusters)
         totals[measure] = (total, clusters)

@@ -235,3 +235,17 @@ class TestMergeProperties:
                 assert f"zz{actor.id}" not in {a.id for a in merged.actors}
                 assert {e.id for e in merged.events_involving(actor.id)} >= {
                     f"zz{e.id}" for e in ds.events_involving(actor.id) if not e.external_ids}
+
+
+class TestGedTotals:
+    def test_a_ged_event_counts_its_best_once(self, tmp_path: Path) -> None:
+        """GED's deaths_a ... deaths_unknown are parts of best: the total is best, not best plus its parts."""
+        ds = cc.read(ged_file(tmp_path, AZ_ARTSAKH))
+        total = ds.casualty_total()
+        assert total.killed is not None
+        assert (total.killed.best, total.killed.high) == (3, 4)  # best 3 (low 3), high 4: not 3 + 1 + 2
+        side_a = [f for f in ds.casualties() if f.of_actor_id == "ucdp-actor-64"]
+        assert [(f.is_part, f.killed.best if f.killed else None) for f in side_a] == [(True, 1)]
+        alone = ds.casualty_total(side_a).killed  # a part asked for alone counts
+        assert alone is not None
+        assert alone.best == 1
