@@ -138,7 +138,19 @@ class TestBadInput:
 
     def test_duplicate_key(self) -> None:
         """A key given twice in one object is refused, not silently overwritten."""
-        assert problems_of("duplicate_key.json") == ["$: invalid JSON: duplicate key 'actors' in one object"]
+        assert problems_of("duplicate_key.json") == [
+            "$.actors: invalid JSON: duplicate key 'actors' in one object; give each key once"]
+
+    def test_duplicate_key_anywhere_has_its_path(self) -> None:
+        """A key repeated deep inside a record is reported at its own JSON path, once per key (#10)."""
+        text = ('{"format": "caucasus_conflict/1", "actors": [{"id": "a", "name": "A", "name": "B", "name": "C"}],'
+                ' "events": [{}, {"span": {"when": "2023", "basis": "stated", "when": "2024"}}]}')
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(text, file="dup.json")
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[0].name: invalid JSON: duplicate key 'name' in one object; give each key once",
+            "$.events[1].span.when: invalid JSON: duplicate key 'when' in one object; give each key once",
+        ]
 
     def test_not_an_object(self) -> None:
         """The top level must be an object."""

@@ -160,6 +160,42 @@ def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _Twice(dict[str, Any]):
+    """A JSON object that gave some keys more than once (``twice`` lists them, in order)."""
+
+    twice: list[str]
+
+
+def _keep_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = _Twice(pairs)
+    seen: set[str] = set()
+    result.twice = []
+    for key, _ in pairs:
+        if key in seen:
+            result.twice.append(key)
+        seen.add(key)
+    return result
+
+
+def _duplicate_key_problems(text: str) -> list[Problem]:
+    """Every key given twice in *text*, each at its JSON path (#10: not just ``$``).
+
+    Only called once a duplicate has been found, so the fast path never pays for the walk.
+    """
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any]] = [("$", json.loads(text, object_pairs_hook=_keep_duplicate_keys))]
+    while stack:  # iterative: a deeply nested file must not exhaust the recursion limit
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            problems.extend(Problem(f"{path}.{key}", f"invalid JSON: duplicate key {key!r} in one object; "
+                                                     "give each key once")
+                            for key in dict.fromkeys(getattr(node, "twice", ())))
+            stack.extend((f"{path}.{key}", value) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{index}]", value) for index, value in reversed(list(enumerate(node))))
+    return problems
+
+
 def loads(text: str, *, file: str | None = None) -> Dataset:
     """Load a data set from JSON text; *file* names it in error messages.
 
@@ -185,7 +221,7 @@ def loads(text: str, *, file: str | None = None) -> Dataset:
         problem = Problem("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
         raise DataError([problem], file=file) from exc
     except _DuplicateKeyError as exc:
-        raise DataError([Problem("$", f"invalid JSON: {exc}")], file=file) from exc
+        raise DataError(_duplicate_key_problems(text), file=file) from exc
     except RecursionError as exc:
         raise DataError([Problem("$", "invalid JSON: nested too deeply to read")], file=file) from exc
     try:
