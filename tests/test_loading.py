@@ -329,3 +329,12 @@ class TestOwnConverter:
                         "user": [e.span.format() for e in cc.load(FIXTURES / "minimal.json").events],
                         "dumps": bundled_text}
         assert "unknown" not in seen["bundled"][:3]
+
+
+class TestArguments:
+    @pytest.mark.parametrize("max_bytes", ["1", 1.5, None, True], ids=repr)
+    def test_max_bytes_must_be_an_integer(self, max_bytes: object) -> None:
+        """A max_bytes that is not an integer raises the library's ArgumentTypeError, not a TypeError from '>' (#10)."""
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            cc.load(FIXTURES / "minimal.json", max_bytes=max_bytes)  # type: ignore[arg-type]
+        assert str(info.value) == f"'max_bytes' must be an integer (got {max_bytes!r})"

@@ -31,7 +31,7 @@ from ._integrity import check_integrity
 from ._registry import RECORD_TYPES
 from .convert import _type_name, make_converter, problems_from
 from .dataset import Dataset
-from .errors import DataError, Problem, preview
+from .errors import ArgumentTypeError, DataError, Problem, preview
 
 __all__ = ["BUNDLED_FILE", "FORMAT", "MAX_BYTES", "dump", "dumps", "from_dict", "load", "loads", "read_text", "to_dict",
            "write_atomic"]
@@ -72,6 +72,8 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int = MAX_BYT
     """
     if path is None:
         return _BUNDLED[0] if _BUNDLED else _load_bundled()
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise ArgumentTypeError("max_bytes", "be an integer", max_bytes)
     name = _path_name(path)
     return loads(read_text(name, max_bytes=max_bytes), file=name)
 
