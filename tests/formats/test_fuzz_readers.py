@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -226,3 +227,38 @@ class TestMisuse:
             with pytest.raises(DataError) as info:
                 read(fifo)
             assert "not a regular file (a FIFO); only regular files are read" in str(info.value)
+
+
+class TestAtomicWrite:
+    def test_failed_write_keeps_the_old_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Format.write that fails (here at the rename) leaves the old file whole and no temporary file (#10)."""
+        brd = FORMATS["ucdp-brd"]
+        target = tmp_path / "brd.csv"
+        rows = brd.read(FIXTURES / "brd.csv").rows
+        brd.write(rows, target)
+        before = target.read_bytes()
+
+        def fail(*args: Any) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "replace", fail)
+        with pytest.raises(DataError) as info:
+            brd.write(rows[:1], target)
+        monkeypatch.undo()
+        assert info.value.problems[0].message == "cannot write the file (No space left on device)"
+        assert target.read_bytes() == before
+        assert [p.name for p in tmp_path.iterdir()] == ["brd.csv"]
+
+    def test_unencodable_text_touches_nothing(self, tmp_path: Path) -> None:
+        """A row holding a lone surrogate is refused before the file is opened."""
+        brd = FORMATS["ucdp-brd"]
+        target = tmp_path / "brd.csv"
+        rows = brd.read(FIXTURES / "brd.csv").rows
+        brd.write(rows, target)
+        before = target.read_bytes()
+        bad = attrs.evolve(rows[0], side_a="A\ud800")
+        with pytest.raises(DataError) as info:
+            brd.write([bad], target)
+        assert "lone surrogate" in info.value.problems[0].message
+        assert target.read_bytes() == before
+        assert [p.name for p in tmp_path.iterdir()] == ["brd.csv"]

@@ -26,13 +26,13 @@ import csv
 import io
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Sequence
 from typing import Final
 
 import attrs
 
 from caucasus_conflict.errors import ArgumentTypeError, DataError, Problem
+from caucasus_conflict.loading import write_atomic
 
 __all__ = ["DEFAULT_MAX_BYTES", "Layout", "Table", "read_table", "write_table"]
 
@@ -366,27 +366,24 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
         DataError: The file cannot be written.
 
     Examples:
-        >>> import pathlib
+        >>> import pathlib, tempfile
         >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.csv"
         >>> write_text_atomically(target, "id\\n1\\n")
         >>> target.read_text()
         'id\\n1\\n'
     """
     name = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(name))
+    advice = "Check the folder exists and is writable."
     try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".part")
-    except OSError as exc:
-        raise _refuse(name, f"cannot write the file ({exc.strerror or exc})", "Check the folder exists and is "
-                      "writable.") from exc
+        data = text.encode("utf-8")  # before the file is touched: a failure here leaves it as it was
+    except UnicodeEncodeError as exc:
+        raise _refuse(name, f"cannot write the file (character {exc.start} is a lone surrogate, which UTF-8 "
+                            "cannot encode)", "Fix the text and write again.") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, name)
+        # The library's one atomic write (#10): same folder, flush, fsync, os.replace, mode kept.
+        write_atomic(name, data)
     except OSError as exc:
-        os.unlink(temporary)
-        raise _refuse(name, f"cannot write the file ({exc.strerror or exc})", "Check the folder exists and is "
-                      "writable.") from exc
+        raise _refuse(name, f"cannot write the file ({exc.strerror or exc})", advice) from exc
 
 
 _HEAD_BYTES: Final = 1 << 20
