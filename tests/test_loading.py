@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.resources
 import json
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -138,7 +140,19 @@ class TestBadInput:
 
     def test_duplicate_key(self) -> None:
         """A key given twice in one object is refused, not silently overwritten."""
-        assert problems_of("duplicate_key.json") == ["$: invalid JSON: duplicate key 'actors' in one object"]
+        assert problems_of("duplicate_key.json") == [
+            "$.actors: invalid JSON: duplicate key 'actors' in one object; give each key once"]
+
+    def test_duplicate_key_anywhere_has_its_path(self) -> None:
+        """A key repeated deep inside a record is reported at its own JSON path, once per key (#10)."""
+        text = ('{"format": "caucasus_conflict/1", "actors": [{"id": "a", "name": "A", "name": "B", "name": "C"}],'
+                ' "events": [{}, {"span": {"when": "2023", "basis": "stated", "when": "2024"}}]}')
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(text, file="dup.json")
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[0].name: invalid JSON: duplicate key 'name' in one object; give each key once",
+            "$.events[1].span.when: invalid JSON: duplicate key 'when' in one object; give each key once",
+        ]
 
     def test_not_an_object(self) -> None:
         """The top level must be an object."""
@@ -286,3 +300,41 @@ class TestDump:
     def test_empty_dataset(self) -> None:
         """An empty data set writes only the format key."""
         assert json.loads(cc.dumps(cc.Dataset())) == {"format": "caucasus_conflict/1"}
+
+
+class TestOwnConverter:
+    def test_hooks_on_the_shared_converter_do_not_change_loading(self) -> None:
+        """Hooks a user adds to cc.converter change neither load() nor load(path) nor dumps() (#10).
+
+        Run in a fresh interpreter, so the hooks are in place before the bundled data set is
+        first read and cached, and nothing leaks into the other tests.
+        """
+        code = (
+            "import json, sys\n"
+            "import caucasus_conflict as cc\n"
+            "cc.converter.register_structure_hook(cc.TimeSpan, lambda value, _: cc.TimeSpan.unknown())\n"
+            "cc.converter.register_unstructure_hook(cc.TimeSpan, lambda span: 'unknown')\n"
+            "assert cc.converter.structure('2023', cc.TimeSpan) == cc.TimeSpan.unknown()  # the hook is active\n"
+            "bundled, user = cc.load(), cc.load(sys.argv[1])\n"
+            "json.dump({'bundled': [e.span.format() for e in bundled.events],\n"
+            "           'user': [e.span.format() for e in user.events], 'dumps': cc.dumps(bundled)}, sys.stdout)\n"
+        )
+        done = subprocess.run([sys.executable, "-c", code, str(FIXTURES / "minimal.json")], capture_output=True,
+                              text=True, check=False, timeout=120)
+        assert done.returncode == 0, done.stderr
+        seen = json.loads(done.stdout)
+        bundled_text = (importlib.resources.files("caucasus_conflict") / "data" / "caucasus_conflict.json").read_text(
+            encoding="utf-8")
+        assert seen == {"bundled": [e.span.format() for e in cc.load().events],
+                        "user": [e.span.format() for e in cc.load(FIXTURES / "minimal.json").events],
+                        "dumps": bundled_text}
+        assert "unknown" not in seen["bundled"][:3]
+
+
+class TestArguments:
+    @pytest.mark.parametrize("max_bytes", ["1", 1.5, None, True], ids=repr)
+    def test_max_bytes_must_be_an_integer(self, max_bytes: object) -> None:
+        """A max_bytes that is not an integer raises the library's ArgumentTypeError, not a TypeError from '>' (#10)."""
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            cc.load(FIXTURES / "minimal.json", max_bytes=max_bytes)  # type: ignore[arg-type]
+        assert str(info.value) == f"'max_bytes' must be an integer (got {max_bytes!r})"

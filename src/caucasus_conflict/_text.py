@@ -5,7 +5,10 @@ Private to `caucasus_conflict.cli`; nothing in the library imports it.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import errno
+import io
 import json
 import shutil
 import sys
@@ -22,12 +25,59 @@ _MIN_WRAP = 24      # narrowest the wrapped (last) column of a table may get
 _MIN_ID_WRAP = 40   # an ID column is shown only if the last column keeps this much room (or fits whole)
 
 
+class _StdoutClosedError(OSError):
+    """Standard output was closed before the command started (``>&-``)."""
+
+
+class _ClosedStream:
+    """Stands in for a closed standard output: writing to it raises `_StdoutClosedError`."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise _StdoutClosedError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+
+def _escape_unencodable() -> None:
+    """Make stdout and stderr escape what the terminal's encoding cannot show (#10).
+
+    A cp1252 or ASCII terminal cannot print "ğ" or "—"; with ``backslashreplace`` they
+    come out as ``\\u011f`` and ``\\u2014`` instead of a ``UnicodeEncodeError``, and a
+    file name holding undecodable bytes (``\\udcff``) is shown escaped too.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors != "backslashreplace":
+            with contextlib.suppress(ValueError, OSError):  # a stream closed or already gone
+                stream.reconfigure(errors="backslashreplace")
+
+
 class _Output:
     """Where a command writes, and how wide its tables may be."""
 
     def __init__(self) -> None:
-        self.out = sys.stdout
+        # Python sets sys.stdout to None when started with it closed; say so on first write.
+        self.out: Any = sys.stdout if sys.stdout is not None else _ClosedStream()
         self.width = max(shutil.get_terminal_size().columns, 60)
+
+    def flush(self) -> None:
+        """Flush standard output now, so a reader gone (`| head`) is noticed inside the command."""
+        self.out.flush()
+
+    def data(self, text: str) -> None:
+        """Write a file format's text (JSON, CSV) as UTF-8, whatever the terminal's encoding.
+
+        Exported text is a file, not a message: ``export > out.csv`` must give the same
+        bytes as ``export --output out.csv``, so it bypasses the terminal's encoding.
+        """
+        buffer = getattr(self.out, "buffer", None)
+        if buffer is None:
+            self.out.write(text)
+            return
+        self.out.flush()
+        buffer.write(text.encode("utf-8"))
 
     def lines(self, lines: Iterable[str]) -> None:
         for line in lines:
@@ -38,7 +88,14 @@ class _Output:
         self.lines(wrapped for line in lines for wrapped in _wrap(line, self.width))
 
     def json(self, data: Any) -> None:
-        self.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        try:
+            text.encode(getattr(self.out, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            # A terminal that cannot show every character gets JSON's own escapes, which
+            # read back as the same text (backslashreplace would break non-BMP characters).
+            text = json.dumps(data, ensure_ascii=True, indent=2)
+        self.out.write(text + "\n")
 
 
 # -- text layout -----------------------------------------------------------------------

@@ -32,11 +32,13 @@ from ._text import (
     _INFERRED,
     _citation,
     _count,
+    _escape_unencodable,
     _fields,
     _label,
     _names,
     _Output,
     _plural,
+    _StdoutClosedError,
     _table,
     _table_with_ids,
     _unstructure,
@@ -634,7 +636,7 @@ def _export(args: argparse.Namespace, out: _Output) -> int:
     else:
         data = frames.parquet_bytes(ds, kind.collection)  # imports pyarrow (the arrow extra) only now
     if args.output is None:
-        out.out.write(data.decode("utf-8"))
+        out.data(data.decode("utf-8"))
         return 0
     if args.data and _same_file(args.data, args.output):
         raise cc.QueryError(f"--output {args.output!r} is the --data file itself; "
@@ -650,7 +652,7 @@ def _import(args: argparse.Namespace, out: _Output) -> int:
     ds = _read_format(args.file, None if args.format == "auto" else args.format, strict=args.strict)
     text = cc.dumps(ds)
     if args.output is None:
-        out.out.write(text)
+        out.data(text)
         return 0
     if _same_file(args.file, args.output):
         raise cc.QueryError(f"--output {args.output!r} is the file being imported; write to another file")
@@ -794,6 +796,21 @@ def _known_only_option(sub: argparse.ArgumentParser) -> None:
                           "sources know (default: show them, marked 'last known as of ...')")
 
 
+def _refuse_empty(args: argparse.Namespace) -> None:
+    """Make an empty or blank value a usage error: it names nothing, so it must not filter nothing (#10).
+
+    Checked for every option and argument of the chosen subcommand, so ``claims --about ''``
+    exits 2 instead of listing every claim.
+    """
+    parser: argparse.ArgumentParser = args.parser
+    for action in parser._actions:
+        value = getattr(args, action.dest, None)
+        if isinstance(value, str) and not value.strip():
+            name = "/".join(action.option_strings) or str(action.metavar or action.dest)
+            fix = "give a value" + (", or leave the option out" if action.option_strings else "")
+            parser.error(f"argument {name}: must not be empty (got {value!r}); {fix}")
+
+
 def _exit_code(code: object) -> int:
     if code is None:
         return 0
@@ -807,7 +824,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments after the program name.
 
     Returns:
-        0 on success, 1 when a name is not found, 2 on usage errors or invalid data.
+        0 on success (also when the reader of standard output goes away, as with ``| head``),
+        1 when a name is not found, 2 on usage errors, invalid data, or output that cannot
+        be written (standard output closed, an ``--output`` or ``--plot`` file).
+
+    Text the terminal's encoding cannot show is escaped (``\\u011f``): this sets the
+    error handler of ``sys.stdout`` and ``sys.stderr`` to ``backslashreplace``.
 
     Examples:
         >>> main(["--version"])  # doctest: +ELLIPSIS
@@ -816,11 +838,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         >>> main(["validate", "no-such-file.json"])
         2
     """
+    _escape_unencodable()
     out = _Output()
     try:
         args = build_parser().parse_args(argv)
+        _refuse_empty(args)
         handler: Callable[[argparse.Namespace, _Output], int] = args.handler
-        return handler(args, out)
+        code = handler(args, out)
+        out.flush()  # a reader gone shows up here, not as a traceback when Python exits
+        return code
     except SystemExit as exc:  # argparse: --help, --version and usage errors
         return _exit_code(exc.code)
     except BrokenPipeError:
@@ -829,6 +855,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except _StdoutClosedError:  # started with stdout closed (`>&-`): say so once, like cat and ls
+        print(f"error: cannot write the output: standard output is closed; run {PROG} with it open",
+              file=sys.stderr)
+        return 2
     except cc.UnknownNameError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

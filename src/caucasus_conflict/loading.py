@@ -31,7 +31,7 @@ from ._integrity import check_integrity
 from ._registry import RECORD_TYPES
 from .convert import _type_name, make_converter, problems_from
 from .dataset import Dataset
-from .errors import DataError, Problem, preview
+from .errors import ArgumentTypeError, DataError, Problem, preview
 
 __all__ = ["BUNDLED_FILE", "FORMAT", "MAX_BYTES", "dump", "dumps", "from_dict", "load", "loads", "read_text", "to_dict",
            "write_atomic"]
@@ -72,6 +72,8 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int = MAX_BYT
     """
     if path is None:
         return _BUNDLED[0] if _BUNDLED else _load_bundled()
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise ArgumentTypeError("max_bytes", "be an integer", max_bytes)
     name = _path_name(path)
     return loads(read_text(name, max_bytes=max_bytes), file=name)
 
@@ -160,6 +162,42 @@ def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _Twice(dict[str, Any]):
+    """A JSON object that gave some keys more than once (``twice`` lists them, in order)."""
+
+    twice: list[str]
+
+
+def _keep_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = _Twice(pairs)
+    seen: set[str] = set()
+    result.twice = []
+    for key, _ in pairs:
+        if key in seen:
+            result.twice.append(key)
+        seen.add(key)
+    return result
+
+
+def _duplicate_key_problems(text: str) -> list[Problem]:
+    """Every key given twice in *text*, each at its JSON path (#10: not just ``$``).
+
+    Only called once a duplicate has been found, so the fast path never pays for the walk.
+    """
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any]] = [("$", json.loads(text, object_pairs_hook=_keep_duplicate_keys))]
+    while stack:  # iterative: a deeply nested file must not exhaust the recursion limit
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            problems.extend(Problem(f"{path}.{key}", f"invalid JSON: duplicate key {key!r} in one object; "
+                                                     "give each key once")
+                            for key in dict.fromkeys(getattr(node, "twice", ())))
+            stack.extend((f"{path}.{key}", value) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{index}]", value) for index, value in reversed(list(enumerate(node))))
+    return problems
+
+
 def loads(text: str, *, file: str | None = None) -> Dataset:
     """Load a data set from JSON text; *file* names it in error messages.
 
@@ -185,7 +223,7 @@ def loads(text: str, *, file: str | None = None) -> Dataset:
         problem = Problem("$", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
         raise DataError([problem], file=file) from exc
     except _DuplicateKeyError as exc:
-        raise DataError([Problem("$", f"invalid JSON: {exc}")], file=file) from exc
+        raise DataError(_duplicate_key_problems(text), file=file) from exc
     except RecursionError as exc:
         raise DataError([Problem("$", "invalid JSON: nested too deeply to read")], file=file) from exc
     try:

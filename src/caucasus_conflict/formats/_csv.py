@@ -26,13 +26,13 @@ import csv
 import io
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Sequence
 from typing import Final
 
 import attrs
 
-from caucasus_conflict.errors import DataError, Problem
+from caucasus_conflict.errors import ArgumentTypeError, DataError, Problem
+from caucasus_conflict.loading import write_atomic
 
 __all__ = ["DEFAULT_MAX_BYTES", "Layout", "Table", "read_table", "write_table"]
 
@@ -93,6 +93,38 @@ def _refuse(name: str, message: str, advice: str = _READ_ADVICE) -> DataError:
     return DataError([Problem(name, message)], file=name, advice=advice)
 
 
+def source_label(source: object, name: object = None, max_bytes: object = DEFAULT_MAX_BYTES) -> str:
+    """Check the arguments every reader takes, and return the name problems give the file.
+
+    Raises:
+        ArgumentTypeError: *source* is neither a path nor bytes, *name* is not a string,
+            or *max_bytes* is not an integer (a ``TypeError``).
+        DataError: The path holds a NUL character, so no file can have it.
+
+    Examples:
+        >>> source_label(b"id\\n"), source_label("ged.csv"), source_label(b"", name="mine.csv")
+        ('<data>', 'ged.csv', 'mine.csv')
+        >>> source_label(123)
+        Traceback (most recent call last):
+        caucasus_conflict.errors.ArgumentTypeError: 'source' must be a path (a str or os.PathLike) or the file's bytes (got 123)
+    """
+    # Each reader checks its arguments here (#10), so a misuse raises the library's own error
+    # rather than os.fspath's TypeError or os.open's ValueError.
+    if name is not None and not isinstance(name, str):
+        raise ArgumentTypeError("name", "be a string or None", name)
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise ArgumentTypeError("max_bytes", "be an integer", max_bytes)
+    if isinstance(source, bytes | bytearray | memoryview):
+        return name or "<data>"
+    if not isinstance(source, str | os.PathLike):
+        raise ArgumentTypeError("source", "be a path (a str or os.PathLike) or the file's bytes", source)
+    path = os.fspath(source)
+    label = name or (path if isinstance(path, str) else os.fsdecode(path))
+    if "\x00" in (path if isinstance(path, str) else os.fsdecode(path)):
+        raise _refuse(label, "cannot open the file (the path contains a NUL character)")
+    return label
+
+
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Return the bytes of the regular file at *path*, refusing anything else fast.
 
@@ -109,10 +141,10 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
           /dev/null: not a regular file (a character device); only regular files are read
         Check the path and that the file is a CSV export, then read it again.
     """
-    name = os.fspath(path)
+    name = source_label(path, max_bytes=max_bytes)
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
-        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise _refuse(name, f"cannot open the file ({exc.strerror or exc})") from exc
     info = _regular(fd, name)
@@ -227,14 +259,13 @@ def read_table(source: str | os.PathLike[str] | bytes, *, name: str | None = Non
         >>> table.layout.index_column, table.rows
         (True, ((2, ('7', 'two\\nlines')), (4, ('8', 'x'))))
     """
+    label = source_label(source, name, max_bytes)
     if isinstance(source, bytes | bytearray | memoryview):
-        label = name or "<data>"
         data = bytes(source)
         if len(data) > max_bytes:
             raise _refuse(label, f"the data has {len(data):,} bytes, more than the limit of {max_bytes:,}",
                           advice="Pass a larger max_bytes to read it.")
     else:
-        label = name or os.fspath(source)
         data = read_bytes(source, max_bytes=max_bytes)
     text, bom = decode(data, label)
     return parse_table(text, name=label, bom=bom)
@@ -335,27 +366,24 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
         DataError: The file cannot be written.
 
     Examples:
-        >>> import pathlib
+        >>> import pathlib, tempfile
         >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.csv"
         >>> write_text_atomically(target, "id\\n1\\n")
         >>> target.read_text()
         'id\\n1\\n'
     """
     name = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(name))
+    advice = "Check the folder exists and is writable."
     try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".part")
-    except OSError as exc:
-        raise _refuse(name, f"cannot write the file ({exc.strerror or exc})", "Check the folder exists and is "
-                      "writable.") from exc
+        data = text.encode("utf-8")  # before the file is touched: a failure here leaves it as it was
+    except UnicodeEncodeError as exc:
+        raise _refuse(name, f"cannot write the file (character {exc.start} is a lone surrogate, which UTF-8 "
+                            "cannot encode)", "Fix the text and write again.") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, name)
+        # The library's one atomic write (#10): same folder, flush, fsync, os.replace, mode kept.
+        write_atomic(name, data)
     except OSError as exc:
-        os.unlink(temporary)
-        raise _refuse(name, f"cannot write the file ({exc.strerror or exc})", "Check the folder exists and is "
-                      "writable.") from exc
+        raise _refuse(name, f"cannot write the file ({exc.strerror or exc})", advice) from exc
 
 
 _HEAD_BYTES: Final = 1 << 20
@@ -375,11 +403,10 @@ def read_header(source: str | os.PathLike[str] | bytes, *, name: str | None = No
         >>> read_header(b"\\xef\\xbb\\xbfUnnamed: 0;id;year\\n")
         ('id', 'year')
     """
+    label = source_label(source, name)
     if isinstance(source, bytes | bytearray | memoryview):
-        label = name or "<data>"
         head = bytes(source[:_HEAD_BYTES])
     else:
-        label = name or os.fspath(source)
         head = _read_head(os.fspath(source), label)
     cut = head.rfind(b"\n")
     if len(head) >= _HEAD_BYTES and cut >= 0:
@@ -393,7 +420,7 @@ def read_header(source: str | os.PathLike[str] | bytes, *, name: str | None = No
     return parse_table(line, name=label).layout.columns
 
 
-def _read_head(path: str, label: str) -> bytes:
+def _read_head(path: str | bytes, label: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:

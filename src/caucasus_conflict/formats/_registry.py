@@ -7,10 +7,10 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from caucasus_conflict.errors import DataError, Problem, UnknownNameError
+from caucasus_conflict.errors import ArgumentTypeError, DataError, Problem, UnknownNameError
 
 from . import acled, ethprio, pax, ucdp
-from ._csv import DEFAULT_MAX_BYTES, read_header, read_table
+from ._csv import DEFAULT_MAX_BYTES, read_header, read_table, source_label
 from ._rows import Format, ReadResult
 
 __all__ = ["FORMATS", "detect", "get_format", "read_rows"]
@@ -34,6 +34,8 @@ def get_format(name: str) -> Format[Any]:
         Traceback (most recent call last):
         caucasus_conflict.errors.UnknownNameError: no format named 'ged'; did you mean 'ucdp-ged'?
     """
+    if not isinstance(name, str):
+        raise ArgumentTypeError("format", f"be a format's name, one of {', '.join(map(repr, FORMATS))}", name)
     fmt = FORMATS.get(name)
     if fmt is None:
         close = [known for known in FORMATS if name and name.lower() in known]
@@ -77,10 +79,16 @@ def detect(source: str | os.PathLike[str] | bytes | Sequence[str], *, name: str 
         ...        b"type_of_conflict;start_date;start_prec\\r\\n")
         'ucdp-acd'
     """
+    if isinstance(source, bytearray | memoryview):
+        source = bytes(source)
     if isinstance(source, str | os.PathLike | bytes):
-        label = name or ("<data>" if isinstance(source, bytes) else os.fspath(source))
+        label = source_label(source, name)
         header: Sequence[str] = read_header(source, name=label)
+    elif not isinstance(source, Sequence):
+        raise ArgumentTypeError("source", "be a path, the file's bytes or a sequence of column names", source)
     else:
+        if name is not None and not isinstance(name, str):
+            raise ArgumentTypeError("name", "be a string or None", name)
         label = name or "<header>"
         header = [str(column) for column in source]
     return _format_of(header, label).name
@@ -102,7 +110,7 @@ def read_rows(source: str | os.PathLike[str] | bytes, format: str | None = None,
     """
     fmt = get_format(format) if format is not None else None
     table = read_table(source, name=name, max_bytes=max_bytes)
-    label = name or ("<data>" if isinstance(source, bytes) else os.fspath(source))
+    label = source_label(source, name, max_bytes)
     if fmt is None:
         fmt = _format_of(table.layout.columns, label)
     return fmt.rows_of(table, name=label, strict=strict)

@@ -23,9 +23,9 @@ from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
-from caucasus_conflict.errors import DataError, Problem
+from caucasus_conflict.errors import ArgumentTypeError, DataError, Problem
 
-from ._csv import DEFAULT_MAX_BYTES, Layout, Table, read_table, write_table, write_text_atomically
+from ._csv import DEFAULT_MAX_BYTES, Layout, Table, read_table, source_label, write_table, write_text_atomically
 from ._values import Codec, Invalid
 
 __all__ = ["ColumnSpec", "Format", "ReadResult", "Row", "column"]
@@ -261,9 +261,7 @@ class Format(Generic[R]):
             b.csv:2:year: expected a whole number (got '20x0')
         """
         table = read_table(source, name=name, max_bytes=max_bytes)
-        label = name or (source if isinstance(source, str) else "<data>" if isinstance(source, bytes)
-                         else os.fspath(source))
-        return self.rows_of(table, name=label, strict=strict)
+        return self.rows_of(table, name=source_label(source, name, max_bytes), strict=strict)
 
     def rows_of(self, table: Table, *, name: str, strict: bool = False) -> ReadResult[R]:
         """Read the rows of an already split `Table` (see `read`).
@@ -365,8 +363,10 @@ class Format(Generic[R]):
             conflict_id,side_a,side_b,year,bd_best,version
             1,A,B,1990,3,22.1
         """
-        rows = tuple(rows)
         wanted = self.row_type.__name__
+        if not isinstance(rows, Iterable):
+            raise ArgumentTypeError("rows", f"be an iterable of {wanted} rows", rows)
+        rows = tuple(rows)
         wrong = [Problem(f"$[{index}]", f"expected {_article(wanted)} {wanted} (got {type(row).__name__})")
                  for index, row in enumerate(rows) if type(row) is not self.row_type]
         if wrong:
