@@ -71,7 +71,7 @@ from .model import (
     Territory,
     TerritoryId,
 )
-from .reports import CasualtyFigure, CasualtyTotal, Profile, SearchHit
+from .reports import CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
 from .timespan import DateLike, TimeSpan
 
 if TYPE_CHECKING:
@@ -149,6 +149,7 @@ __all__ = [
     # Answers (#12)
     "CasualtyFigure",
     "CasualtyTotal",
+    "Corroboration",
     "Profile",
     "SearchHit",
     # Loading and converting

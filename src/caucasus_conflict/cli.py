@@ -571,6 +571,24 @@ def _casualties(args: argparse.Namespace, out: _Output) -> int:
     return 0
 
 
+def _corroborate(args: argparse.Namespace, out: _Output) -> int:
+    ds = _dataset(args)
+    for path in args.others or ():
+        ds = ds.merge(cc.load(path) if path.lower().endswith(".json") else _read_format(path, None))
+    event = ds.event(args.event)
+    found = [ds.corroborate(f, measure=args.measure) for f in ds.casualties() if f.event_id == event.id
+             and getattr(f, args.measure) is not None]
+    if args.json:
+        out.json([{"figure": _unstructure(c.figure), "measure": c.measure, "others": _unstructure(c.others),
+                   "total": _unstructure(c.total), "agrees": c.agrees, "difference": c.difference} for c in found])
+        return 0
+    if not found:
+        out.lines([f"{event.id} has no {args.measure} figure to corroborate."])
+        return 0
+    out.lines([c.format() for c in found])
+    return 0
+
+
 def _search(args: argparse.Namespace, out: _Output) -> int:
     ds = _dataset(args)
     hits = ds.search(args.text, kinds=args.kind)
@@ -763,6 +781,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--group", choices=[g.value for g in cc.CasualtyGroup], metavar="GROUP",
                      help=f"only figures for this group: {', '.join(g.value for g in cc.CasualtyGroup)}")
     sub.add_argument("--reporter", metavar="NAME", help="only figures reported by this actor")
+
+    sub = command("corroborate", _corroborate,
+                  "Set an event's casualty figures beside those other sources give, and say whether they agree.")
+    sub.add_argument("event", metavar="EVENT", help="the event's id")
+    sub.add_argument("--measure", choices=["killed", "injured"], default="killed",
+                     help="which figures to compare (default: killed)")
+    sub.add_argument("--with", dest="others", metavar="FILE", action="append",
+                     help="merge this file (a data set, or a UCDP GED file) in first; repeatable")
 
     sub = command("search", _search, "Find summaries, notes and quotes containing some text.")
     sub.add_argument("text", metavar="TEXT", help="the text to find (case and accents ignored)")

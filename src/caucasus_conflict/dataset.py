@@ -68,7 +68,16 @@ from .model import (
     Stance,
     Territory,
 )
-from .reports import CasualtyFigure, CasualtyTotal, Profile, SearchHit, casualty_total, search_records
+from .reports import (
+    CasualtyFigure,
+    CasualtyTotal,
+    Corroboration,
+    Profile,
+    SearchHit,
+    casualty_total,
+    corroboration,
+    search_records,
+)
 from .timespan import MAX_ORDINAL, MIN_ORDINAL, DateLike, TimeSpan
 
 if TYPE_CHECKING:  # pragma: no cover - the extras are imported only when a table is asked for
@@ -1050,9 +1059,7 @@ class Dataset:
         events = self.events_matching(actor=actor, territory=territory, start=start, end=end, within=within,
                                       include_undated=start is None and end is None)
         return tuple(
-            CasualtyFigure(event_id=e.id, position=i, killed=c.killed, injured=c.injured, group=c.group,
-                           reported_by_id=c.reported_by_id, as_of=c.as_of, citations=c.citations, note=c.note,
-                           of_actor_id=c.of_actor_id, is_part=c.is_part)
+            CasualtyFigure.of(e.id, i, c)
             for e in events for i, c in enumerate(e.casualties)
             if (wanted_group is None or c.group is wanted_group)
             and (reporter_id is None or c.reported_by_id == reporter_id)
@@ -1086,6 +1093,51 @@ class Dataset:
                                  "pass figures from this data set's casualties()")
         parents: dict[str, str | None] = {e.id: e.parent_id for e in self.events}
         return casualty_total(chosen, parents)
+
+    def corroborate(self, figure: CasualtyFigure, *, measure: str = "killed") -> Corroboration:
+        """Set a casualty figure beside the figures other sources give for the same thing.
+
+        The others are the figures of events within the figure's event's span that share
+        an actor with it, of a compatible group, cited to none of the figure's sources (a
+        UCDP GED file's rows beside the article's war); `Corroboration` has the rule and
+        says whether they agree, or by how much they differ.
+
+        Raises:
+            ArgumentTypeError: *figure* is not a `CasualtyFigure`.
+            QueryError: *measure* is not ``"killed"`` or ``"injured"``, or the figure's event
+                is not in this data set.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> war = ds.casualties(actor="Azerbaijan")[0]
+            >>> ds.corroborate(war).agrees is None  # the article alone: nothing to compare
+            True
+        """
+        if not isinstance(figure, CasualtyFigure):
+            raise ArgumentTypeError("figure", "be a CasualtyFigure", figure,
+                                    message=f"expected a CasualtyFigure from Dataset.casualties "
+                                            f"(got {type(figure).__name__})")
+        if measure not in ("killed", "injured"):
+            raise QueryError(f"measure must be 'killed' or 'injured' (got {measure!r})")
+        held = self._state.by_id.get(figure.event_id)
+        if not isinstance(held, Event):
+            raise QueryError(f"the figure names event {figure.event_id!r}, which this data set does not hold; "
+                             "pass a figure from this data set's casualties()")
+        own_sources = {c.source_id for c in figure.citations}
+        actors = set(held.actor_ids)
+        others: list[CasualtyFigure] = []
+        if held.span.is_known and actors:
+            for event in self.events_between(held.span, held.span, within=True):
+                if event.id == held.id or not actors.intersection(event.actor_ids):
+                    continue
+                for position, c in enumerate(event.casualties):
+                    if (getattr(c, measure) is not None
+                            and (c.group is figure.group or CasualtyGroup.UNSPECIFIED in (c.group, figure.group))
+                            and not own_sources.intersection(x.source_id for x in c.citations)):
+                        others.append(CasualtyFigure.of(event.id, position, c))
+        parents: dict[str, str | None] = {e.id: e.parent_id for e in self.events}
+        return corroboration(figure, measure, others, parents)
 
     def search(self, text: str, *, kinds: Sequence[str] | None = None) -> tuple[SearchHit, ...]:
         """Return the summaries, notes and quotes that contain *text*, case- and accent-insensitively.

@@ -47,6 +47,7 @@ from .kinds import CasualtyGroup, Role
 from .model import (
     Actor,
     ActorId,
+    Casualties,
     Ceasefire,
     Citation,
     Claim,
@@ -62,8 +63,8 @@ from .model import (
 )
 from .timespan import TimeSpan
 
-__all__ = ["SEARCHED_FIELDS", "CasualtyFigure", "CasualtyTotal", "Profile", "SearchHit", "casualty_total", "may_overlap",
-           "search_records"]
+__all__ = ["SEARCHED_FIELDS", "CasualtyFigure", "CasualtyTotal", "Corroboration", "Profile", "SearchHit", "casualty_total",
+           "corroboration", "may_overlap", "search_records"]
 
 SEARCHED_FIELDS = ("summary", "note", "quote")
 """The text fields `Dataset.search` reads, at any depth of a record (a provision's summary, a citation's quote)."""
@@ -108,6 +109,21 @@ class CasualtyFigure:
     note: str | None = None
     of_actor_id: ActorId | None = None
     is_part: bool = False
+
+    @classmethod
+    def of(cls, event_id: EventId, position: int, casualties: Casualties) -> CasualtyFigure:
+        """The row for the *position*-th figure of an event.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> war = cc.load().event("war-2020")
+            >>> str(CasualtyFigure.of(war.id, 0, war.casualties[0]).killed)
+            "at least 7,000 (reported as 'more than 7,000')"
+        """
+        c = casualties
+        return cls(event_id=event_id, position=position, killed=c.killed, injured=c.injured, group=c.group,
+                   reported_by_id=c.reported_by_id, as_of=c.as_of, citations=c.citations, note=c.note,
+                   of_actor_id=c.of_actor_id, is_part=c.is_part)
 
 
 @attrs.frozen(kw_only=True)
@@ -264,6 +280,83 @@ def casualty_total(figures: Sequence[CasualtyFigure], parents: Mapping[str, str 
         totals[measure] = (total, clusters)
     return CasualtyTotal(killed=totals["killed"][0], injured=totals["injured"][0],
                          killed_clusters=totals["killed"][1], injured_clusters=totals["injured"][1])
+
+
+# -- corroboration ---------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Corroboration:
+    """A casualty figure beside what other sources give for the same thing, and whether they agree.
+
+    The other figures are those of events that no source of the figure is cited for,
+    that lie within the figure's event's span (its parent's children of other sources,
+    the rows of a data file), that share an actor with that event, and whose group is
+    the figure's or unspecified (either way round). They are added by the
+    `CasualtyTotal` rule, so a GED event counts its ``best`` once.
+
+    Two figures **agree** when their ranges meet: a figure's range runs from its ``low``
+    (else ``best``, else 0) to its ``high`` (else ``best``; "more than 7,000" has no upper
+    end). ``difference`` is 0 when they agree; else how far the others' range lies above
+    (positive) or below (negative) the figure's.
+
+    Examples:
+        >>> import caucasus_conflict as cc
+        >>> ds = cc.load()
+        >>> found = ds.corroborate(ds.casualties(actor="Azerbaijan")[0])
+        >>> found.others, found.agrees
+        ((), None)
+    """
+
+    figure: CasualtyFigure
+    measure: str
+    others: tuple[CasualtyFigure, ...]
+    total: Count | None
+    agrees: bool | None
+    difference: int | None
+
+    def format(self) -> str:
+        """One line: the figure, what the others add up to, and whether they agree.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> print(ds.corroborate(ds.casualties(actor="Azerbaijan")[0]).format())
+            war-2020, killed: at least 7,000 (reported as 'more than 7,000'); no figure of another source to compare
+        """
+        own = getattr(self.figure, self.measure)
+        head = f"{self.figure.event_id}, {self.measure}: {own}"
+        if self.total is None:
+            return f"{head}; no figure of another source to compare"
+        verdict = "they agree" if self.agrees else (
+            f"the others are {abs(self.difference or 0):,} {'higher' if (self.difference or 0) > 0 else 'lower'}")
+        n = len(self.others)
+        return f"{head}; {n} figure{'' if n == 1 else 's'} of other sources add up to {self.total}: {verdict}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+def corroboration(figure: CasualtyFigure, measure: str, others: Sequence[CasualtyFigure],
+                  parents: Mapping[str, str | None]) -> Corroboration:
+    """Set *figure* beside *others* (already chosen as measuring the same thing) by the rule of `Corroboration`."""
+    own = getattr(figure, measure)
+    wholes = {f.event_id for f in others if not f.is_part}
+    others = [f for f in others if not (f.is_part and f.event_id in wholes)]  # as the total counts them
+    total = getattr(casualty_total(others, parents), measure) if others else None
+    agrees: bool | None = None
+    difference: int | None = None
+    if own is not None and total is not None:
+        low, high = _lower(own), _upper(own)
+        other_low, other_high = _lower(total), _upper(total)
+        if high is not None and other_low > high:
+            agrees, difference = False, other_low - high
+        elif other_high is not None and other_high < low:
+            agrees, difference = False, other_high - low
+        else:
+            agrees, difference = True, 0
+    return Corroboration(figure=figure, measure=measure, others=tuple(others), total=total, agrees=agrees,
+                         difference=difference)
 
 
 # -- profiles --------------------------------------------------------------------------------

@@ -1,0 +1,132 @@
+"""`Dataset.corroborate`: a casualty figure beside other sources' figures for the same thing (#12 part 3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import caucasus_conflict as cc
+from caucasus_conflict import strategies as ccst
+from caucasus_conflict.cli import main
+
+HEADER = ("id,year,type_of_violence,side_a,side_a_new_id,side_b,side_b_new_id,date_prec,date_start,date_end,"
+          "deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,low,high\n")
+
+
+def ged(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "ged.csv"
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+SMALL = "910001,2020,1,Government of Azerbaijan,64,Republic of Artsakh,338,1,2020-09-27,2020-09-27,5,7,2,0,14,12,20"
+LARGE = ("910003,2020,1,Government of Azerbaijan,64,Republic of Artsakh,338,1,2020-10-27,2020-10-27,"
+         "500,700,20,0,1220,1200,9000")
+OTHER_YEAR = "910004,2021,1,Government of Azerbaijan,64,Republic of Artsakh,338,1,2021-05-12,2021-05-12,1,0,0,0,1,1,1"
+
+
+def war_figure(ds: cc.Dataset) -> cc.CasualtyFigure:
+    (figure,) = [f for f in ds.casualties() if f.event_id == "war-2020"]
+    return figure
+
+
+class TestTheArticleBesideGed:
+    def test_disagreement_is_measured(self, tmp_path: Path, bundled: cc.Dataset) -> None:
+        """"More than 7,000" against 12-20 in the file: the others are 6,980 lower at the least."""
+        ds = bundled.merge(cc.read(ged(tmp_path, SMALL, OTHER_YEAR)))
+        found = ds.corroborate(war_figure(ds))
+        assert [(f.event_id, f.is_part) for f in found.others] == [("ged-910001", False)]  # 2021 is outside 2020
+        assert found.total == cc.Count(14, low=12, high=20)
+        assert (found.agrees, found.difference) == (False, 20 - 7000)
+        assert str(found) == ("war-2020, killed: at least 7,000 (reported as 'more than 7,000'); 1 figure of other "
+                              "sources add up to 14 (12–20): the others are 6,980 lower")
+
+    def test_agreement_when_the_ranges_meet(self, tmp_path: Path, bundled: cc.Dataset) -> None:
+        ds = bundled.merge(cc.read(ged(tmp_path, SMALL, LARGE)))
+        found = ds.corroborate(war_figure(ds))
+        assert found.total == cc.Count(1234, low=1212, high=9020)
+        assert (found.agrees, found.difference) == (True, 0)
+
+    def test_nothing_to_compare(self, bundled: cc.Dataset) -> None:
+        found = bundled.corroborate(war_figure(bundled))
+        assert (found.others, found.total, found.agrees, found.difference) == ((), None, None, None)
+
+    def test_misuse(self, bundled: cc.Dataset) -> None:
+        with pytest.raises(cc.ArgumentTypeError):
+            bundled.corroborate("war-2020")  # type: ignore[arg-type]
+        with pytest.raises(cc.QueryError, match="measure must be 'killed' or 'injured'"):
+            bundled.corroborate(war_figure(bundled), measure="dead")
+
+    def test_cli(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        path = ged(tmp_path, SMALL)
+        assert main(["corroborate", "war-2020", "--with", str(path)]) == 0
+        assert "the others are 6,980 lower" in capsys.readouterr().out
+        assert main(["--json", "corroborate", "war-2020", "--with", str(path)]) == 0
+        (answer,) = json.loads(capsys.readouterr().out)
+        assert (answer["agrees"], answer["difference"], answer["total"]["best"]) == (False, -6980, 14)
+
+
+def range_of(count: cc.Count) -> tuple[int, float]:
+    low = count.low if count.low is not None else count.best if count.best is not None else 0
+    high = count.high if count.high is not None else count.best
+    return low, float("inf") if high is None else high
+
+
+OTHER = cc.SourceId("other-source")
+
+
+def with_a_second_source(ds: cc.Dataset) -> cc.Dataset:
+    """*ds* plus a copy of its events cited to another source, so that most figures have others to meet."""
+    cite = (cc.Citation(OTHER, (1,)),)
+    copies = tuple(attrs.evolve(e, id=cc.EventId(f"zz{e.id}"), parent_id=None, external_ids=(), citations=cite,
+                                casualties=tuple(attrs.evolve(c, citations=cite) for c in e.casualties))
+                   for e in ds.events)
+    source = cc.Source(id=OTHER, title="T", publisher="P", url="https://example.org", credit="P",
+                       published=cc.TimeSpan.parse("2024"), blocks=1)
+    return attrs.evolve(ds, sources=(*ds.sources, source), events=(*ds.events, *copies))
+
+
+CROWDED = ccst.timespans(min_value=dt.date(2000, 1, 1), max_value=dt.date(2003, 12, 31))
+
+
+@given(generated=ccst.datasets(max_events=8, spans=CROWDED), measure=st.sampled_from(["killed", "injured"]))
+def test_matches_brute_force(generated: cc.Dataset, measure: str) -> None:
+    """For every figure, the others are exactly the brute-force selection, and agreement is whether ranges meet."""
+    ds = with_a_second_source(generated)
+    for figure in ds.casualties():
+        check_one(ds, figure, measure)
+
+
+def check_one(ds: cc.Dataset, figure: cc.CasualtyFigure, measure: str) -> None:
+    event = ds.event(figure.event_id)
+    own = {c.source_id for c in figure.citations}
+    expected = []
+    if event.span.is_known and event.actor_ids:
+        first = event.span.first_day.toordinal() if event.span.first_day else -10**9
+        last = event.span.last_day.toordinal() if event.span.last_day else 10**9
+        for other in ds.events:
+            o = other.span
+            inside = o.is_known and (o.first_day.toordinal() if o.first_day else -10**9) >= first \
+                and (o.last_day.toordinal() if o.last_day else 10**9) <= last
+            if other.id == event.id or not inside or not set(event.actor_ids) & set(other.actor_ids):
+                continue
+            for position, c in enumerate(other.casualties):
+                groups_fit = c.group is figure.group or cc.CasualtyGroup.UNSPECIFIED in (c.group, figure.group)
+                if getattr(c, measure) is not None and groups_fit and not own & {x.source_id for x in c.citations}:
+                    expected.append((other.id, position))
+    found = ds.corroborate(figure, measure=measure)
+    wholes = {e for e, p in expected if not ds.event(e).casualties[p].is_part}
+    expected = [(e, p) for e, p in expected if not (ds.event(e).casualties[p].is_part and e in wholes)]
+    assert sorted((f.event_id, f.position) for f in found.others) == sorted(expected)
+    own_count = getattr(figure, measure)
+    if own_count is None or found.total is None:
+        assert found.agrees is None
+        return
+    (own_low, own_high), (other_low, other_high) = range_of(own_count), range_of(found.total)
+    assert found.agrees is (own_low <= other_high and other_low <= own_high)
