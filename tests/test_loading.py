@@ -7,13 +7,37 @@ import json
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import caucasus_conflict as cc
 from caucasus_conflict import loading
 
 from .conftest import FIXTURES
+
+JSON_TREES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=60),
+    lambda children: st.lists(children, max_size=12) | st.dictionaries(st.text(max_size=30), children, max_size=8),
+    max_leaves=60,
+)
+
+
+def layout_by_definition(value: Any, indent: int = 0, lead: int = 0) -> str:
+    """The layout `dumps` promises, written the slow, obvious way: try one line, else one item per line."""
+    one = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, dict | list) or not value or indent + lead + len(one) <= 110:
+        return one
+    pad = " " * (indent + 2)
+    if isinstance(value, list):
+        lines = [pad + layout_by_definition(item, indent + 2) for item in value]
+        return "[\n" + ",\n".join(lines) + "\n" + " " * indent + "]"
+    lines = [pad + json.dumps(key, ensure_ascii=False) + ": "
+             + layout_by_definition(item, indent + 2, len(json.dumps(key, ensure_ascii=False)) + 2)
+             for key, item in value.items()]
+    return "{\n" + ",\n".join(lines) + "\n" + " " * indent + "}"
 
 
 def problems_of(name: str) -> list[str]:
@@ -282,6 +306,18 @@ class TestDump:
         assert all(len(line) <= 110 or line.strip().startswith('"') for line in text.splitlines())
         first_event = json.loads(text)["events"][0]
         assert list(first_event)[:4] == ["id", "kind", "summary", "span"]
+
+    @given(JSON_TREES)
+    def test_layout_matches_its_definition(self, value: Any) -> None:
+        """The bottom-up layout writes what the definition does: each container on one line if it fits (#13)."""
+        assert loading._render(value) == layout_by_definition(value)
+
+    @pytest.mark.parametrize("width", [109, 110, 111])
+    def test_layout_at_the_line_width(self, width: int) -> None:
+        """A container exactly as wide as the line stays on it, one column more is laid out, at any depth."""
+        for value in (["x" * (width - 4)], {"k": ["x" * (width - 4 - 2 - 7), 1]}, [[["x" * (width - 12)]]]):
+            assert loading._render(value) == layout_by_definition(value)
+            assert loading._render({"events": [value]}) == layout_by_definition({"events": [value]})
 
     def test_empty_dataset(self) -> None:
         """An empty data set writes only the format key."""
