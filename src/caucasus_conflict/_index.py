@@ -158,10 +158,13 @@ class EventIndex:
         """Ranks of the dated events whose span shares a day with ``[low, high]``, sorted."""
         found: list[int] = []
         for bucket in self._buckets:
-            first = bisect_left(bucket.starts, low - bucket.max_length + 1)
-            last = bisect_right(bucket.starts, high)
-            ends, ranks = bucket.ends, bucket.ranks
-            found.extend(ranks[i] for i in range(first, last) if ends[i] >= low)
+            starts, ends, ranks = bucket.starts, bucket.ends, bucket.ranks
+            # Spans starting from min_length - 1 days before low on are long enough to
+            # reach it: taken as one slice. Only the earlier ones need their end checked.
+            first = bisect_left(starts, low - bucket.max_length + 1)
+            sure = bisect_left(starts, low - bucket.min_length + 1, first)
+            found.extend(ranks[i] for i in range(first, sure) if ends[i] >= low)
+            found.extend(ranks[sure:bisect_right(starts, high, sure)])
         # Open start: overlaps iff its last day >= low.
         found.extend(self._open_start_ranks[bisect_left(self._open_start, low):])
         # Open end: overlaps iff its first day <= high.

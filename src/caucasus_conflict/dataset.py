@@ -26,8 +26,11 @@ Query semantics, in short (the docs page "Dates and queries" has the long form):
 
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
 import enum
+import re
+from operator import itemgetter
 from typing import TypeVar, overload
 
 import attrs
@@ -385,7 +388,7 @@ class Dataset:
         ranks = index.within(low, high) if within else index.overlapping(low, high)
         if include_undated:
             ranks.extend(index.undated)
-        return tuple(index.order[r] for r in ranks)
+        return _picked(index.order, ranks)
 
     def events_matching(self, *, actor: ActorRef | None = None, role: Role | str | None = None,
                         territory: TerritoryRef | None = None, kind: EventKind | str | None = None,
@@ -530,8 +533,8 @@ class Dataset:
         stances = self._state.indexes.stances_toward.get(key, ())
         if at is None:
             return stances
-        when = _dated(at)
-        return tuple(s for s in stances if s.span.overlaps(when))
+        low, high = _day_bounds(at)
+        return tuple(s for s in stances if (b := s.span.ordinals) is not None and b[0] <= high and low <= b[1])
 
     def actors_by_stance(self, kind: StanceKind | str, *, toward: EntityRef,
                          at: DateLike | None = None) -> tuple[Actor, ...]:
@@ -632,9 +635,10 @@ class Dataset:
             >>> [p.controller_ids for p in cc.load().controller_of("Lachin corridor", at="2021-06-01")]
             [('russia',)]
         """
-        when = _dated(at)
-        periods = [p for p in self.territory(territory).control if p.span.overlaps(when)]
-        return tuple(chronological(periods, by_id=False))
+        low, high = _day_bounds(at)
+        periods = [p for p in self.territory(territory).control
+                   if (b := p.span.ordinals) is not None and b[0] <= high and low <= b[1]]
+        return tuple(chronological(periods, by_id=False)) if len(periods) > 1 else tuple(periods)
 
     def control_history(self, territory: TerritoryRef) -> tuple[ControlPeriod, ...]:
         """Return every control period of *territory*, in chronological order.
@@ -731,7 +735,48 @@ def _dated(value: DateLike) -> TimeSpan:
     return span
 
 
+# A query bound written "YYYY-MM-DD" is read straight to its day number: through
+# TimeSpan.parse it cost more than the query. Anything else, and any day that does
+# not exist, goes the long way, which says what is wrong.
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _day_number(value: object) -> int | None:
+    """The day number of a ``YYYY-MM-DD`` string or a date (not a datetime), if it is one; else ``None``."""
+    if type(value) is str:
+        if len(value) == 10 and _ISO_DAY.fullmatch(value):
+            try:
+                return _dt.date(int(value[:4]), int(value[5:7]), int(value[8:])).toordinal()
+            except ValueError:
+                return None
+        return None
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value.toordinal()
+    return None
+
+
+def _day_bounds(value: DateLike) -> tuple[int, int]:
+    """First and last day number of a query date (``at=``), as `_dated` reads it."""
+    day = _day_number(value)
+    if day is not None:
+        return day, day
+    bounds = _dated(value).ordinals
+    assert bounds is not None  # _dated refuses unknown spans
+    return bounds
+
+
+def _picked(order: tuple[Event, ...], ranks: list[int]) -> tuple[Event, ...]:
+    """The events at *ranks* of *order*, gathered in C."""
+    if len(ranks) > 1:
+        return itemgetter(*ranks)(order)  # type: ignore[no-any-return]
+    return (order[ranks[0]],) if ranks else ()
+
+
 def _window(start: DateLike | None, end: DateLike | None) -> tuple[int, int]:
+    low = MIN_ORDINAL if start is None else _day_number(start)
+    high = MAX_ORDINAL if end is None else _day_number(end)
+    if low is not None and high is not None and low <= high:
+        return low, high
     first = _dated(start) if start is not None else None
     last = _dated(end) if end is not None else None
     low = first.first_day.toordinal() if first is not None and first.first_day is not None else MIN_ORDINAL
