@@ -8,9 +8,8 @@ Examples:
     'Turkey'
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 from ._registry import RECORD_TYPES, RecordType
+from ._version import __version__
 from .convert import configure_converter, converter, make_converter
 from .dataset import ActorRef, Dataset, EntityRef, TerritoryRef
 from .errors import (
@@ -68,11 +67,6 @@ from .model import (
     TerritoryId,
 )
 from .timespan import DateLike, TimeSpan
-
-try:
-    __version__ = version("caucasus-conflict")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0+unknown"
 
 __all__ = [
     # Records
