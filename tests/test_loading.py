@@ -319,6 +319,15 @@ class TestDump:
             assert loading._render(value) == layout_by_definition(value)
             assert loading._render({"events": [value]}) == layout_by_definition({"events": [value]})
 
+    @pytest.mark.parametrize("layout", ["compact", "indented", "reordered", "spaced"])
+    def test_any_layout_reads_the_same(self, layout: str) -> None:
+        """Read record by record, a file gives the same data set however it is spaced or ordered (#13)."""
+        data = json.loads(cc.dumps(cc.load()))
+        text = {"compact": json.dumps(data, separators=(",", ":")), "indented": json.dumps(data, indent=4),
+                "reordered": json.dumps(dict(reversed(list(data.items())))),
+                "spaced": " \n\t" + json.dumps(data, indent="\t", separators=(" ,\r\n", " : ")) + "\n "}[layout]
+        assert cc.loads(text) == cc.load()
+
     def test_empty_dataset(self) -> None:
         """An empty data set writes only the format key."""
         assert json.loads(cc.dumps(cc.Dataset())) == {"format": "caucasus_conflict/1"}

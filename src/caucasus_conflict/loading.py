@@ -21,17 +21,18 @@ import gc
 import json
 import json.encoder
 import os
+import re
 import stat
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from typing import Any
 
 from cattrs.errors import BaseValidationError
 
 from ._integrity import check_integrity
-from ._registry import RECORD_TYPES
+from ._registry import RECORD_TYPES, RecordType
 from .convert import FastHooks, Memo, _type_name, make_converter, problems_from
 from .dataset import Dataset
 from .errors import DataError, Problem, preview
@@ -213,6 +214,16 @@ def loads(text: str, *, file: str | None = None) -> Dataset:
 
 
 def _loads(text: str, file: str | None) -> Dataset:
+    memo, unchecked = Memo(), set[str]()
+    try:
+        top, streamed = _stream(text, memo, unchecked)
+    except Exception:  # invalid JSON, or RecursionError: the ordinary path words the error
+        pass
+    else:
+        try:
+            return _from_dict(top, file, streamed, memo, unchecked)
+        except RecursionError as exc:
+            raise DataError([Problem("$", "nested too deeply to be a data set file")], file=file) from exc
     try:
         raw = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as exc:
@@ -245,51 +256,75 @@ def from_dict(raw: Any, *, file: str | None = None) -> Dataset:
         return _from_dict(raw, file)
 
 
-def _from_dict(raw: Any, file: str | None) -> Dataset:
+class _Collection:
+    """One collection's records as they are structured: what was built, where it was, what failed."""
+
+    __slots__ = ("built", "positions", "problems")
+
+    def __init__(self) -> None:
+        self.built: list[Any] = []
+        self.positions: list[int] = []
+        self.problems: list[Problem] = []
+
+
+def _structure_items(rtype: RecordType, items: Iterable[Any], memo: Memo, unchecked: set[str]) -> _Collection:
+    """Structure one collection's items, each by the fast path or, if that fails, the detailed one."""
+    key, cls = rtype.collection, rtype.cls
+    hook = _CONVERTER.get_structure_hook(cls)
+    fast = _FAST.get(cls)
+    done = _Collection()
+    built, kept = done.built, done.positions
+    for position, item in enumerate(items):
+        try:
+            built.append(fast(item, memo))
+        except Exception:
+            pass  # the detailed path below says what is wrong (or builds what the fast one could not)
+        else:
+            kept.append(position)
+            continue
+        try:
+            built.append(hook(item, cls))
+        except (BaseValidationError, TypeError, ValueError) as exc:
+            done.problems.extend(problems_from(exc, f"$.{key}[{position}]"))
+            record_id = item.get("id") if isinstance(item, dict) else None
+            if isinstance(record_id, str):
+                unchecked.add(record_id)
+        else:
+            kept.append(position)
+    return done
+
+
+def _from_dict(raw: Any, file: str | None, streamed: dict[str, _Collection] | None = None,
+               memo: Memo | None = None, unchecked: set[str] | None = None) -> Dataset:
+    """Build the data set; *streamed* holds the collections `_stream` already structured."""
     if not isinstance(raw, dict):
         raise DataError([Problem("$", f"expected a JSON object with a 'format' key (got {type(raw).__name__})")],
                         file=file)
+    streamed = streamed or {}
+    memo = memo or Memo()
+    unchecked = set() if unchecked is None else unchecked
     problems: list[Problem] = []
     if raw.get("format") != FORMAT:
         got = f" (got {raw['format']!r})" if "format" in raw else ""
         problems.append(Problem("$.format", f"expected {FORMAT!r}{got}"))
-    for key in sorted(raw.keys() - {"format", *_KEYS}, key=str):
+    for key in sorted((raw.keys() | streamed.keys()) - {"format", *_KEYS}, key=str):
         close = difflib.get_close_matches(key, _KEYS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         problems.append(Problem(f"$.{key}", f"unknown top-level key{hint}; expected only: format, {', '.join(_KEYS)}"))
     parts: dict[str, tuple[Any, ...]] = {}
     positions: dict[str, list[int]] = {}
-    memo = Memo()
-    unchecked: set[str] = set()
     for rtype in RECORD_TYPES:
         key = rtype.collection
-        items = raw.get(key, [])
-        if not isinstance(items, list):
-            problems.append(Problem(f"$.{key}", f"expected an array (got {_type_name(items)}: {preview(items)})"))
-            items = []
-        hook = _CONVERTER.get_structure_hook(rtype.cls)
-        fast = _FAST.get(rtype.cls)
-        built: list[Any] = []
-        kept: list[int] = []
-        for position, item in enumerate(items):
-            try:
-                built.append(fast(item, memo))
-            except Exception:
-                pass  # the detailed path below says what is wrong (or builds what the fast one could not)
-            else:
-                kept.append(position)
-                continue
-            try:
-                built.append(hook(item, rtype.cls))
-            except (BaseValidationError, TypeError, ValueError) as exc:
-                problems.extend(problems_from(exc, f"$.{key}[{position}]"))
-                record_id = item.get("id") if isinstance(item, dict) else None
-                if isinstance(record_id, str):
-                    unchecked.add(record_id)
-            else:
-                kept.append(position)
-        parts[key] = tuple(built)
-        positions[key] = kept
+        done = streamed.get(key)
+        if done is None:
+            items = raw.get(key, [])
+            if not isinstance(items, list):
+                problems.append(Problem(f"$.{key}", f"expected an array (got {_type_name(items)}: {preview(items)})"))
+                items = []
+            done = _structure_items(rtype, items, memo, unchecked)
+        problems.extend(done.problems)
+        parts[key] = tuple(done.built)
+        positions[key] = done.positions
     if not problems:
         try:
             return Dataset(**parts)
@@ -301,6 +336,98 @@ def _from_dict(raw: Any, file: str | None) -> Dataset:
     except DataError as exc:
         problems.extend(exc.problems)
     raise DataError(problems, file=file)
+
+
+# -- streaming the top-level arrays ---------------------------------------------------
+
+# json.loads of a whole file keeps every parsed dict alive until structuring ends: at a
+# million events that is gigabytes, which the process keeps after they are freed. The
+# top level of a file is read here item by item instead (raw_decode of each record,
+# structured at once), so only one record's dicts are alive at a time. Anything
+# unusual (invalid JSON, a repeated key, a collection that is not an array) gives up,
+# and the whole text takes the ordinary path, whose messages say what is wrong.
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_reject_duplicate_keys)
+_SPACE = re.compile(r"[ \t\n\r]*")
+_BY_COLLECTION = {t.collection: t for t in RECORD_TYPES}
+
+
+def _skip(text: str, i: int) -> int:
+    """The position of the first character at or after *i* that is not JSON whitespace."""
+    match = _SPACE.match(text, i)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
+class _Unusual(Exception):
+    """The text is not a plain data set file; the ordinary path reads it."""
+
+
+def _stream(text: str, memo: Memo, unchecked: set[str]) -> tuple[dict[str, Any], dict[str, _Collection]]:
+    """The top-level values of *text*, with the record arrays structured as they are read."""
+    decode = _DECODER.raw_decode
+    top: dict[str, Any] = {}
+    streamed: dict[str, _Collection] = {}
+    i = _skip(text, 0)
+    if text[i:i + 1] != "{":
+        raise _Unusual
+    i = _skip(text, i + 1)
+    if text[i:i + 1] == "}":
+        return _end(text, i, top, streamed)
+    while True:
+        if text[i:i + 1] != '"':
+            raise _Unusual
+        key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+        i = _skip(text, i)
+        if text[i:i + 1] != ":" or key in top or key in streamed:
+            raise _Unusual
+        i = _skip(text, i + 1)
+        rtype = _BY_COLLECTION.get(key)
+        if rtype is not None and text[i:i + 1] == "[":
+            reader = _ArrayReader(text, i)
+            streamed[key] = _structure_items(rtype, reader, memo, unchecked)
+            i = reader.end
+        else:
+            top[key], i = decode(text, i)
+        i = _skip(text, i)
+        if text[i:i + 1] == "}":
+            return _end(text, i, top, streamed)
+        if text[i:i + 1] != ",":
+            raise _Unusual
+        i = _skip(text, i + 1)
+
+
+def _end(text: str, i: int, top: dict[str, Any], streamed: dict[str, _Collection]) -> tuple[
+        dict[str, Any], dict[str, _Collection]]:
+    if _skip(text, i + 1) != len(text):
+        raise _Unusual
+    return top, streamed
+
+
+class _ArrayReader:
+    """The items of the JSON array at ``text[start]``, decoded one at a time; ``end`` is past its ``]``."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.end = start
+
+    def __iter__(self) -> Iterator[Any]:
+        text, decode = self.text, _DECODER.raw_decode
+        i = _skip(text, self.end + 1)
+        if text[i:i + 1] == "]":
+            self.end = i + 1
+            return
+        while True:
+            item, i = decode(text, i)
+            yield item
+            del item  # only one record's dicts alive at a time
+            i = _skip(text, i)
+            if text[i:i + 1] == "]":
+                self.end = i + 1
+                return
+            if text[i:i + 1] != ",":
+                raise _Unusual
+            i = _skip(text, i + 1)
 
 
 def to_dict(dataset: Dataset) -> dict[str, Any]:
