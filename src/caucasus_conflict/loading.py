@@ -33,7 +33,7 @@ from cattrs.errors import BaseValidationError
 
 from ._integrity import check_integrity
 from ._registry import RECORD_TYPES, RecordType
-from .convert import FastHooks, Memo, _type_name, make_converter, problems_from
+from .convert import FastHooks, Memo, _drop_tracebacks, _type_name, make_converter, problems_from
 from .dataset import Dataset
 from .errors import DataError, Problem, preview
 
@@ -286,6 +286,8 @@ def _structure_items(rtype: RecordType, items: Iterable[Any], memo: Memo, unchec
             built.append(hook(item, cls))
         except (BaseValidationError, TypeError, ValueError) as exc:
             done.problems.extend(problems_from(exc, f"$.{key}[{position}]"))
+            # Freed now, not by a collection of every failed record's error cycles later.
+            _drop_tracebacks(exc)
             record_id = item.get("id") if isinstance(item, dict) else None
             if isinstance(record_id, str):
                 unchecked.add(record_id)
