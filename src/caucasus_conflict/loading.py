@@ -440,10 +440,11 @@ def to_dict(dataset: Dataset) -> dict[str, Any]:
         {'format': 'caucasus_conflict/1'}
     """
     data: dict[str, Any] = {"format": FORMAT}
-    for rtype in RECORD_TYPES:
-        records = getattr(dataset, rtype.collection)
-        if records:
-            data[rtype.collection] = _CONVERTER.unstructure(records, tuple[rtype.cls, ...])  # type: ignore[name-defined]
+    with _gc_paused():  # a million records' dicts and lists, and no cycles among them
+        for rtype in RECORD_TYPES:
+            records = getattr(dataset, rtype.collection)
+            if records:
+                data[rtype.collection] = _CONVERTER.unstructure(records, tuple[rtype.cls, ...])  # type: ignore[name-defined]
     return data
 
 
@@ -514,7 +515,8 @@ def dumps(dataset: Dataset) -> str:
     if not isinstance(dataset, Dataset):
         raise DataError([Problem("$", f"expected a Dataset to write (got {type(dataset).__name__})")],
                         advice="Pass a caucasus_conflict.Dataset.")
-    return _render(to_dict(dataset)) + "\n"
+    with _gc_paused():
+        return _render(to_dict(dataset)) + "\n"
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
