@@ -745,8 +745,8 @@ def _day_number(value: object) -> int | None:
     """The day number of a ``YYYY-MM-DD`` string or a date (not a datetime), if it is one; else ``None``."""
     if type(value) is str:
         if len(value) == 10 and _ISO_DAY.fullmatch(value):
-            try:
-                return _dt.date(int(value[:4]), int(value[5:7]), int(value[8:])).toordinal()
+            try:  # exactly YYYY-MM-DD, which fromisoformat reads; it refuses days that do not exist
+                return _dt.date.fromisoformat(value).toordinal()
             except ValueError:
                 return None
         return None
