@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import enum
+import re
 from collections.abc import Callable, Iterator
 from types import UnionType
 from typing import Any, NewType, TypeVar, Union, get_args, get_origin
@@ -406,11 +407,21 @@ def _fast_bool(value: Any, memo: Memo) -> bool:
     return value
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
 def _fast_span(value: Any, memo: Memo) -> TimeSpan:
     if type(value) is str:
         span = memo.spans.get(value)
         if span is None:
-            span = memo.spans[value] = TimeSpan.parse(value)
+            if len(value) == 10 and _ISO_DAY.fullmatch(value):
+                # A stated day, the commonest span: built from its date (fromisoformat refuses
+                # days that do not exist) without the rest of TimeSpan.parse.
+                day = pendulum.Date.fromisoformat(value)
+                span = TimeSpan(Precision.DAY, day, day)
+            else:
+                span = TimeSpan.parse(value)
+            memo.spans[value] = span
         return span
     return _structure_span(value, TimeSpan)
 
