@@ -467,12 +467,7 @@ def _render(value: Any, indent: int = 0, lead: int = 0) -> str:
             return "[]"
         items = [_leaf(item) if type(item) is not list and type(item) is not dict else _render(item, indent + 2)
                  for item in value]
-        if not any("\n" in item for item in items):
-            one = "[" + ", ".join(items) + "]"
-            if indent + lead + len(one) <= _WIDTH:
-                return one
-        pad = ",\n" + " " * (indent + 2)
-        return "[\n" + " " * (indent + 2) + pad.join(items) + "\n" + " " * indent + "]"
+        return _joined("[", items, "]", indent, lead)
     if type(value) is dict and value:
         items = []
         for key, item in value.items():
@@ -481,13 +476,18 @@ def _render(value: Any, indent: int = 0, lead: int = 0) -> str:
                 items.append(text + ": " + _render(item, indent + 2, len(text) + 2))
             else:
                 items.append(text + ": " + _leaf(item))
-        if not any("\n" in item for item in items):
-            one = "{" + ", ".join(items) + "}"
-            if indent + lead + len(one) <= _WIDTH:
-                return one
-        pad = ",\n" + " " * (indent + 2)
-        return "{\n" + " " * (indent + 2) + pad.join(items) + "\n" + " " * indent + "}"
+        return _joined("{", items, "}", indent, lead)
     return _leaf(value)
+
+
+def _joined(opening: str, items: list[str], closing: str, indent: int, lead: int) -> str:
+    """A container from its rendered items: on one line if none spans lines and it fits, else one item a line."""
+    if not any("\n" in item for item in items):
+        one = opening + ", ".join(items) + closing
+        if indent + lead + len(one) <= _WIDTH:
+            return one
+    pad = ",\n" + " " * (indent + 2)
+    return opening + "\n" + " " * (indent + 2) + pad.join(items) + "\n" + " " * indent + closing
 
 
 def _leaf(value: Any) -> str:
