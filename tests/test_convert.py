@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import caucasus_conflict as cc
 from caucasus_conflict import strategies as ccst
-from caucasus_conflict.convert import problems_from, structure
+from caucasus_conflict.convert import FastHooks, Memo, make_converter, problems_from, structure
 
 ROUND_TRIPS: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (cc.TimeSpan, ccst.timespans()),
@@ -87,6 +87,74 @@ class TestRoundTrip:
         conv = cattrs.Converter()
         cc.configure_converter(conv)
         assert conv.structure("2023-09", cc.TimeSpan) == cc.TimeSpan.month(2023, 9)
+
+
+ODD_VALUES = st.sampled_from([None, True, False, 0, 1, -1, 1.0, 2.5, 10**400, "", " ", "x", "unknown", "2020",
+                                "initiator", "\ud800", [], [1], ["a"], {}, {"when": "2020"}, [{"actor_id": "a"}]])
+
+
+def mutated(draw: Any, plain: Any) -> Any:
+    """*plain* with one value somewhere inside replaced, one key deleted or one key added."""
+    node = plain
+    while isinstance(node, dict | list) and node and draw(st.integers(0, 2)):
+        children = list(node.values()) if isinstance(node, dict) else node
+        inner = [child for child in children if isinstance(child, dict | list) and child]
+        if not inner:
+            break
+        node = draw(st.sampled_from(inner))
+    if not isinstance(node, dict | list) or not node:
+        return plain
+    key = draw(st.sampled_from(list(node) if isinstance(node, dict) else list(range(len(node)))))
+    action = draw(st.sampled_from(["replace", "delete", "add"]))
+    if action == "delete":
+        del node[key]
+    elif action == "add" and isinstance(node, dict):
+        node[draw(st.sampled_from(["id", "extra", "blocks", "span", "role"]))] = draw(ODD_VALUES)
+    else:
+        node[key] = draw(ODD_VALUES)
+    return plain
+
+
+class TestFastPath:
+    """The fast path that loading tries first agrees with the detailed converter (#13)."""
+
+    @pytest.mark.parametrize(("type_", "strategy"), ROUND_TRIPS[1:], ids=[t.__name__ for t, _ in ROUND_TRIPS[1:]])
+    @given(data=st.data())
+    def test_agrees_with_converter(self, type_: type[Any], strategy: st.SearchStrategy[Any],
+                                   data: st.DataObject) -> None:
+        """Valid data gives the converter's record; altered data gives it too, or fails as the converter does."""
+        hook = FastHooks(make_converter()).get(type_)
+        plain = json.loads(json.dumps(cc.converter.unstructure(data.draw(strategy), type_)))
+        assert hook(json.loads(json.dumps(plain)), Memo()) == cc.converter.structure(plain, type_)
+        altered = mutated(data.draw, plain)
+        try:
+            expected = cc.converter.structure(json.loads(json.dumps(altered)), type_)
+        except Exception:
+            with pytest.raises(Exception):  # noqa: B017, PT011 - the detailed path words the error
+                hook(altered, Memo())
+        else:
+            try:
+                got = hook(altered, Memo())
+            except Exception:
+                return  # left to the detailed path, which builds it
+            assert got == expected
+
+    def test_shares_values(self) -> None:
+        """Within one load, equal spans and small values are one object each."""
+        hook = FastHooks(make_converter()).get(cc.Event)
+        memo = Memo()
+        plain = {"id": "e1", "kind": "war", "summary": "w", "span": "2020",
+                 "participants": [{"actor_id": "a", "role": "initiator"}], "citations": [CITATION]}
+        first, second = hook(dict(plain), memo), hook({**plain, "id": "e2"}, memo)
+        assert first.span is second.span
+        assert first.participants[0] is second.participants[0]
+        assert first.citations[0] is second.citations[0]
+
+    def test_shares_only_equal_values(self) -> None:
+        """Values that differ only in which field holds a number stay apart."""
+        hook = FastHooks(make_converter()).get(cc.Casualties)
+        got = hook({"killed": {"best": 5}, "injured": {"low": 5}, "citations": [CITATION]}, Memo())
+        assert (got.killed, got.injured) == (cc.Count(5), cc.Count(low=5))
 
 
 CITATION = {"source_id": "s", "blocks": [1]}

@@ -9,13 +9,37 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import caucasus_conflict as cc
 from caucasus_conflict import loading
 
 from .conftest import FIXTURES
+
+JSON_TREES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=60),
+    lambda children: st.lists(children, max_size=12) | st.dictionaries(st.text(max_size=30), children, max_size=8),
+    max_leaves=60,
+)
+
+
+def layout_by_definition(value: Any, indent: int = 0, lead: int = 0) -> str:
+    """The layout `dumps` promises, written the slow, obvious way: try one line, else one item per line."""
+    one = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, dict | list) or not value or indent + lead + len(one) <= 110:
+        return one
+    pad = " " * (indent + 2)
+    if isinstance(value, list):
+        lines = [pad + layout_by_definition(item, indent + 2) for item in value]
+        return "[\n" + ",\n".join(lines) + "\n" + " " * indent + "]"
+    lines = [pad + json.dumps(key, ensure_ascii=False) + ": "
+             + layout_by_definition(item, indent + 2, len(json.dumps(key, ensure_ascii=False)) + 2)
+             for key, item in value.items()]
+    return "{\n" + ",\n".join(lines) + "\n" + " " * indent + "}"
 
 
 def problems_of(name: str) -> list[str]:
@@ -296,6 +320,27 @@ class TestDump:
         assert all(len(line) <= 110 or line.strip().startswith('"') for line in text.splitlines())
         first_event = json.loads(text)["events"][0]
         assert list(first_event)[:4] == ["id", "kind", "summary", "span"]
+
+    @given(JSON_TREES)
+    def test_layout_matches_its_definition(self, value: Any) -> None:
+        """The bottom-up layout writes what the definition does: each container on one line if it fits (#13)."""
+        assert loading._render(value) == layout_by_definition(value)
+
+    @pytest.mark.parametrize("width", [109, 110, 111])
+    def test_layout_at_the_line_width(self, width: int) -> None:
+        """A container exactly as wide as the line stays on it, one column more is laid out, at any depth."""
+        for value in (["x" * (width - 4)], {"k": ["x" * (width - 4 - 2 - 7), 1]}, [[["x" * (width - 12)]]]):
+            assert loading._render(value) == layout_by_definition(value)
+            assert loading._render({"events": [value]}) == layout_by_definition({"events": [value]})
+
+    @pytest.mark.parametrize("layout", ["compact", "indented", "reordered", "spaced"])
+    def test_any_layout_reads_the_same(self, layout: str) -> None:
+        """Read record by record, a file gives the same data set however it is spaced or ordered (#13)."""
+        data = json.loads(cc.dumps(cc.load()))
+        text = {"compact": json.dumps(data, separators=(",", ":")), "indented": json.dumps(data, indent=4),
+                "reordered": json.dumps(dict(reversed(list(data.items())))),
+                "spaced": " \n\t" + json.dumps(data, indent="\t", separators=(" ,\r\n", " : ")) + "\n "}[layout]
+        assert cc.loads(text) == cc.load()
 
     def test_empty_dataset(self) -> None:
         """An empty data set writes only the format key."""

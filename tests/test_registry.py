@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import subprocess
 import sys
 import typing
@@ -118,4 +119,10 @@ class TestImport:
                 "'caucasus_conflict.frames') or m.split('.')[0] in ('pandas', 'pyarrow', 'duckdb')))")
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
         assert out.strip() == "[]"
+
+    def test_version_without_importlib_metadata(self) -> None:
+        """The version is the installed distribution's, and importing the package does not read metadata (#13)."""
+        code = "import sys, caucasus_conflict as cc; print(cc.__version__, 'importlib.metadata' in sys.modules)"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert out.split() == [importlib.metadata.version("caucasus-conflict"), "False"]
 

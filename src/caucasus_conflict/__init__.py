@@ -8,10 +8,10 @@ Examples:
     'Turkey'
 """
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from ._registry import RECORD_TYPES, RecordType
+from ._version import __version__
 from .convert import configure_converter, converter, make_converter
 from .dataset import ActorRef, Cited, Dataset, EntityRef, TerritoryRef
 from .errors import (
@@ -86,11 +86,6 @@ def __getattr__(name: str) -> Any:
         return found
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-try:
-    __version__ = version("caucasus-conflict")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0+unknown"
 
 __all__ = [
     # Records

@@ -60,13 +60,17 @@ def chronological(records: Iterable[R], span_of: Callable[[R], TimeSpan] = attrg
     which CPython compares in fast paths; comparing nested tuples made sorting the
     largest cost of building a million-event index.
     """
-    ordered = sorted(records, key=_record_id) if by_id else list(records)
+    ordered = sorted(records, key=_BY_ID) if by_id else list(records)
     keys = [span_of(record).sort_key() for record in ordered]
     positions: list[int] | range = range(len(ordered))
+    # Keys looked up by list.__getitem__, not a lambda: no Python call per record.
     if any(reason for _, reason in keys):
-        positions = sorted(positions, key=lambda i: keys[i][1])
-    positions = sorted(positions, key=lambda i: keys[i][0])
+        positions = sorted(positions, key=[reason for _, reason in keys].__getitem__)
+    positions = sorted(positions, key=[packed for packed, _ in keys].__getitem__)
     return [ordered[i] for i in positions]
+
+
+_BY_ID = attrgetter("id")  # C, where a Python key function costs a call per record
 
 
 def _record_id(record: Any) -> str:
@@ -92,20 +96,32 @@ class EventIndex:
         by_actor: dict[str, list[Event]] = {}
         by_territory: dict[str, list[Event]] = {}
         by_kind: dict[EventKind, list[Event]] = {}
-        buckets: dict[int, _Bucket] = {}
-        open_start: list[tuple[int, int]] = []
-        open_end: list[tuple[int, int]] = []
-        for rank, event in enumerate(ordered):
-            bounds = event.span.ordinals
+        actor_posts, territory_posts, kind_posts = by_actor.get, by_territory.get, by_kind.get
+        for event in ordered:
             for participant in event.participants:
-                posted = by_actor.get(participant.actor_id)
+                posted = actor_posts(participant.actor_id)
                 if posted is None:
                     by_actor[participant.actor_id] = [event]
                 elif posted[-1] is not event:  # an actor in two roles is posted once
                     posted.append(event)
             for territory_id in event.territory_ids:
-                by_territory.setdefault(territory_id, []).append(event)
-            by_kind.setdefault(event.kind, []).append(event)
+                posted = territory_posts(territory_id)
+                if posted is None:
+                    by_territory[territory_id] = [event]
+                else:
+                    posted.append(event)
+            posted = kind_posts(event.kind)
+            if posted is None:
+                by_kind[event.kind] = [event]
+            else:
+                posted.append(event)
+        # The bounds in a second pass, as ranks per length class; the arrays are filled
+        # from them at the end, so a bucket costs one append per event.
+        bounds_of = [event.span.ordinals for event in ordered]
+        classes: dict[int, list[int]] = {}
+        open_start: list[tuple[int, int]] = []
+        open_end: list[tuple[int, int]] = []
+        for rank, bounds in enumerate(bounds_of):
             if bounds is None:
                 self.undated.append(rank)
                 continue
@@ -115,14 +131,18 @@ class EventIndex:
             elif high == MAX_ORDINAL:
                 open_end.append((low, rank))
             else:
-                # Events arrive sorted by first day, so each bucket stays sorted.
-                length_class = (high - low + 1).bit_length()
-                bucket = buckets.get(length_class)
-                if bucket is None:
-                    buckets[length_class] = bucket = _Bucket(1 << (length_class - 1), (1 << length_class) - 1)
-                bucket.starts.append(low)
-                bucket.ends.append(high)
-                bucket.ranks.append(rank)
+                # Events are in order of first day, so each class's ranks are too.
+                ranks = classes.get(length_class := (high - low + 1).bit_length())
+                if ranks is None:
+                    classes[length_class] = [rank]
+                else:
+                    ranks.append(rank)
+        buckets: dict[int, _Bucket] = {}
+        for length_class, ranks in classes.items():
+            bucket = buckets[length_class] = _Bucket(1 << (length_class - 1), (1 << length_class) - 1)
+            bucket.starts = array("q", [bounds_of[r][0] for r in ranks])  # type: ignore[index]
+            bucket.ends = array("q", [bounds_of[r][1] for r in ranks])  # type: ignore[index]
+            bucket.ranks = array("q", ranks)
         self.by_actor = {k: tuple(v) for k, v in by_actor.items()}
         self.by_territory = {k: tuple(v) for k, v in by_territory.items()}
         self.by_kind = {k: tuple(v) for k, v in by_kind.items()}
@@ -138,10 +158,13 @@ class EventIndex:
         """Ranks of the dated events whose span shares a day with ``[low, high]``, sorted."""
         found: list[int] = []
         for bucket in self._buckets:
-            first = bisect_left(bucket.starts, low - bucket.max_length + 1)
-            last = bisect_right(bucket.starts, high)
-            ends, ranks = bucket.ends, bucket.ranks
-            found.extend(ranks[i] for i in range(first, last) if ends[i] >= low)
+            starts, ends, ranks = bucket.starts, bucket.ends, bucket.ranks
+            # Spans starting from min_length - 1 days before low on are long enough to
+            # reach it: taken as one slice. Only the earlier ones need their end checked.
+            first = bisect_left(starts, low - bucket.max_length + 1)
+            sure = bisect_left(starts, low - bucket.min_length + 1, first)
+            found.extend(ranks[i] for i in range(first, sure) if ends[i] >= low)
+            found.extend(ranks[sure:bisect_right(starts, high, sure)])
         # Open start: overlaps iff its last day >= low.
         found.extend(self._open_start_ranks[bisect_left(self._open_start, low):])
         # Open end: overlaps iff its first day <= high.

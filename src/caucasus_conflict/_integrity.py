@@ -24,7 +24,7 @@ from typing import TypeVar, cast
 import attrs
 
 from ._names import Named, Names, fold
-from ._registry import RECORD_TYPES, Field, Location, by_class, by_collection, citation_problem
+from ._registry import RECORD_TYPES, Field, Location, by_collection, citation_problem
 from .errors import DataError, Problem
 from .model import Actor, Citation, Event, Record, Source, Territory
 
@@ -95,8 +95,32 @@ def _order(collection: str) -> int:
     return [t.collection for t in RECORD_TYPES].index(collection)
 
 
+def _unique_ids(collections: Mapping[str, tuple[Record, ...]]) -> dict[str, Record] | None:
+    """Every record by id, if all ids are ASCII and unique however cased; else ``None``.
+
+    The common case, checked in bulk: the ids are lower-cased as one joined string (ids
+    are printable, so they hold no NUL to join on). Anything else takes the record-by-
+    record walk of `_check_ids`, which says what is wrong.
+    """
+    records = [r for rtype in RECORD_TYPES for r in collections[rtype.collection]]
+    ids = list(map(_ID, records))
+    joined = "\x00".join(ids)
+    if not joined.isascii() or joined.count("\x00") != max(len(ids) - 1, 0):
+        return None
+    by_id = dict(zip(ids, records, strict=True))
+    if len(by_id) != len(ids) or (ids and len(set(joined.lower().split("\x00"))) != len(ids)):
+        return None
+    return by_id
+
+
+_ID = attrgetter("id")
+
+
 def _check_ids(collections: Mapping[str, tuple[Record, ...]], at: Locator,
                problems: list[tuple[tuple[int, int, Location], Problem]]) -> dict[str, Record]:
+    fast = _unique_ids(collections)
+    if fast is not None:
+        return fast
     by_id: dict[str, Record] = {}
     keys: dict[str, str] = {}
     first_use: dict[str, str] | None = None
@@ -176,9 +200,8 @@ def _check_references(collections: Mapping[str, tuple[Record, ...]], by_id: dict
                       unchecked: set[str], at: Locator, problems: list[tuple[tuple[int, int, Location], Problem]]) -> None:
     # From by_id, where the first record of a duplicated id holds it: a reference to it
     # is checked against that record's type.
-    ids_of: dict[str, set[str]] = {t.collection: set() for t in RECORD_TYPES}
-    for record_id, record in by_id.items():
-        ids_of[by_class(type(record)).collection].add(record_id)
+    ids_of: dict[str, set[str]] = {t.collection: {r.id for r in collections[t.collection] if by_id.get(r.id) is r}
+                                  for t in RECORD_TYPES}
     sources: dict[str, Source] = {s.id: s for s in collections["sources"]}  # type: ignore[misc]
     hints = [_HINTS]
     for order, rtype in enumerate(RECORD_TYPES):

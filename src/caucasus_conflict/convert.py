@@ -21,8 +21,10 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import enum
+import re
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, get_args, get_origin
+from types import UnionType
+from typing import Any, NewType, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -41,6 +43,9 @@ from .kinds import Basis, Precision
 from .timespan import TimeSpan
 
 __all__ = [
+    "FastHook",
+    "FastHooks",
+    "Memo",
     "configure_converter",
     "converter",
     "format_exception",
@@ -331,6 +336,213 @@ def make_converter() -> cattrs.Converter:
 
 converter: cattrs.Converter = make_converter()
 """The shared converter. Unstructure gives plain JSON-able dicts; structure checks strictly."""
+
+
+# -- the fast path for valid input ---------------------------------------------------------
+
+# Loading a million events through cattrs' generated hooks costs about 50 µs an event,
+# most of it in the machinery that makes its errors detailed. The fast path below
+# structures valid input with hooks built once per class (dict look-ups for enums,
+# type tests for primitives, one TimeSpan per distinct text); it reports nothing. On
+# the first thing it does not accept it gives up, and the caller runs the detailed
+# path above on the same value, so every error message comes from one place. Records
+# are built through their own constructors, so their validators run either way; a
+# property test (tests/test_convert.py) checks that both paths agree.
+
+FastHook = Callable[[Any, "Memo"], Any]
+"""A fast structuring hook: ``hook(value, memo)``; raises on anything it does not accept."""
+
+
+class _Miss(Exception):
+    """The fast path does not accept a value; the detailed path will say why."""
+
+
+class Memo:
+    """What one load shares between its records.
+
+    One `TimeSpan` per distinct span text, one instance per distinct small value
+    (citations, participants, counts, external ids: frozen, so sharing them is
+    invisible), and one string object per distinct id that records refer to. A million
+    events name a few thousand days and a few hundred actors.
+    """
+
+    __slots__ = ("shared", "spans", "strings")
+
+    def __init__(self) -> None:
+        self.spans: dict[str, TimeSpan] = {}
+        self.shared: dict[Any, Any] = {}
+        self.strings: dict[str, str] = {}
+
+
+def _fast_str(value: Any, memo: Memo) -> str:
+    if type(value) is not str:
+        raise _Miss
+    return value
+
+
+def _fast_ref(value: Any, memo: Memo) -> str:
+    """An id naming another record: kept once per load (ids repeat across many records)."""
+    if type(value) is not str:
+        raise _Miss
+    return memo.strings.setdefault(value, value)
+
+
+def _fast_int(value: Any, memo: Memo) -> int:
+    if type(value) is not int:
+        raise _Miss
+    return value
+
+
+def _fast_float(value: Any, memo: Memo) -> float:
+    if type(value) is float:
+        return value
+    if type(value) is not int:
+        raise _Miss
+    return float(value)  # OverflowError for a huge integer: the detailed path words it
+
+
+def _fast_bool(value: Any, memo: Memo) -> bool:
+    if type(value) is not bool:
+        raise _Miss
+    return value
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _fast_span(value: Any, memo: Memo) -> TimeSpan:
+    if type(value) is str:
+        span = memo.spans.get(value)
+        if span is None:
+            if len(value) == 10 and _ISO_DAY.fullmatch(value):
+                # A stated day, the commonest span: built from its date (fromisoformat refuses
+                # days that do not exist) without the rest of TimeSpan.parse.
+                day = pendulum.Date.fromisoformat(value)
+                span = TimeSpan(Precision.DAY, day, day)
+            else:
+                span = TimeSpan.parse(value)
+            memo.spans[value] = span
+        return span
+    return _structure_span(value, TimeSpan)
+
+
+def _is_id_type(type_: Any) -> bool:
+    return isinstance(type_, NewType) and type_.__supertype__ is str
+
+
+def _is_plain(type_: Any) -> bool:
+    """True for field types whose structured values are hashable and compare exactly (no floats)."""
+    if type_ in (str, int, bool) or _is_id_type(type_) or (isinstance(type_, type) and issubclass(type_, enum.Enum)):
+        return True
+    args = get_args(type_)
+    if _is_homogeneous_tuple(type_):
+        return _is_plain(args[0])
+    if get_origin(type_) in (Union, UnionType) and len(args) == 2 and type(None) in args:
+        return _is_plain(next(a for a in args if a is not type(None)))
+    return False
+
+
+class FastHooks:
+    """The fast structuring hooks of one converter, built once per type on first use.
+
+    Examples:
+        >>> from caucasus_conflict import Citation
+        >>> hooks = FastHooks(make_converter())
+        >>> hooks.get(Citation)({"source_id": "gdc", "blocks": [5]}, Memo())
+        Citation(source_id='gdc', blocks=(5,), quote=None, rows=(), row_ids=())
+    """
+
+    def __init__(self, conv: cattrs.Converter) -> None:
+        self._conv = conv
+        self._hooks: dict[Any, FastHook] = {}
+
+    def get(self, type_: Any, *, reference: bool = False) -> FastHook:
+        """The fast hook for *type_*; *reference* for an id naming another record."""
+        key = (type_, reference and not attrs.has(type_))
+        hook = self._hooks.get(key)
+        if hook is None:
+            hook = self._hooks[key] = self._build(type_, reference)
+        return hook
+
+    def _build(self, type_: Any, reference: bool) -> FastHook:
+        simple = {str: _fast_str, int: _fast_int, float: _fast_float, bool: _fast_bool, TimeSpan: _fast_span}
+        if type_ in simple:
+            return simple[type_]
+        if _is_id_type(type_):
+            return _fast_ref if reference else _fast_str
+        if isinstance(type_, type) and issubclass(type_, enum.Enum):
+            return _fast_enum(type_)
+        args = get_args(type_)
+        if _is_homogeneous_tuple(type_):
+            return _fast_tuple(self.get(args[0], reference=True))
+        if get_origin(type_) in (Union, UnionType) and len(args) == 2 and type(None) in args:
+            return _fast_optional(self.get(next(a for a in args if a is not type(None)), reference=reference))
+        if attrs.has(type_) and all(f.init and f.alias == f.name for f in attrs.fields(type_)):
+            return self._record(type_)
+        slow = self._conv.get_structure_hook(type_)
+        return lambda value, memo: slow(value, type_)
+
+    def _record(self, cls: type) -> FastHook:
+        fields = attrs.fields(cls)
+        hooks = {f.name: self.get(f.type, reference=f.name != "id") for f in fields}
+        if all(_is_plain(f.type) for f in fields):
+            # A small value type: one instance per distinct value in a load.
+            def structure_shared(value: Any, memo: Memo) -> Any:
+                if type(value) is not dict:
+                    raise _Miss
+                kwargs = {key: hooks[key](item, memo) for key, item in value.items()}
+                key = (cls, *kwargs.items())
+                found = memo.shared.get(key)
+                if found is None:
+                    found = memo.shared[key] = cls(**kwargs)
+                return found
+
+            return structure_shared
+
+        def structure(value: Any, memo: Memo) -> Any:
+            if type(value) is not dict:
+                raise _Miss
+            # An unknown key fails the look-up in hooks; a missing one, the constructor.
+            return cls(**{key: hooks[key](item, memo) for key, item in value.items()})
+
+        return structure
+
+
+def _fast_enum(cls: type[enum.Enum]) -> FastHook:
+    members = {member.value: member for member in cls}
+
+    def structure_enum(value: Any, memo: Memo) -> enum.Enum:
+        return members[value]
+
+    return structure_enum
+
+
+def _fast_tuple(item: FastHook) -> FastHook:
+    if item is _fast_ref:
+        def structure_ids(value: Any, memo: Memo) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise _Miss
+            strings = memo.strings
+            for text in value:
+                if type(text) is not str:
+                    raise _Miss
+            return tuple([strings.setdefault(text, text) for text in value])
+
+        return structure_ids
+
+    def structure_tuple(value: Any, memo: Memo) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _Miss
+        return tuple([item(x, memo) for x in value])
+
+    return structure_tuple
+
+
+def _fast_optional(inner: FastHook) -> FastHook:
+    def structure_optional(value: Any, memo: Memo) -> Any:
+        return None if value is None else inner(value, memo)
+
+    return structure_optional
 
 
 # -- readable errors --------------------------------------------------------------------

@@ -30,10 +30,13 @@ Query semantics, in short (the docs page "Dates and queries" has the long form):
 
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
 import enum
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Protocol, TypeVar, overload
 
 import attrs
@@ -537,7 +540,7 @@ class Dataset:
         ranks = index.within(low, high) if within else index.overlapping(low, high)
         if include_undated:
             ranks.extend(index.undated)
-        found = tuple(index.order[r] for r in ranks)
+        found = _picked(index.order, ranks)
         return self._known(found, _event_span, low) if known_only else found
 
     def events_matching(self, *, actor: ActorRef | None = None, role: Role | str | None = None,
@@ -687,9 +690,9 @@ class Dataset:
         stances = self._state.indexes.stances_toward.get(key, ())
         if at is None:
             return stances
-        when = _dated(at)
-        found = tuple(s for s in stances if s.span.overlaps(when))
-        return self._known(found, _span, _first(when)) if known_only else found
+        low, high = _day_bounds(at)
+        found = tuple(s for s in stances if (b := s.span.ordinals) is not None and b[0] <= high and low <= b[1])
+        return self._known(found, _span, low) if known_only else found
 
     def actors_by_stance(self, kind: StanceKind | str, *, toward: EntityRef,
                          at: DateLike | None = None, known_only: bool = False) -> tuple[Actor, ...]:
@@ -794,10 +797,11 @@ class Dataset:
             >>> [p.controller_ids for p in cc.load().controller_of("Lachin corridor", at="2021-06-01")]
             [('russia',)]
         """
-        when = _dated(at)
-        periods = [p for p in self.territory(territory).control if p.span.overlaps(when)]
-        found = tuple(chronological(periods, by_id=False))
-        return self._known(found, _span, _first(when)) if known_only else found
+        low, high = _day_bounds(at)
+        periods = [p for p in self.territory(territory).control
+                   if (b := p.span.ordinals) is not None and b[0] <= high and low <= b[1]]
+        found = tuple(chronological(periods, by_id=False)) if len(periods) > 1 else tuple(periods)
+        return self._known(found, _span, low) if known_only else found
 
     def control_history(self, territory: TerritoryRef) -> tuple[ControlPeriod, ...]:
         """Return every control period of *territory*, in chronological order.
@@ -1282,7 +1286,48 @@ def _dated(value: DateLike) -> TimeSpan:
     return span
 
 
+# A query bound written "YYYY-MM-DD" is read straight to its day number: through
+# TimeSpan.parse it cost more than the query. Anything else, and any day that does
+# not exist, goes the long way, which says what is wrong.
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _day_number(value: object) -> int | None:
+    """The day number of a ``YYYY-MM-DD`` string or a date (not a datetime), if it is one; else ``None``."""
+    if type(value) is str:
+        if len(value) == 10 and _ISO_DAY.fullmatch(value):
+            try:  # exactly YYYY-MM-DD, which fromisoformat reads; it refuses days that do not exist
+                return _dt.date.fromisoformat(value).toordinal()
+            except ValueError:
+                return None
+        return None
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value.toordinal()
+    return None
+
+
+def _day_bounds(value: DateLike) -> tuple[int, int]:
+    """First and last day number of a query date (``at=``), as `_dated` reads it."""
+    day = _day_number(value)
+    if day is not None:
+        return day, day
+    bounds = _dated(value).ordinals
+    assert bounds is not None  # _dated refuses unknown spans
+    return bounds
+
+
+def _picked(order: tuple[Event, ...], ranks: list[int]) -> tuple[Event, ...]:
+    """The events at *ranks* of *order*, gathered in C."""
+    if len(ranks) > 1:
+        return itemgetter(*ranks)(order)  # type: ignore[no-any-return]
+    return (order[ranks[0]],) if ranks else ()
+
+
 def _window(start: DateLike | None, end: DateLike | None) -> tuple[int, int]:
+    low = MIN_ORDINAL if start is None else _day_number(start)
+    high = MAX_ORDINAL if end is None else _day_number(end)
+    if low is not None and high is not None and low <= high:
+        return low, high
     first = _dated(start) if start is not None else None
     last = _dated(end) if end is not None else None
     low = first.first_day.toordinal() if first is not None and first.first_day is not None else MIN_ORDINAL

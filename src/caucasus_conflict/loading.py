@@ -17,19 +17,23 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import gc
 import json
+import json.encoder
 import os
+import re
 import stat
 import tempfile
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from typing import Any
 
 from cattrs.errors import BaseValidationError
 
 from ._integrity import check_integrity
-from ._registry import RECORD_TYPES
-from .convert import _type_name, make_converter, problems_from
+from ._registry import RECORD_TYPES, RecordType
+from .convert import FastHooks, Memo, _drop_tracebacks, _type_name, make_converter, problems_from
 from .dataset import Dataset
 from .errors import ArgumentTypeError, DataError, Problem, preview
 
@@ -50,6 +54,7 @@ _KEYS = tuple(t.collection for t in RECORD_TYPES)
 # The library reads files with a converter of its own, so that hooks a user adds to
 # the shared `caucasus_conflict.converter` never change what load() returns.
 _CONVERTER = make_converter()
+_FAST = FastHooks(_CONVERTER)
 
 
 def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int = MAX_BYTES) -> Dataset:
@@ -147,6 +152,31 @@ def _load_bundled() -> Dataset:
         return _BUNDLED[0]
 
 
+# Building a million records allocates millions of objects, and each allocation counts
+# toward the next run of the cyclic garbage collector, which walks every object alive:
+# with a large data set already loaded, collections took half of a load's time. Loads
+# build no reference cycles, so the collector is paused while one runs and restored
+# (if it was on) when the last running load ends, on every path, errors included.
+_GC_LOCK = threading.Lock()
+_GC_STATE = {"depth": 0, "enabled": False}
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    with _GC_LOCK:
+        if _GC_STATE["depth"] == 0:
+            _GC_STATE["enabled"] = gc.isenabled()
+            gc.disable()
+        _GC_STATE["depth"] += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _GC_STATE["depth"] -= 1
+            if _GC_STATE["depth"] == 0 and _GC_STATE["enabled"]:
+                gc.enable()
+
+
 class _DuplicateKeyError(ValueError):
     pass
 
@@ -217,6 +247,21 @@ def loads(text: str, *, file: str | None = None) -> Dataset:
         hint = "; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, bytes | bytearray) else ""
         raise DataError([Problem("$", f"expected JSON text as a str (got {type(text).__name__}){hint}")],
                         file=file)
+    with _gc_paused():
+        return _loads(text, file)
+
+
+def _loads(text: str, file: str | None) -> Dataset:
+    memo, unchecked = Memo(), set[str]()
+    try:
+        top, streamed = _stream(text, memo, unchecked)
+    except Exception:  # invalid JSON, or RecursionError: the ordinary path words the error
+        pass
+    else:
+        try:
+            return _from_dict(top, file, streamed, memo, unchecked)
+        except RecursionError as exc:
+            raise DataError([Problem("$", "nested too deeply to be a data set file")], file=file) from exc
     try:
         raw = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as exc:
@@ -227,7 +272,7 @@ def loads(text: str, *, file: str | None = None) -> Dataset:
     except RecursionError as exc:
         raise DataError([Problem("$", "invalid JSON: nested too deeply to read")], file=file) from exc
     try:
-        return from_dict(raw, file=file)
+        return _from_dict(raw, file)
     except RecursionError as exc:
         raise DataError([Problem("$", "nested too deeply to be a data set file")], file=file) from exc
 
@@ -245,41 +290,81 @@ def from_dict(raw: Any, *, file: str | None = None) -> Dataset:
         >>> from_dict({"format": "caucasus_conflict/1"}).actors
         ()
     """
+    with _gc_paused():
+        return _from_dict(raw, file)
+
+
+class _Collection:
+    """One collection's records as they are structured: what was built, where it was, what failed."""
+
+    __slots__ = ("built", "positions", "problems")
+
+    def __init__(self) -> None:
+        self.built: list[Any] = []
+        self.positions: list[int] = []
+        self.problems: list[Problem] = []
+
+
+def _structure_items(rtype: RecordType, items: Iterable[Any], memo: Memo, unchecked: set[str]) -> _Collection:
+    """Structure one collection's items, each by the fast path or, if that fails, the detailed one."""
+    key, cls = rtype.collection, rtype.cls
+    hook = _CONVERTER.get_structure_hook(cls)
+    fast = _FAST.get(cls)
+    done = _Collection()
+    built, kept = done.built, done.positions
+    for position, item in enumerate(items):
+        try:
+            built.append(fast(item, memo))
+        except Exception:
+            pass  # the detailed path below says what is wrong (or builds what the fast one could not)
+        else:
+            kept.append(position)
+            continue
+        try:
+            built.append(hook(item, cls))
+        except (BaseValidationError, TypeError, ValueError) as exc:
+            done.problems.extend(problems_from(exc, f"$.{key}[{position}]"))
+            # Freed now, not by a collection of every failed record's error cycles later.
+            _drop_tracebacks(exc)
+            record_id = item.get("id") if isinstance(item, dict) else None
+            if isinstance(record_id, str):
+                unchecked.add(record_id)
+        else:
+            kept.append(position)
+    return done
+
+
+def _from_dict(raw: Any, file: str | None, streamed: dict[str, _Collection] | None = None,
+               memo: Memo | None = None, unchecked: set[str] | None = None) -> Dataset:
+    """Build the data set; *streamed* holds the collections `_stream` already structured."""
     if not isinstance(raw, dict):
         raise DataError([Problem("$", f"expected a JSON object with a 'format' key (got {type(raw).__name__})")],
                         file=file)
+    streamed = streamed or {}
+    memo = memo or Memo()
+    unchecked = set() if unchecked is None else unchecked
     problems: list[Problem] = []
     if raw.get("format") != FORMAT:
         got = f" (got {raw['format']!r})" if "format" in raw else ""
         problems.append(Problem("$.format", f"expected {FORMAT!r}{got}"))
-    for key in sorted(raw.keys() - {"format", *_KEYS}, key=str):
+    for key in sorted((raw.keys() | streamed.keys()) - {"format", *_KEYS}, key=str):
         close = difflib.get_close_matches(key, _KEYS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         problems.append(Problem(f"$.{key}", f"unknown top-level key{hint}; expected only: format, {', '.join(_KEYS)}"))
     parts: dict[str, tuple[Any, ...]] = {}
     positions: dict[str, list[int]] = {}
-    unchecked: set[str] = set()
     for rtype in RECORD_TYPES:
         key = rtype.collection
-        items = raw.get(key, [])
-        if not isinstance(items, list):
-            problems.append(Problem(f"$.{key}", f"expected an array (got {_type_name(items)}: {preview(items)})"))
-            items = []
-        hook = _CONVERTER.get_structure_hook(rtype.cls)
-        built: list[Any] = []
-        kept: list[int] = []
-        for position, item in enumerate(items):
-            try:
-                built.append(hook(item, rtype.cls))
-            except (BaseValidationError, TypeError, ValueError) as exc:
-                problems.extend(problems_from(exc, f"$.{key}[{position}]"))
-                record_id = item.get("id") if isinstance(item, dict) else None
-                if isinstance(record_id, str):
-                    unchecked.add(record_id)
-            else:
-                kept.append(position)
-        parts[key] = tuple(built)
-        positions[key] = kept
+        done = streamed.get(key)
+        if done is None:
+            items = raw.get(key, [])
+            if not isinstance(items, list):
+                problems.append(Problem(f"$.{key}", f"expected an array (got {_type_name(items)}: {preview(items)})"))
+                items = []
+            done = _structure_items(rtype, items, memo, unchecked)
+        problems.extend(done.problems)
+        parts[key] = tuple(done.built)
+        positions[key] = done.positions
     if not problems:
         try:
             return Dataset(**parts)
@@ -293,6 +378,98 @@ def from_dict(raw: Any, *, file: str | None = None) -> Dataset:
     raise DataError(problems, file=file)
 
 
+# -- streaming the top-level arrays ---------------------------------------------------
+
+# json.loads of a whole file keeps every parsed dict alive until structuring ends: at a
+# million events that is gigabytes, which the process keeps after they are freed. The
+# top level of a file is read here item by item instead (raw_decode of each record,
+# structured at once), so only one record's dicts are alive at a time. Anything
+# unusual (invalid JSON, a repeated key, a collection that is not an array) gives up,
+# and the whole text takes the ordinary path, whose messages say what is wrong.
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_reject_duplicate_keys)
+_SPACE = re.compile(r"[ \t\n\r]*")
+_BY_COLLECTION = {t.collection: t for t in RECORD_TYPES}
+
+
+def _skip(text: str, i: int) -> int:
+    """The position of the first character at or after *i* that is not JSON whitespace."""
+    match = _SPACE.match(text, i)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
+class _Unusual(Exception):
+    """The text is not a plain data set file; the ordinary path reads it."""
+
+
+def _stream(text: str, memo: Memo, unchecked: set[str]) -> tuple[dict[str, Any], dict[str, _Collection]]:
+    """The top-level values of *text*, with the record arrays structured as they are read."""
+    decode = _DECODER.raw_decode
+    top: dict[str, Any] = {}
+    streamed: dict[str, _Collection] = {}
+    i = _skip(text, 0)
+    if text[i:i + 1] != "{":
+        raise _Unusual
+    i = _skip(text, i + 1)
+    if text[i:i + 1] == "}":
+        return _end(text, i, top, streamed)
+    while True:
+        if text[i:i + 1] != '"':
+            raise _Unusual
+        key, i = json.decoder.scanstring(text, i + 1)  # type: ignore[attr-defined]
+        i = _skip(text, i)
+        if text[i:i + 1] != ":" or key in top or key in streamed:
+            raise _Unusual
+        i = _skip(text, i + 1)
+        rtype = _BY_COLLECTION.get(key)
+        if rtype is not None and text[i:i + 1] == "[":
+            reader = _ArrayReader(text, i)
+            streamed[key] = _structure_items(rtype, reader, memo, unchecked)
+            i = reader.end
+        else:
+            top[key], i = decode(text, i)
+        i = _skip(text, i)
+        if text[i:i + 1] == "}":
+            return _end(text, i, top, streamed)
+        if text[i:i + 1] != ",":
+            raise _Unusual
+        i = _skip(text, i + 1)
+
+
+def _end(text: str, i: int, top: dict[str, Any], streamed: dict[str, _Collection]) -> tuple[
+        dict[str, Any], dict[str, _Collection]]:
+    if _skip(text, i + 1) != len(text):
+        raise _Unusual
+    return top, streamed
+
+
+class _ArrayReader:
+    """The items of the JSON array at ``text[start]``, decoded one at a time; ``end`` is past its ``]``."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.end = start
+
+    def __iter__(self) -> Iterator[Any]:
+        text, decode = self.text, _DECODER.raw_decode
+        i = _skip(text, self.end + 1)
+        if text[i:i + 1] == "]":
+            self.end = i + 1
+            return
+        while True:
+            item, i = decode(text, i)
+            yield item
+            del item  # only one record's dicts alive at a time
+            i = _skip(text, i)
+            if text[i:i + 1] == "]":
+                self.end = i + 1
+                return
+            if text[i:i + 1] != ",":
+                raise _Unusual
+            i = _skip(text, i + 1)
+
+
 def to_dict(dataset: Dataset) -> dict[str, Any]:
     """Return *dataset* as plain JSON-able data, in the file format.
 
@@ -301,10 +478,11 @@ def to_dict(dataset: Dataset) -> dict[str, Any]:
         {'format': 'caucasus_conflict/1'}
     """
     data: dict[str, Any] = {"format": FORMAT}
-    for rtype in RECORD_TYPES:
-        records = getattr(dataset, rtype.collection)
-        if records:
-            data[rtype.collection] = _CONVERTER.unstructure(records, tuple[rtype.cls, ...])  # type: ignore[name-defined]
+    with _gc_paused():  # a million records' dicts and lists, and no cycles among them
+        for rtype in RECORD_TYPES:
+            records = getattr(dataset, rtype.collection)
+            if records:
+                data[rtype.collection] = _CONVERTER.unstructure(records, tuple[rtype.cls, ...])  # type: ignore[name-defined]
     return data
 
 
@@ -316,18 +494,53 @@ def _render(value: Any, indent: int = 0, lead: int = 0) -> str:
 
     *indent* is the block's indentation, *lead* the columns before the value on its
     first line (its key). Easier to read and to diff than one value per line.
+
+    Built bottom up, each value encoded once (``json.dumps`` per container took 4/5 of
+    a dump): a container's one-line form is its children's one-line forms joined as
+    ``json.dumps`` joins them, and when a child does not fit on its line, neither does
+    its parent.
     """
-    one = json.dumps(value, ensure_ascii=False)
-    if not isinstance(value, dict | list) or not value or indent + lead + len(one) <= _WIDTH:
-        return one
-    pad = " " * (indent + 2)
-    if isinstance(value, list):
-        items = [pad + _render(item, indent + 2) for item in value]
-        return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
-    items = [pad + json.dumps(key, ensure_ascii=False) + ": "
-             + _render(item, indent + 2, len(json.dumps(key, ensure_ascii=False)) + 2)
-             for key, item in value.items()]
-    return "{\n" + ",\n".join(items) + "\n" + " " * indent + "}"
+    if type(value) is list:
+        if not value:
+            return "[]"
+        items = [_leaf(item) if type(item) is not list and type(item) is not dict else _render(item, indent + 2)
+                 for item in value]
+        return _joined("[", items, "]", indent, lead)
+    if type(value) is dict and value:
+        items = []
+        for key, item in value.items():
+            text = _ENCODE_STR(key) if type(key) is str else _ENCODE({key: 0})[1:-4]
+            if type(item) is list or type(item) is dict:
+                items.append(text + ": " + _render(item, indent + 2, len(text) + 2))
+            else:
+                items.append(text + ": " + _leaf(item))
+        return _joined("{", items, "}", indent, lead)
+    return _leaf(value)
+
+
+def _joined(opening: str, items: list[str], closing: str, indent: int, lead: int) -> str:
+    """A container from its rendered items: on one line if none spans lines and it fits, else one item a line."""
+    if not any("\n" in item for item in items):
+        one = opening + ", ".join(items) + closing
+        if indent + lead + len(one) <= _WIDTH:
+            return one
+    pad = ",\n" + " " * (indent + 2)
+    return opening + "\n" + " " * (indent + 2) + pad.join(items) + "\n" + " " * indent + closing
+
+
+def _leaf(value: Any) -> str:
+    """A value that is not a list or dict, as ``json.dumps(value, ensure_ascii=False)`` writes it."""
+    if type(value) is str:
+        return _ENCODE_STR(value)
+    if type(value) is int:
+        return int.__repr__(value)
+    return _ENCODE(value)
+
+
+#: One encoder, built once: ``json.dumps`` with any option builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+#: What that encoder does with a string, without the call through it.
+_ENCODE_STR: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def dumps(dataset: Dataset) -> str:
@@ -340,7 +553,8 @@ def dumps(dataset: Dataset) -> str:
     if not isinstance(dataset, Dataset):
         raise DataError([Problem("$", f"expected a Dataset to write (got {type(dataset).__name__})")],
                         advice="Pass a caucasus_conflict.Dataset.")
-    return _render(to_dict(dataset)) + "\n"
+    with _gc_paused():
+        return _render(to_dict(dataset)) + "\n"
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from functools import total_ordering
+from functools import cached_property, total_ordering
 from typing import Any, Final, TypeAlias
 
 import attrs
@@ -490,7 +490,9 @@ class TimeSpan:
         """
         return self.end
 
-    @property
+    # Cached (attrs keeps a slot for it, outside ==, hash and repr): indexes and window
+    # queries read a span's bounds once per record, and a load shares one span per text.
+    @cached_property
     def ordinals(self) -> tuple[int, int] | None:
         """First and last day as proleptic ordinals; open ends are ``MIN_ORDINAL``/``MAX_ORDINAL``.
 
@@ -555,6 +557,10 @@ class TimeSpan:
             >>> TimeSpan.parse("2020").sort_key() < TimeSpan.parse("2020-01").sort_key()
             False
         """
+        return self._sort_key
+
+    @cached_property
+    def _sort_key(self) -> tuple[int, str]:
         bounds = self.ordinals
         undated = bounds is None
         low, high = (MAX_ORDINAL, MAX_ORDINAL) if bounds is None else bounds
