@@ -44,8 +44,8 @@ class TestTheArticleBesideGed:
         assert [(f.event_id, f.is_part) for f in found.others] == [("ged-910001", False)]  # 2021 is outside 2020
         assert found.total == cc.Count(14, low=12, high=20)
         assert (found.agrees, found.difference) == (False, 20 - 7000)
-        assert str(found) == ("war-2020, killed: at least 7,000 (reported as 'more than 7,000'); 1 figure of other "
-                              "sources add up to 14 (12–20): the others are 6,980 lower")
+        assert str(found) == ("war-2020, killed: at least 7,000 (reported as 'more than 7,000'); 1 figure of another "
+                              "source adds up to 14 (12–20): the others are 6,980 lower")
 
     def test_agreement_when_the_ranges_meet(self, tmp_path: Path, bundled: cc.Dataset) -> None:
         ds = bundled.merge(cc.read(ged(tmp_path, SMALL, LARGE)))

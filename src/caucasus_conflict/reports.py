@@ -331,7 +331,8 @@ class Corroboration:
         verdict = "they agree" if self.agrees else (
             f"the others are {abs(self.difference or 0):,} {'higher' if (self.difference or 0) > 0 else 'lower'}")
         n = len(self.others)
-        return f"{head}; {n} figure{'' if n == 1 else 's'} of other sources add up to {self.total}: {verdict}"
+        figures = "1 figure of another source adds" if n == 1 else f"{n} figures of other sources add"
+        return f"{head}; {figures} up to {self.total}: {verdict}"
 
     def __str__(self) -> str:
         return self.format()
