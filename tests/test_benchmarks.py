@@ -69,3 +69,12 @@ class TestLoadBenchmark:
         """At 10^4 events every query answer equals its baseline's (the script checks before timing)."""
         out = run("load.py", "--sizes", "1e4", "--bad", "10000", "--repeat", "1", "--budget", "1")
         assert "## 10,000 events" in out
+
+
+class TestReadGedBenchmark:
+    def test_runs_and_reports_every_figure(self) -> None:
+        """A small run reads the file both ways, checks the answers, and prints each figure against its target."""
+        out = run("read_ged.py", "--rows", "300", "--repeat", "1")
+        for label in ("## 300 GED-shaped rows", "csv.reader baseline", "formats.read_rows", "cc.read (a Dataset)"):
+            assert label in out
+        assert out.count("target <= 20 µs/row") == 2
