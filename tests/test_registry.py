@@ -38,6 +38,29 @@ def reference_paths(cls: type, prefix: str = "") -> set[str]:
     return paths
 
 
+#: The collection each id type names, written out independently of the registry.
+TARGETS = {"ActorId": "actors", "TerritoryId": "territories", "EventId": "events", "ClaimId": "claims"}
+
+
+def declared_references(cls: type, prefix: str = "") -> dict[str, str]:
+    """Each path to an id of another record or a citation, with the collection it names, from the class's types."""
+    found: dict[str, str] = {}
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        many = typing.get_origin(hints[field.name]) is tuple
+        inner = typing.get_args(hints[field.name])[0] if many else hints[field.name]
+        types = [a for a in typing.get_args(inner) if a is not type(None)] or [inner]
+        path = f"{prefix}{field.name}{'[]' if many else ''}"
+        if field.name == "citations":
+            found[path] = "sources"
+        elif field.name != "id" and getattr(types[0], "__name__", "") in TARGETS:
+            found[path] = TARGETS[types[0].__name__]
+        for candidate in types:
+            if attrs.has(candidate) and candidate not in (cc.TimeSpan, cc.Citation):
+                found |= declared_references(candidate, f"{path}.")
+    return found
+
+
 class TestRegistry:
     def test_lists_every_collection_of_a_dataset(self) -> None:
         """The registry's collections are exactly the Dataset's record fields, in file order."""
@@ -51,6 +74,11 @@ class TestRegistry:
         # Ids that name something outside the data set are not references.
         found -= {"external_ids[]"} | {p for p in found if p.endswith("source_id")}
         assert {f.path for f in rtype.references} == found
+
+    @pytest.mark.parametrize("rtype", cc.RECORD_TYPES, ids=lambda t: t.collection)
+    def test_each_reference_names_the_collection_its_type_says(self, rtype: cc.RecordType) -> None:
+        """Every registered reference checks against the collection its declared id type belongs to."""
+        assert {f.path: f.target for f in rtype.references} == declared_references(rtype.cls)
 
     @given(ccst.datasets(max_events=8))
     def test_bulk_values_equal_the_walk(self, ds: cc.Dataset) -> None:
@@ -182,7 +210,10 @@ def full_records() -> dict[str, tuple[cc.Record, ...]]:
     }
 
 
-REFERENCES = [(rtype, field) for rtype in cc.RECORD_TYPES for field in rtype.references]
+# From the classes' declared types, not from the registry, so that a field missing from the
+# registry (which is how its check would be lost) still gets a dangling id planted in it.
+REFERENCES = [(rtype, Field(path, target)) for rtype in cc.RECORD_TYPES
+              for path, target in sorted(declared_references(rtype.cls).items())]
 
 
 def planted(rtype: cc.RecordType, field: Field, value: object) -> tuple[dict[str, tuple[cc.Record, ...]], str]:
