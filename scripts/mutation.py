@@ -54,7 +54,37 @@ DESELECT: Final = ("tests/test_registry.py::TestIntegrityCheck::test_mutual_disp
                    "tests/test_registry.py::TestImport")
 
 #: Surviving mutants that change nothing a user can observe, with the reason.
-EQUIVALENT: Final[dict[str, str]] = {}
+_NO_OP_CAST = "typing.cast does nothing at run time; only the type checker reads its first argument"
+_SORT_MARK = ("the cycle's sort mark only has to sort after every field position of an event (all below 20); "
+              "any first number above that, with any second, gives the same order")
+_CLOSEST = "only the best match is shown, and get_close_matches returns it first whatever n is"
+_WIDER = ("the candidate run only grows, and every candidate is checked against the window's ends, "
+          "so the result is the same (the cost is the benchmarks' business)")
+_UNSIGNED = "the arrays hold proleptic ordinals of real dates (>= 1) and ranks (>= 0): signed or unsigned alike"
+EQUIVALENT: Final[dict[str, str]] = {
+    "caucasus_conflict._integrity.x_a_noun__mutmut_8":
+        "'XXaeiouXX' adds only the capital X, which a lower-cased first letter never is",
+    "caucasus_conflict._integrity.x_check_integrity__mutmut_22": _NO_OP_CAST,
+    "caucasus_conflict._integrity.x_check_integrity__mutmut_39": _NO_OP_CAST,
+    "caucasus_conflict._integrity.x_check_integrity__mutmut_62": _NO_OP_CAST,
+    "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_27": _SORT_MARK,
+    "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_28": _SORT_MARK,
+    "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_29": _SORT_MARK,
+    "caucasus_conflict._integrity.x__unknown__mutmut_25": _CLOSEST,
+    "caucasus_conflict._integrity.x__unknown__mutmut_27": _CLOSEST,
+    "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_6": _UNSIGNED,
+    "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_10": _UNSIGNED,
+    "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_14": _UNSIGNED,
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_7": _WIDER,
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_19": _WIDER,
+    "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_4":
+        "a width too large only stops the bucket loop later; a bucket of spans longer than the window "
+        "yields an empty candidate run",
+    "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_5":
+        "a width one too large only scans one more bucket, whose candidate run is empty",
+    "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_19": _WIDER,
+    "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_20": _WIDER,
+}
 
 KILLED: Final = {1, 3}
 TIMEOUT: Final = {-24, 24, 152, 255, 36}
