@@ -42,6 +42,10 @@ settings.register_profile("quick", settings.default, max_examples=30, phases=WIT
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", settings.default, max_examples=10, phases=WITHOUT_EXPLAIN,
                           suppress_health_check=[HealthCheck.too_slow])
+# For scripts/mutation.py: few examples, the same ones every run (a mutant's verdict must not
+# depend on luck), and no deadline or health check (a loaded machine must not kill a mutant).
+settings.register_profile("mutation", max_examples=10, derandomize=True, database=None, deadline=None,
+                          phases=WITHOUT_EXPLAIN, suppress_health_check=list(HealthCheck))
 settings.register_profile("thorough", settings.default, max_examples=2000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 #: The profile this run loads (``--hypothesis-profile`` may still override it).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import subprocess
 import sys
 import typing
@@ -13,7 +14,7 @@ from hypothesis import find, given
 
 import caucasus_conflict as cc
 from caucasus_conflict import strategies as ccst
-from caucasus_conflict._registry import Field
+from caucasus_conflict._registry import Field, by_collection
 
 
 def reference_paths(cls: type, prefix: str = "") -> set[str]:
@@ -38,6 +39,29 @@ def reference_paths(cls: type, prefix: str = "") -> set[str]:
     return paths
 
 
+#: The collection each id type names, written out independently of the registry.
+TARGETS = {"ActorId": "actors", "TerritoryId": "territories", "EventId": "events", "ClaimId": "claims"}
+
+
+def declared_references(cls: type, prefix: str = "") -> dict[str, str]:
+    """Each path to an id of another record or a citation, with the collection it names, from the class's types."""
+    found: dict[str, str] = {}
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        many = typing.get_origin(hints[field.name]) is tuple
+        inner = typing.get_args(hints[field.name])[0] if many else hints[field.name]
+        types = [a for a in typing.get_args(inner) if a is not type(None)] or [inner]
+        path = f"{prefix}{field.name}{'[]' if many else ''}"
+        if field.name == "citations":
+            found[path] = "sources"
+        elif field.name != "id" and getattr(types[0], "__name__", "") in TARGETS:
+            found[path] = TARGETS[types[0].__name__]
+        for candidate in types:
+            if attrs.has(candidate) and candidate not in (cc.TimeSpan, cc.Citation):
+                found |= declared_references(candidate, f"{path}.")
+    return found
+
+
 class TestRegistry:
     def test_lists_every_collection_of_a_dataset(self) -> None:
         """The registry's collections are exactly the Dataset's record fields, in file order."""
@@ -52,6 +76,11 @@ class TestRegistry:
         # Ids that name something outside the data set are not references.
         found -= {"external_ids[]"} | {p for p in found if p.endswith("source_id")}
         assert {f.path for f in rtype.references} == found
+
+    @pytest.mark.parametrize("rtype", cc.RECORD_TYPES, ids=lambda t: t.collection)
+    def test_each_reference_names_the_collection_its_type_says(self, rtype: cc.RecordType) -> None:
+        """Every registered reference checks against the collection its declared id type belongs to."""
+        assert {f.path: f.target for f in rtype.references} == declared_references(rtype.cls)
 
     @given(ccst.datasets(max_events=8))
     def test_bulk_values_equal_the_walk(self, ds: cc.Dataset) -> None:
@@ -126,3 +155,238 @@ class TestImport:
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
         assert out.split() == [importlib.metadata.version("caucasus-conflict"), "False"]
 
+
+
+S = cc.SourceId("s")
+CITE = (cc.Citation(S, (1,)),)
+YEAR = cc.TimeSpan.parse("2020")
+SOURCE = cc.Source(id=S, title="T", publisher="P", url="https://example.org", credit="P", published=YEAR,
+                   blocks=3)
+
+
+def full_records() -> dict[str, tuple[cc.Record, ...]]:
+    """A small, valid data set with a value in every reference field of every record type."""
+    north, south, league = cc.ActorId("north"), cc.ActorId("south"), cc.ActorId("league")
+    land, city = cc.TerritoryId("land"), cc.TerritoryId("city")
+    war, battle = cc.EventId("war"), cc.EventId("battle")
+    first, second = cc.ClaimId("first"), cc.ClaimId("second")
+    return {
+        "sources": (SOURCE,),
+        "actors": (
+            cc.Actor(id=north, name="North", kind=cc.ActorKind.STATE, citations=CITE),
+            cc.Actor(id=league, name="League", kind=cc.ActorKind.ORGANISATION, citations=CITE),
+            cc.Actor(id=south, name="South", kind=cc.ActorKind.GOVERNMENT, part_of_id=north,
+                     roles=(cc.RoleHeld(title="Chair", organisation_id=league, citations=CITE),),
+                     memberships=(cc.Membership(organisation_id=league, citations=CITE),), citations=CITE),
+        ),
+        "territories": (
+            cc.Territory(id=land, name="Land", kind=cc.TerritoryKind.STATE, citations=CITE),
+            cc.Territory(id=city, name="City", kind=cc.TerritoryKind.CITY, part_of_id=land,
+                         legal_status=(cc.LegalStatus(kind=cc.LegalStatusKind.RECOGNISED_PART_OF, part_of_id=land,
+                                                      citations=CITE),),
+                         population=(cc.Population(count=cc.Count(10), citations=CITE),),
+                         control=(cc.ControlPeriod(controller_ids=(north,), span=YEAR, citations=CITE),),
+                         citations=CITE),
+        ),
+        "events": (
+            cc.Event(id=war, kind=cc.EventKind.WAR, summary="A war", span=YEAR, citations=CITE),
+            cc.Event(id=battle, kind=cc.EventKind.CLASHES, summary="A battle", span=YEAR, parent_id=war,
+                     participants=(cc.Participant(north, cc.Role.INITIATOR),), territory_ids=(city,),
+                     casualties=(cc.Casualties(killed=cc.Count(3), of_actor_id=north, reported_by_id=south,
+                                               citations=CITE),),
+                     citations=CITE),
+        ),
+        "ceasefires": (
+            cc.Ceasefire(id=cc.CeasefireId("truce"), name="Truce", party_ids=(north,), mediator_ids=(league,),
+                         declared=YEAR, territory_ids=(land,), strained_by_ids=(battle,), event_id=war,
+                         provisions=(cc.Provision(summary="Patrols", actor_ids=(league,), territory_ids=(city,),
+                                                  citations=CITE),),
+                         citations=CITE),
+        ),
+        "claims": (
+            cc.Claim(id=first, claimant_id=north, span=YEAR, summary="South started it", about_actor_ids=(south,),
+                     about_territory_ids=(city,), about_event_ids=(battle,), disputes_ids=(second,),
+                     citations=CITE),
+            cc.Claim(id=second, claimant_id=south, span=YEAR, summary="North started it", disputes_ids=(first,),
+                     citations=CITE),
+        ),
+        "stances": (
+            cc.Stance(id=cc.StanceId("backs"), holder_id=league, kind=cc.StanceKind.SUPPORTS, toward_actor_id=north,
+                      claim_ids=(first,), citations=CITE),
+            cc.Stance(id=cc.StanceId("wants"), holder_id=north, kind=cc.StanceKind.SUPPORTS,
+                      toward_territory_id=city, citations=CITE),
+            cc.Stance(id=cc.StanceId("regrets"), holder_id=south, kind=cc.StanceKind.OPPOSES,
+                      toward_event_id=battle, citations=CITE),
+        ),
+    }
+
+
+# From the classes' declared types, not from the registry, so that a field missing from the
+# registry (which is how its check would be lost) still gets a dangling id planted in it.
+REFERENCES = [(rtype, Field(path, target)) for rtype in cc.RECORD_TYPES
+              for path, target in sorted(declared_references(rtype.cls).items())]
+
+
+def planted(rtype: cc.RecordType, field: Field, value: object) -> tuple[dict[str, tuple[cc.Record, ...]], str]:
+    """The full records with *value* put at the first place *field* reaches, and that place's JSON path."""
+    records = full_records()
+    items = records[rtype.collection]
+    position, (suffix, where, _) = next((p, found) for p, r in enumerate(items) for found in field.located(r))
+    broken = field.replaced(items[position], where, value)
+    records[rtype.collection] = (*items[:position], broken, *items[position + 1:])
+    return records, f"$.{rtype.collection}[{position}]{suffix}"
+
+
+class TestEveryReferenceField:
+    """Each run plants a dangling reference in every registered field (#9), with no search for examples."""
+
+    def test_full_records_are_valid_and_fill_every_field(self) -> None:
+        """The hand-built data set loads, and every reference field of the registry holds a value in it."""
+        records = full_records()
+        cc.Dataset(**records)  # type: ignore[arg-type]
+        empty = [f"{rtype.collection}: {field.path}" for rtype, field in REFERENCES
+                 if not field.values(records[rtype.collection])]
+        assert empty == []
+
+    @pytest.mark.parametrize(("rtype", "field"), REFERENCES, ids=[f"{t.collection}.{f.path}" for t, f in REFERENCES])
+    def test_dangling_reference_reported_at_its_path(self, rtype: cc.RecordType, field: Field) -> None:
+        """An id that names no record, in any reference field, is the one problem, at its JSON path."""
+        if field.is_citation:
+            records, path = planted(rtype, field, cc.Citation(cc.SourceId("zzz-missing"), (1,)))
+            expected = [f"{path}.source_id: unknown source id 'zzz-missing'"]
+        else:
+            records, path = planted(rtype, field, "zzz-missing")
+            expected = [f"{path}: unknown {by_collection(field.target).singular} id 'zzz-missing'"]
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(**records)  # type: ignore[arg-type]
+        assert [str(p) for p in info.value.problems] == expected
+
+    @pytest.mark.parametrize(("rtype", "field"), [(t, f) for t, f in REFERENCES if f.is_citation],
+                             ids=[f"{t.collection}.{f.path}" for t, f in REFERENCES if f.is_citation])
+    def test_missing_block_reported_at_its_path(self, rtype: cc.RecordType, field: Field) -> None:
+        """A citation of a block the source does not have is reported at that block, in any citation field."""
+        records, path = planted(rtype, field, cc.Citation(S, (2, 4)))
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(**records)  # type: ignore[arg-type]
+        assert [str(p) for p in info.value.problems] == [
+            f"{path}.blocks[1]: block 4 does not exist; source 's' has blocks 1..3"]
+
+    @pytest.mark.parametrize(("rtype", "field"), [(t, f) for t, f in REFERENCES if not f.is_citation],
+                             ids=[f"{t.collection}.{f.path}" for t, f in REFERENCES if not f.is_citation])
+    def test_id_of_the_wrong_type_reported(self, rtype: cc.RecordType, field: Field) -> None:
+        """An id of a record of another type, in any reference field, is reported as the wrong type."""
+        wrong, kind = ("first", "a claim") if field.target != "claims" else ("war", "an event")
+        records, path = planted(rtype, field, wrong)
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(**records)  # type: ignore[arg-type]
+        expected = a_noun_of(field.target)
+        assert [str(p) for p in info.value.problems] == [
+            f"{path}: {wrong!r} is the id of {kind}, expected {expected} id"]
+
+
+def a_noun_of(collection: str) -> str:
+    """The singular of *collection* with its article, written out independently of the library."""
+    return {"actors": "an actor", "territories": "a territory", "events": "an event", "claims": "a claim",
+            "sources": "a source"}[collection]
+
+
+def actor(id_: str, name: str, *aliases: str) -> cc.Actor:
+    """An actor with the given id, name and aliases."""
+    return cc.Actor(id=cc.ActorId(id_), name=name, kind=cc.ActorKind.STATE, aliases=aliases, citations=CITE)
+
+
+def event(id_: str, parent: str | None = None, *actors: str) -> cc.Event:
+    """A war with an optional parent and the given initiators."""
+    return cc.Event(id=cc.EventId(id_), kind=cc.EventKind.WAR, summary="A war", span=YEAR, citations=CITE,
+                    parent_id=cc.EventId(parent) if parent else None,
+                    participants=tuple(cc.Participant(cc.ActorId(a), cc.Role.INITIATOR) for a in actors))
+
+
+def problems(**records: tuple[cc.Record, ...]) -> list[str]:
+    """The problems building a data set of *records* (with the source) reports, in order."""
+    with pytest.raises(cc.DataError) as info:
+        cc.Dataset(sources=(SOURCE,), **records)  # type: ignore[arg-type]
+    return [str(p) for p in info.value.problems]
+
+
+CLASH = "names and aliases must identify one record"
+
+
+class TestNameClashes:
+    def test_id_name_and_alias_each_reported(self) -> None:
+        """An id, a name and an alias that are already another actor's names are each reported, in field order."""
+        assert problems(actors=(actor("north", "Northland", "Nord"), actor("northland", "NORD", "North"))) == [
+            f"$.actors[1].id: 'northland' is already a name of actor 'north'; {CLASH}",
+            f"$.actors[1].name: 'NORD' is already a name of actor 'north'; {CLASH}",
+            f"$.actors[1].aliases[0]: 'North' is already a name of actor 'north'; {CLASH}",
+        ]
+
+    def test_checking_goes_on_after_a_name_without_letters(self) -> None:
+        """A name that cannot be looked up does not hide the clashes after it in the same record."""
+        assert problems(actors=(actor("north", "North"), actor("south", "South", "--", "north"))) == [
+            "$.actors[1].aliases[0]: '--' has no letters or digits to look it up by",
+            f"$.actors[1].aliases[1]: 'north' is already a name of actor 'north'; {CLASH}",
+        ]
+
+    def test_territories_clash_too(self) -> None:
+        """Two territories sharing a name are reported as territories."""
+        land = cc.Territory(id=cc.TerritoryId("land"), name="Land", kind=cc.TerritoryKind.REGION, citations=CITE)
+        twin = cc.Territory(id=cc.TerritoryId("twin"), name="LAND", kind=cc.TerritoryKind.REGION, citations=CITE)
+        assert problems(territories=(land, twin)) == [
+            f"$.territories[1].name: 'LAND' is already a name of territory 'land'; {CLASH}"]
+
+    def test_ascii_and_full_width_ids_are_one_id(self) -> None:
+        """An ASCII id and its full-width spelling count as the same id (and, as a name, the same name)."""
+        assert problems(actors=(actor("ab", "North"), actor("\uff41b", "South"))) == [
+            "$.actors[1].id: id 'ａb' differs from 'ab' (at $.actors[0].id) only by case or Unicode "
+            "normalisation; ids must differ in more than that",
+            f"$.actors[1].id: 'ａb' is already a name of actor 'ab'; {CLASH}"]
+
+
+class TestUnknownIds:
+    def test_suggestions_for_the_first_fifty_only(self) -> None:
+        """Each of the first 50 unknown ids gets a suggestion; later ones do not, so a huge bad file stays fast."""
+        found = problems(actors=(actor("north", "North"),), events=tuple(event(f"e{i}", None, "nort") for i in range(52)))
+        assert len(found) == 52
+        assert found[49] == "$.events[49].participants[0].actor_id: unknown actor id 'nort' (did you mean 'north'?)"
+        assert found[50:] == [f"$.events[{i}].participants[0].actor_id: unknown actor id 'nort'" for i in (50, 51)]
+
+    def test_suggestion_is_the_closest_id(self) -> None:
+        """The suggestion names the closest id of the expected type."""
+        assert problems(actors=(actor("north", "North"), actor("northern", "Northern")),
+                        events=(event("e", None, "nortn"),)) == [
+            "$.events[0].participants[0].actor_id: unknown actor id 'nortn' (did you mean 'north'?)"]
+
+    def test_paths_point_into_the_file_after_a_record_that_could_not_be_built(self) -> None:
+        """When an earlier record of a file is invalid, a later record's problem still names its own index."""
+        text = json.dumps({"format": "caucasus_conflict/1", "sources": [cc.converter.unstructure(SOURCE)],
+                           "events": [{"id": "bad"}, cc.converter.unstructure(event("good", None, "nobody"))]})
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(text)
+        assert [p.path for p in info.value.problems][-1] == "$.events[1].participants[0].actor_id"
+
+
+class TestParentCycles:
+    def test_cycle_after_an_event_without_parent(self) -> None:
+        """Events without a parent before a cycle do not stop the search for it."""
+        assert problems(events=(event("root"), event("x", "y"), event("y", "x"))) == [
+            "$.events[1].parent_id: parent events form a cycle (x -> y -> x); an event cannot be its own ancestor"]
+
+    def test_every_cycle_reported(self) -> None:
+        """Two separate cycles are two problems."""
+        assert problems(events=(event("a", "a"), event("x", "y"), event("y", "x"))) == [
+            "$.events[0].parent_id: parent events form a cycle (a -> a); an event cannot be its own ancestor",
+            "$.events[1].parent_id: parent events form a cycle (x -> y -> x); an event cannot be its own ancestor",
+        ]
+
+    def test_cycle_listed_in_file_order_with_other_problems(self) -> None:
+        """A cycle is listed with the other problems in file order: after its event's other fields."""
+        claim = cc.Claim(id=cc.ClaimId("c"), span=YEAR, summary="s", about_event_ids=(cc.EventId("gone"),),
+                         citations=CITE)
+        assert problems(actors=(actor("north", "North", "--"),), events=(event("a", "a", "nobody"),),
+                        claims=(claim,)) == [
+            "$.actors[0].aliases[0]: '--' has no letters or digits to look it up by",
+            "$.events[0].participants[0].actor_id: unknown actor id 'nobody'",
+            "$.events[0].parent_id: parent events form a cycle (a -> a); an event cannot be its own ancestor",
+            "$.claims[0].about_event_ids[0]: unknown event id 'gone'",
+        ]

@@ -335,6 +335,14 @@ class TestRelations:
         assert a.overlaps(b) == (max(a_low, b_low) <= min(a_high, b_high))
 
 
+    @pytest.mark.parametrize(("outer", "inner"), [("2020-03", "2020-02-20/2020-03-05"),
+                                                  ("2020-03", "2020-03-25/2020-04-02")])
+    def test_span_sticking_out_at_either_end_is_not_contained(self, outer: str, inner: str) -> None:
+        """A span that starts before, or ends after, another is not contained in it (a mutant once compared the wrong ends)."""
+        assert not TimeSpan.parse(outer).contains(TimeSpan.parse(inner))
+        assert TimeSpan.parse(outer).overlaps(TimeSpan.parse(inner))
+
+
 class TestOrdering:
     @given(st.lists(timespans(), max_size=8))
     def test_sorted_is_chronological(self, spans: list[TimeSpan]) -> None:

@@ -16,7 +16,6 @@ data set of a million events within seconds.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from operator import attrgetter
 from typing import TypeVar, cast
@@ -25,10 +24,11 @@ import attrs
 
 from ._names import Named, Names, fold
 from ._registry import RECORD_TYPES, Field, Location, by_collection, citation_problem
+from ._validators import id_key
 from .errors import DataError, Problem
 from .model import Actor, Citation, Event, Record, Source, Territory
 
-__all__ = ["Checked", "a_noun", "check_integrity", "id_key"]
+__all__ = ["Checked", "a_noun", "check_integrity"]
 
 #: Suggestions ("did you mean ...?") are worked out for this many problems at most:
 #: each costs a scan of every id, which a file of 100,000 bad records cannot afford.
@@ -40,11 +40,6 @@ R = TypeVar("R", bound=Named)
 def a_noun(noun: str) -> str:
     """The noun with its indefinite article: ``"an event"``, ``"a claim"``."""
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
-
-
-def id_key(record_id: str) -> str:
-    """The form two ids are compared in: ids equal after case folding and NFKC are one id."""
-    return record_id.lower() if record_id.isascii() else unicodedata.normalize("NFKC", record_id).casefold()
 
 
 @attrs.frozen(kw_only=True, eq=False)

@@ -1,6 +1,7 @@
 """Plain-text layout for the command line: aligned tables, wrapping, dates and counts.
 
-Private to `caucasus_conflict.cli`; nothing in the library imports it.
+Private to `caucasus_conflict.cli` and `caucasus_conflict.plot` (which shares `_when`, the
+date as a reader sees it); nothing in the core imports it.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ._text import _when
 from .errors import CaucasusConflictError, MissingExtraError
 from .kinds import Basis, EventKind, Precision
 from .model import Ceasefire, Event
@@ -125,10 +126,6 @@ def _panels(spans: Sequence[TimeSpan]) -> list[tuple[float, float]]:
 def _in_panel(span: TimeSpan, low: float, high: float) -> bool:
     first, last = _bounds(span)
     return (first is None or first < high) and (last is None or last > low)
-
-
-def _when(span: TimeSpan) -> str:
-    return span.format() + ("~" if span.basis is Basis.INFERRED else "")
 
 
 def _summary(event: Event) -> str:

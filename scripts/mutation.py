@@ -1,0 +1,199 @@
+"""Mutation testing of the core: mutate one module at a time and run its fast, targeted tests.
+
+Each module is mutated by mutmut in its own scratch copy of the repository
+(``.mutation/<module>/``), with only the tests that aim at it and the ``mutation``
+Hypothesis profile (10 examples, derandomised, no deadline), so that a module takes
+minutes, not hours, and a mutant's verdict does not depend on luck. The score counts
+timeouts as killed and leaves out the survivors listed in `EQUIVALENT` (mutants that
+change no behaviour a user can observe, each with the reason); docs/testing.md has the
+scores.
+
+Usage (needs the ``mutation`` extra: ``pip install -e '.[test,mutation]'``)::
+
+    nice -n 10 python scripts/mutation.py                  # every module
+    nice -n 10 python scripts/mutation.py timespan loading # some
+    python scripts/mutation.py timespan --rerun            # only the survivors again, with the current tests
+    python scripts/mutation.py timespan --report --show    # the last results, and the diff of each survivor
+
+Mutant names (``caucasus_conflict.timespan.x_parse__mutmut_12``) are numbered within a
+function, so an edit to that function renumbers its mutants: check `EQUIVALENT` again
+after one (the report lists equivalents that no longer survive). Changing a module's
+selection in `MODULES` makes mutmut drop that module's results, as its configuration changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Final
+
+ROOT: Final = Path(__file__).resolve().parents[1]
+SCRATCH: Final = ROOT / ".mutation"
+PACKAGE: Final = "caucasus_conflict"
+#: mutmut's own command, from the running interpreter's environment.
+MUTMUT: Final = str(Path(sys.executable).parent / "mutmut")
+
+#: Per module, the tests that aim at it (the module's doctests included). mutmut runs,
+#: for each mutant, only those of them that call the mutated function.
+MODULES: Final[dict[str, tuple[str, ...]]] = {
+    "_index": ("tests/test_index.py", "tests/test_dataset.py", "tests/test_registry.py"),
+    "_integrity": ("tests/test_registry.py", "tests/test_dataset.py", "tests/test_loading.py"),
+    "loading": ("tests/test_loading.py", "tests/test_fuzz.py", "src/caucasus_conflict/loading.py"),
+    "convert": ("tests/test_convert.py", "tests/test_model.py", "tests/test_loading.py::TestBadInput",
+                "src/caucasus_conflict/convert.py"),
+    "timespan": ("tests/test_timespan.py", "src/caucasus_conflict/timespan.py"),
+    "dataset": ("tests/test_dataset.py", "src/caucasus_conflict/dataset.py"),
+}
+
+#: Tests left out of every selection: they take a minute each and aim at the strategies.
+DESELECT: Final = ("tests/test_registry.py::TestIntegrityCheck::test_mutual_dispute_generated",
+                   "tests/test_registry.py::TestImport")
+
+#: Surviving mutants that change nothing a user can observe, with the reason.
+_NO_OP_CAST = "typing.cast does nothing at run time; only the type checker reads its first argument"
+_SORT_MARK = ("the cycle's sort mark only has to sort after every field position of an event (all below 20); "
+              "any first number above that, with any second, gives the same order")
+_CLOSEST = "only the best match is shown, and get_close_matches returns it first whatever n is"
+_WIDER = ("the candidate run only grows, and every candidate is checked against the window's ends, "
+          "so the result is the same (the cost is the benchmarks' business)")
+_UNSIGNED = "the arrays hold proleptic ordinals of real dates (>= 1) and ranks (>= 0): signed or unsigned alike"
+EQUIVALENT: Final[dict[str, str]] = {
+    "caucasus_conflict._integrity.x_a_noun__mutmut_8":
+        "'XXaeiouXX' adds only the capital X, which a lower-cased first letter never is",
+    "caucasus_conflict._integrity.x_check_integrity__mutmut_22": _NO_OP_CAST,
+    "caucasus_conflict._integrity.x_check_integrity__mutmut_39": _NO_OP_CAST,
+    "caucasus_conflict._integrity.x_check_integrity__mutmut_62": _NO_OP_CAST,
+    "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_27": _SORT_MARK,
+    "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_28": _SORT_MARK,
+    "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_29": _SORT_MARK,
+    "caucasus_conflict._integrity.x__unknown__mutmut_25": _CLOSEST,
+    "caucasus_conflict._integrity.x__unknown__mutmut_27": _CLOSEST,
+    "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_6": _UNSIGNED,
+    "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_10": _UNSIGNED,
+    "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_14": _UNSIGNED,
+    "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_8": _UNSIGNED,
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_7": _WIDER,
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_19": _WIDER,
+    "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_4":
+        "a width too large only stops the bucket loop later; a bucket of spans longer than the window "
+        "yields an empty candidate run",
+    "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_5":
+        "a width one too large only scans one more bucket, whose candidate run is empty",
+    "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_19": _WIDER,
+    "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_20": _WIDER,
+}
+
+KILLED: Final = {1, 3}
+TIMEOUT: Final = {-24, 24, 152, 255, 36}
+NAMES: Final = {0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 37: "type check", None: "not run"}
+
+
+def prepare(module: str, *, fresh: bool) -> Path:
+    """Copy the repository into the module's scratch folder, with a mutmut section for it."""
+    where = SCRATCH / module
+    if fresh and where.exists():
+        shutil.rmtree(where)
+    where.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        shutil.copytree(ROOT / "src", where / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    if (where / "tests").exists():
+        shutil.rmtree(where / "tests")
+    shutil.copytree(ROOT / "tests", where / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    # The tests read the article and the real extracts from ../shared of the checkout.
+    shared = where / "shared"
+    if not shared.exists():
+        shared.symlink_to((ROOT.parent / "shared").resolve())
+    selection = [*MODULES[module], *(f"--deselect={test}" for test in DESELECT)]
+    section = "\n".join([
+        "",
+        "[tool.mutmut]",
+        'source_paths = ["src"]',
+        f'only_mutate = ["src/{PACKAGE}/{module}.py"]',
+        f"pytest_add_cli_args_test_selection = {json.dumps(selection)}",
+        'pytest_add_cli_args = ["-p", "no:cacheprovider"]',
+        "",
+    ])
+    (where / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8") + section,
+                                          encoding="utf-8")
+    return where
+
+
+def run(module: str, *, jobs: int, rerun: bool) -> None:
+    """Run mutmut over *module* (or, with *rerun*, over its survivors only)."""
+    where = prepare(module, fresh=not rerun)
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("CI", None)
+    command = ["nice", "-n", "10", MUTMUT, "run", f"--max-children={jobs}"]
+    if rerun:
+        survivors = [name for name, code in results(module).items() if code is not None and code not in KILLED | TIMEOUT and name not in EQUIVALENT]
+        if not survivors:
+            return
+        command += survivors
+    subprocess.run(command, cwd=where, env=env, check=True)
+
+
+def results(module: str) -> dict[str, int | None]:
+    """Each mutant of *module* and its exit code, from mutmut's last run."""
+    meta = SCRATCH / module / "mutants" / "src" / PACKAGE / f"{module}.py.meta"
+    if not meta.exists():
+        return {}
+    data: dict[str, int | None] = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return data
+
+
+def report(module: str, *, show: bool) -> str:
+    """One line of score for *module*, then each survivor not judged equivalent (with its diff if *show*)."""
+    codes = results(module)
+    if not codes:
+        return f"{module}: not run"
+    killed = sum(code in KILLED | TIMEOUT for code in codes.values())
+    not_run = sum(code is None for code in codes.values())
+    survivors = sorted(name for name, code in codes.items() if code is not None and code not in KILLED | TIMEOUT)
+    equivalent = [name for name in survivors if name in EQUIVALENT]
+    stale = sorted(name for name in EQUIVALENT if name.startswith(f"{PACKAGE}.{module}.") and name not in survivors
+                   and codes.get(name) is not None)
+    counted = len(codes) - not_run - len(equivalent)
+    score = 100 * killed / counted if counted else 100.0
+    lines = [f"{module}: {score:.1f}% ({killed} of {counted} non-equivalent mutants killed; "
+             f"{len(codes)} mutants, {len(equivalent)} equivalent" + (f", {not_run} not run yet)" if not_run else ")")]
+    for name in survivors:
+        if name in EQUIVALENT:
+            continue
+        lines.append(f"  {NAMES.get(codes[name], str(codes[name]))}: {name}")
+        if show:
+            diff = subprocess.run([MUTMUT, "show", name], cwd=SCRATCH / module, capture_output=True,
+                                  text=True, check=False).stdout
+            lines += [f"    {line}" for line in diff.splitlines()[1:]]
+    lines += [f"  listed as equivalent but no longer survives: {name}" for name in stale]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run or report mutation testing for the named modules (all by default)."""
+    parser = argparse.ArgumentParser(prog="mutation.py", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("modules", nargs="*", metavar="MODULE",
+                        help=f"modules to mutate (default: all of {', '.join(MODULES)})")
+    parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1: the machine is shared)")
+    parser.add_argument("--rerun", action="store_true",
+                        help="run only the last run's survivors not judged equivalent, with the current tests "
+                             "(mutants not run stay so)")
+    parser.add_argument("--report", action="store_true", help="only report the last results")
+    parser.add_argument("--show", action="store_true", help="print the diff of every survivor")
+    args = parser.parse_args(argv)
+    modules = args.modules or list(MODULES)
+    if unknown := [m for m in modules if m not in MODULES]:
+        parser.error(f"unknown module {unknown[0]!r}; choose from {', '.join(MODULES)}")
+    for module in modules:
+        if not args.report:
+            run(module, jobs=args.jobs, rerun=args.rerun)
+        print(report(module, show=args.show))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
