@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ._integrity import a_noun
 from ._names import fold
 from ._registry import RECORD_TYPES, RecordType
 from .errors import DataError, Problem
@@ -107,8 +108,7 @@ def _target(record: Record, rtype: RecordType, index: dict[tuple[str, str], str]
             return None, f"mapping names {target!r} for {record.id!r}, but no {rtype.singular} has that id"
         if found[0] is not rtype:
             return None, (f"mapping names {target!r} for {record.id!r}, but {target!r} is "
-                          f"{'an' if found[0].singular[0] in 'aeiou' else 'a'} {found[0].singular}, "
-                          f"not {'an' if rtype.singular[0] in 'aeiou' else 'a'} {rtype.singular}")
+                          f"{a_noun(found[0].singular)}, not {a_noun(rtype.singular)}")
         return target, ""
     targets = {index[pair] for x in record.external_ids if (pair := (x.scheme, x.value)) in index}
     if len(targets) > 1:

@@ -77,12 +77,7 @@ def _needs_date(args: argparse.Namespace, *dates: object) -> None:
 def _dataset(args: argparse.Namespace) -> cc.Dataset:
     """The bundled data set, the ``--data`` JSON file, or a file of another format (read with `cc.read`);
     name arguments are then resolved against it (a unique partial name is accepted)."""
-    if not args.data:
-        ds = cc.load()
-    elif args.data.lower().endswith(".json"):
-        ds = cc.load(args.data)
-    else:
-        ds = _read_format(args.data, None)
+    ds = _load_any(args.data) if args.data else cc.load()
     for attribute, kind in _NAME_ARGS.get(args.command, {}).items():
         value = getattr(args, attribute, None)
         if isinstance(value, str):
@@ -139,6 +134,11 @@ def _resolved(ds: cc.Dataset, kind: str, text: str) -> str:
         listed += f" and {len(ordered) - 10} more" if len(ordered) > 10 else ""
         raise cc.QueryError(f"{text!r} matches {len(matches)} {what}: {listed}; give more of the name, or the id")
     return text
+
+
+def _load_any(path: str) -> cc.Dataset:
+    """A data set file (``.json``) with `cc.load`, or a file of another format with `cc.read`."""
+    return cc.load(path) if path.lower().endswith(".json") else _read_format(path, None)
 
 
 def _read_format(path: str, format: str | None, *, strict: bool = False) -> cc.Dataset:
@@ -574,7 +574,7 @@ def _casualties(args: argparse.Namespace, out: _Output) -> int:
 def _corroborate(args: argparse.Namespace, out: _Output) -> int:
     ds = _dataset(args)
     for path in args.others or ():
-        ds = ds.merge(cc.load(path) if path.lower().endswith(".json") else _read_format(path, None))
+        ds = ds.merge(_load_any(path))
     event = ds.event(args.event)
     found = [ds.corroborate(f, measure=args.measure) for f in ds.casualties() if f.event_id == event.id
              and getattr(f, args.measure) is not None]

@@ -259,6 +259,12 @@ def _add(counts_by_cluster: Iterable[Sequence[Count]]) -> Count | None:
     return _count(low, best if best_known else None, high if high_known else None)
 
 
+def _counted(figures: Sequence[CasualtyFigure]) -> list[CasualtyFigure]:
+    """*figures* less the parts whose event's whole figure is among them (the module's first rule)."""
+    wholes = {f.event_id for f in figures if not f.is_part}
+    return [f for f in figures if not (f.is_part and f.event_id in wholes)]
+
+
 def casualty_total(figures: Sequence[CasualtyFigure], parents: Mapping[str, str | None]) -> CasualtyTotal:
     """Add up *figures* by the module's rule; *parents* maps event ids to their ``parent_id``.
 
@@ -272,9 +278,7 @@ def casualty_total(figures: Sequence[CasualtyFigure], parents: Mapping[str, str 
     """
     totals: dict[str, tuple[Count | None, tuple[tuple[CasualtyFigure, ...], ...]]] = {}
     for measure in ("killed", "injured"):
-        having = [f for f in figures if getattr(f, measure) is not None]
-        wholes = {f.event_id for f in having if not f.is_part}
-        having = [f for f in having if not (f.is_part and f.event_id in wholes)]
+        having = _counted([f for f in figures if getattr(f, measure) is not None])
         clusters = _clusters(having, parents)
         total = _add([getattr(f, measure) for f in cluster] for cluster in clusters)
         totals[measure] = (total, clusters)
@@ -342,8 +346,7 @@ def corroboration(figure: CasualtyFigure, measure: str, others: Sequence[Casualt
                   parents: Mapping[str, str | None]) -> Corroboration:
     """Set *figure* beside *others* (already chosen as measuring the same thing) by the rule of `Corroboration`."""
     own = getattr(figure, measure)
-    wholes = {f.event_id for f in others if not f.is_part}
-    others = [f for f in others if not (f.is_part and f.event_id in wholes)]  # as the total counts them
+    others = _counted(others)  # as the total counts them
     total = getattr(casualty_total(others, parents), measure) if others else None
     agrees: bool | None = None
     difference: int | None = None

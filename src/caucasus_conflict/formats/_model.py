@@ -28,6 +28,9 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
+from caucasus_conflict._names import fold
 from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import CaucasusConflictError, DataError, Problem, QueryError, RecordError
 from caucasus_conflict.kinds import ActorKind, CasualtyGroup, EventKind, Role, Side, SourceKind
@@ -114,18 +117,19 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
                          f"Read its rows with caucasus_conflict.formats.read_rows (formats: {known})")
     result = fmt.rows_of(table, name=name, strict=strict)
     digest = hashlib.sha256(data).hexdigest()
-    ds, mapped = _ged_dataset(result.rows, name, digest, source_id)
+    records, mapped = _ged_records(result.rows, name, digest, source_id)
     problems = (*result.problems, *mapped)
     if problems and strict:
         raise DataError(problems, file=name)
     if problems:
         warnings.warn(DataWarning(f"{name}: {len(problems)} value(s) set aside as unknown; see Dataset.problems"),
                       stacklevel=2)
-    return Dataset(sources=ds.sources, actors=ds.actors, events=ds.events, problems=tuple(problems))
+    return Dataset(**records, problems=tuple(problems))
 
 
-def _ged_dataset(rows: Sequence[GedRow], name: str, digest: str,
-                 source_id: str | None) -> tuple[Dataset, list[Problem]]:
+def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
+                 source_id: str | None) -> tuple[dict[str, Any], list[Problem]]:
+    """The file's source, actors and events (checked and indexed once, by the caller's `Dataset`)."""
     problems: list[Problem] = []
     sid = SourceId(source_id or f"ucdp-ged-{digest[:12]}")
     years = [row.year for row in rows if row.year is not None]
@@ -159,7 +163,7 @@ def _ged_dataset(rows: Sequence[GedRow], name: str, digest: str,
             entry = actors.get(ucdp_id)
             if entry is None:
                 entry = actors[ucdp_id] = {"names": [], "cites": [], "gwno": gwno if len(gwno) == 1 else ()}
-            key = actor_name.casefold()
+            key = fold(actor_name)  # as the data set compares names
             if actor_name not in entry["names"]:
                 if taken.setdefault(key, ucdp_id) != ucdp_id:
                     problems.append(Problem(f"{name}:{row.line}:{'side_a' if side is Side.A else 'side_b'}",
@@ -167,7 +171,7 @@ def _ged_dataset(rows: Sequence[GedRow], name: str, digest: str,
                                             f"actor {ucdp_id} keeps the name with its id added"))
                     actor_name = f"{actor_name} (UCDP {ucdp_id})"
                 entry["names"].append(actor_name)
-            if len(entry["cites"]) < 1:
+            if not entry["cites"]:
                 entry["cites"].append(cite[0])
             participants.append(Participant(actor_id, Role.PARTICIPANT, side))
             of_side[side] = actor_id
@@ -194,7 +198,7 @@ def _ged_dataset(rows: Sequence[GedRow], name: str, digest: str,
                               if entry["names"][0].startswith("Government of"))),
               citations=tuple(entry["cites"]))
         for ucdp_id, entry in sorted(actors.items()))
-    return Dataset(sources=(source,), actors=_without_shared_gwno(actor_records), events=tuple(events)), problems
+    return {"sources": (source,), "actors": _without_shared_gwno(actor_records), "events": tuple(events)}, problems
 
 
 def _without_shared_gwno(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -205,9 +209,7 @@ def _without_shared_gwno(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
             if x.scheme == "gwno":
                 seen[x.value] = seen.get(x.value, 0) + 1
     return tuple(actor if all(seen.get(x.value, 0) < 2 for x in actor.external_ids if x.scheme == "gwno")
-                 else Actor(id=actor.id, name=actor.name, kind=actor.kind, aliases=actor.aliases,
-                            external_ids=tuple(x for x in actor.external_ids if x.scheme != "gwno"),
-                            citations=actor.citations)
+                 else attrs.evolve(actor, external_ids=tuple(x for x in actor.external_ids if x.scheme != "gwno"))
                  for actor in actors)
 
 
