@@ -47,6 +47,7 @@ from caucasus_conflict import (
     Role,
     RoleHeld,
     Source,
+    SourceCodes,
     SourceId,
     Stance,
     StanceId,
@@ -257,13 +258,15 @@ SPAN = TimeSpan.parse("2023")
 QUOTED = (Citation(SourceId("s"), (1, 2), quote="q"),)
 #: One valid record of every model type, with every optional field set, so that each
 #: field can be replaced by a wrong value in turn.
+CODES = (SourceCodes("ucdp-ged", ("where_prec",), ("1",)),)
 EXAMPLES: dict[type, Any] = {
     TimeSpan: TimeSpan.parse("2023", basis=Basis.INFERRED, reason="from the footer"),
     Source: Source(id=SourceId("s"), title="T", publisher="P", url="https://example.org", published=SPAN,
                    credit="(c) P", blocks=3, release="1.0", licence="CC BY 4.0", file_name="a.txt", sha256="0" * 64,
-                   coverage=SPAN, external_ids=(ExternalId("doi", "10.1/x"),), note="n"),
+                   coverage=SPAN, external_ids=(ExternalId("doi", "10.1/x"),), source_codes=CODES, note="n"),
     Citation: QUOTED[0],
     ExternalId: ExternalId("iso3", "AZE"),
+    SourceCodes: CODES[0],
     Count: Count(5, low=1, high=9, reported_as="about 5"),
     Casualties: Casualties(killed=Count(1), injured=Count(2), group=CasualtyGroup.MILITARY,
                            of_actor_id=ActorId("b"), is_part=True, reported_by_id=ActorId("a"), as_of=SPAN, citations=QUOTED, note="n"),
@@ -280,29 +283,29 @@ EXAMPLES: dict[type, Any] = {
     Actor: Actor(id=ActorId("a"), name="A", kind=ActorKind.PERSON, aliases=("Ay",), part_of_id=ActorId("b"),
                  roles=(RoleHeld(title="t", citations=QUOTED),), memberships=(Membership(organisation_id=ActorId("o"),
                                                                                          citations=QUOTED),),
-                 external_ids=(ExternalId("x", "1"),), citations=QUOTED, note="n"),
+                 external_ids=(ExternalId("x", "1"),), source_codes=CODES, citations=QUOTED, note="n"),
     Territory: Territory(id=TerritoryId("t"), name="T", kind=TerritoryKind.CITY, aliases=("Tee",),
                          part_of_id=TerritoryId("u"),
                          legal_status=(LegalStatus(kind=LegalStatusKind.DEFUNCT, citations=QUOTED),),
                          population=(Population(count=Count(1), citations=QUOTED),),
                          control=(ControlPeriod(controller_ids=(ActorId("a"),), span=SPAN, citations=QUOTED),),
-                         external_ids=(ExternalId("x", "1"),), citations=QUOTED, note="n"),
+                         external_ids=(ExternalId("x", "1"),), source_codes=CODES, citations=QUOTED, note="n"),
     Event: Event(id=EventId("e"), kind=EventKind.WAR, summary="w", span=SPAN,
                  participants=(Participant(ActorId("a"), Role.INITIATOR),), territory_ids=(TerritoryId("t"),),
                  casualties=(Casualties(killed=Count(1), citations=QUOTED),), parent_id=EventId("p"),
-                 external_ids=(ExternalId("ged", "1648"),), citations=QUOTED, note="n"),
+                 external_ids=(ExternalId("ged", "1648"),), source_codes=CODES, citations=QUOTED, note="n"),
     Ceasefire: Ceasefire(id=CeasefireId("c"), name="C", party_ids=(ActorId("a"),), mediator_ids=(ActorId("m"),),
                          declared=SPAN, effective=SPAN, ended=SPAN,
                          provisions=(Provision(summary="p", citations=QUOTED),), territory_ids=(TerritoryId("t"),),
                          strained_by_ids=(EventId("e"),), event_id=EventId("e"), written=True,
-                         external_ids=(ExternalId("pax", "2324"),), citations=QUOTED, note="n"),
+                         external_ids=(ExternalId("pax", "2324"),), source_codes=CODES, citations=QUOTED, note="n"),
     Claim: Claim(id=ClaimId("c"), claimant_id=ActorId("a"), span=SPAN, medium=Medium.SPEECH, summary="s",
                  quote="q", about_actor_ids=(ActorId("b"),), about_territory_ids=(TerritoryId("t"),),
                  about_event_ids=(EventId("e"),), disputes_ids=(ClaimId("d"),),
-                 external_ids=(ExternalId("x", "1"),), citations=QUOTED, note="n"),
+                 external_ids=(ExternalId("x", "1"),), source_codes=CODES, citations=QUOTED, note="n"),
     Stance: Stance(id=StanceId("s"), holder_id=ActorId("a"), kind=StanceKind.SUPPORTS,
                    toward_actor_id=ActorId("b"), span=SPAN, claim_ids=(ClaimId("c"),),
-                   external_ids=(ExternalId("x", "1"),), citations=QUOTED, note="n"),
+                   external_ids=(ExternalId("x", "1"),), source_codes=CODES, citations=QUOTED, note="n"),
 }
 FIELDS = [(cls, field) for cls in EXAMPLES for field in attrs.fields(cls)]
 
@@ -614,7 +617,11 @@ def wild_kwargs(cls: type, *, max_changed: int = 3) -> st.SearchStrategy[dict[st
     @st.composite
     def kwargs(draw: st.DrawFn) -> dict[str, Any]:
         changed = draw(st.sets(st.sampled_from(names), min_size=1, max_size=min(max_changed, len(names))))
-        return {name: draw(wild(types_[name])) if name in changed else getattr(example, name) for name in names}
+        drawn = {name: draw(wild(types_[name])) if name in changed else getattr(example, name) for name in names}
+        if cls is SourceCodes and isinstance(drawn["columns"], tuple) and isinstance(drawn["values"], tuple):
+            # one value per column, or nearly every draw is refused for that alone
+            drawn["values"] = (*drawn["values"], *drawn["columns"])[:len(drawn["columns"])]
+        return drawn
 
     return kwargs()
 

@@ -65,6 +65,7 @@ from .model import (
     Record,
     RoleHeld,
     Source,
+    SourceCodes,
     SourceId,
     Stance,
     StanceId,
@@ -75,15 +76,18 @@ from .reports import CasualtyFigure, CasualtyTotal, Corroboration, Profile, Sear
 from .timespan import DateLike, TimeSpan
 
 if TYPE_CHECKING:
-    from .formats import read
+    from .formats import read, write
 
 
 def __getattr__(name: str) -> Any:
-    # ``cc.read`` lives with the format readers, outside the core: imported on first use, so
+    # ``cc.read`` and ``cc.write`` live with the format readers, outside the core: imported on first use, so
     # that ``import caucasus_conflict`` loads none of them.
     if name == "read":
         from .formats import read as found
         return found
+    if name == "write":
+        from .formats import write as written
+        return written
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -108,6 +112,7 @@ __all__ = [
     "RecordType",
     "RoleHeld",
     "Source",
+    "SourceCodes",
     "Stance",
     "Territory",
     # Ids
@@ -174,4 +179,5 @@ __all__ = [
     "__version__",
     # Other formats (imported on first use)
     "read",
+    "write",
 ]

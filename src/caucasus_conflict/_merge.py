@@ -119,8 +119,9 @@ def _target(record: Record, rtype: RecordType, index: dict[tuple[str, str], str]
 
 
 def _join(kept: Record, other: Record) -> Record:
-    """*kept* with *other*'s external ids and citations, and its names as aliases where it has names."""
-    changes: dict[str, Any] = {"external_ids": _united(kept.external_ids, other.external_ids)}
+    """*kept* with *other*'s external ids, source codes and citations, and its names as aliases where it has names."""
+    changes: dict[str, Any] = {"external_ids": _united(kept.external_ids, other.external_ids),
+                               "source_codes": _united(kept.source_codes, other.source_codes)}
     if not isinstance(kept, Source) and not isinstance(other, Source):
         changes["citations"] = _united(kept.citations, other.citations)
     if isinstance(kept, Actor | Territory) and isinstance(other, Actor | Territory):

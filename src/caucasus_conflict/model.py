@@ -74,6 +74,7 @@ __all__ = [
     "Record",
     "RoleHeld",
     "Source",
+    "SourceCodes",
     "SourceId",
     "Stance",
     "StanceId",
@@ -162,6 +163,60 @@ class ExternalId:
     value: str = field(validator=id_text)
 
 
+def _same_length(instance: "SourceCodes", attribute: "attrs.Attribute[tuple[str, ...]]", value: tuple[str, ...]) -> None:
+    if len(value) != len(instance.columns):
+        raise RecordError("values", f"hold one value per column ({len(instance.columns)})", value,
+                          message=f"'values' must hold one value per column: {len(instance.columns)} column(s), "
+                                  f"{len(value)} value(s)")
+
+
+@attrs.frozen(field_transformer=check_fields)
+class SourceCodes:
+    """The coded columns of a source's row that the model does not map, as the source wrote them.
+
+    A reader keeps them so that nothing of a row is lost and a writer can give them back:
+    UCDP GED's ``where_prec`` or ``event_clarity``, ETH/PRIO's ``ceasefire_class``. ``scheme``
+    names the format (``"ucdp-ged"``), ``columns`` the columns in the file's order, and
+    ``values`` the text of each cell, unparsed (``"-1"`` stays ``"-1"``). One record may
+    carry the codes of several formats after `Dataset.merge`, one `SourceCodes` each.
+
+    Examples:
+        >>> codes = SourceCodes("ucdp-ged", ("where_prec", "event_clarity"), ("1", "2"))
+        >>> codes.get("where_prec"), codes.get("priogrid_gid")
+        ('1', None)
+        >>> dict(codes.items())
+        {'where_prec': '1', 'event_clarity': '2'}
+        >>> SourceCodes("ucdp-ged", ("where_prec",), ())
+        Traceback (most recent call last):
+        caucasus_conflict.errors.RecordError: 'values' must hold one value per column: 1 column(s), 0 value(s)
+    """
+
+    scheme: str = field(validator=_scheme)
+    columns: tuple[str, ...] = field(validator=[non_empty, non_empty_items, unique_items])
+    values: tuple[str, ...] = field(validator=_same_length)
+
+    def get(self, column: str, default: str | None = None) -> str | None:
+        """The value written in *column*, or *default* when the row kept no such column.
+
+        Examples:
+            >>> SourceCodes("acled", ("inter1",), ("1",)).get("inter1")
+            '1'
+        """
+        try:
+            return self.values[self.columns.index(column)]
+        except ValueError:
+            return default
+
+    def items(self) -> tuple[tuple[str, str], ...]:
+        """The (column, value) pairs in the file's order.
+
+        Examples:
+            >>> SourceCodes("acled", ("inter1", "inter2"), ("1", "8")).items()
+            (('inter1', '1'), ('inter2', '8'))
+        """
+        return tuple(zip(self.columns, self.values, strict=True))
+
+
 def _closed_end(instance: object, attribute: "attrs.Attribute[TimeSpan | None]", value: TimeSpan | None) -> None:
     # A data file's coverage sets its horizon, so it needs a last day (#14).
     if value is not None and value.last_day is None:
@@ -199,6 +254,7 @@ class Source:
         coverage: The period a data file covers (UCDP GED 23.1: ``1989/2022``); its end
             sets `horizon`: a release of 2024 may cover events up to the end of 2023.
         external_ids: The same document in other schemes (a ``doi``, say).
+        source_codes: Coded columns of a source that the model does not map (`SourceCodes`).
         note: How the metadata was established, where it needs saying.
 
     Examples:
@@ -228,6 +284,7 @@ class Source:
     sha256: str | None = field(default=None, validator=_sha256)
     coverage: TimeSpan | None = field(default=None, validator=_closed_end)
     external_ids: tuple[ExternalId, ...] = ()
+    source_codes: tuple[SourceCodes, ...] = ()
     note: str | None = field(default=None, validator=non_empty)
 
     @property
@@ -588,6 +645,7 @@ class Actor:
     roles: tuple[RoleHeld, ...] = ()
     memberships: tuple[Membership, ...] = ()
     external_ids: tuple[ExternalId, ...] = ()
+    source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
@@ -623,6 +681,7 @@ class Territory:
     population: tuple[Population, ...] = ()
     control: tuple[ControlPeriod, ...] = ()
     external_ids: tuple[ExternalId, ...] = ()
+    source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
@@ -660,6 +719,7 @@ class Event:
     casualties: tuple[Casualties, ...] = ()
     parent_id: EventId | None = None
     external_ids: tuple[ExternalId, ...] = ()
+    source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
@@ -703,6 +763,7 @@ class Ceasefire:
     event_id: EventId | None = None
     written: bool | None = None
     external_ids: tuple[ExternalId, ...] = ()
+    source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
@@ -757,6 +818,7 @@ class Claim:
     about_event_ids: tuple[EventId, ...] = field(default=(), validator=unique_items)
     disputes_ids: tuple[ClaimId, ...] = field(default=(), validator=unique_items)
     external_ids: tuple[ExternalId, ...] = ()
+    source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
@@ -789,6 +851,7 @@ class Stance:
     span: TimeSpan = _UNKNOWN
     claim_ids: tuple[ClaimId, ...] = field(default=(), validator=unique_items)
     external_ids: tuple[ExternalId, ...] = ()
+    source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 

@@ -71,6 +71,7 @@ from .model import (
     Record,
     RoleHeld,
     Source,
+    SourceCodes,
     SourceId,
     Stance,
     StanceId,
@@ -308,6 +309,15 @@ def _external_ids(draw: st.DrawFn, record_id: str, schemes: tuple[str, ...]) -> 
     return tuple(ExternalId(scheme, f"x{n}.{record_id}") for n, scheme in enumerate(draw(_scheme_sets(schemes))))
 
 
+# Source codes as readers keep them: none first (to shrink), a row's unmapped columns, or
+# the codes of two formats after a merge. Values are unparsed text, "-1" and "" included.
+_SOURCE_CODES = st.sampled_from([
+    (),
+    (SourceCodes("ucdp-ged", ("where_prec", "event_clarity"), ("1", "-1")),),
+    (SourceCodes("acled", ("inter1", "inter2", "iso"), ("1", "", "31")), SourceCodes("ucdp-ged", ("priogrid_gid",), ("178203",))),
+])
+
+
 def _name(draw: st.DrawFn, index: int) -> str:
     # Names end in "q<index>q" and words hold no digits, so folded names never clash.
     return f"{draw(_WORDS).capitalize()} q{index}q"
@@ -455,6 +465,7 @@ def events(draw: st.DrawFn, *, id: EventId | None = None, actor_ids: Sequence[Ac
         casualties=tuple(draw(st.lists(casualties(actor_ids=actor_ids, source_ids=source_ids,
                                                   max_block=max_block, file_ids=file_ids), max_size=1))),
         parent_id=_maybe(draw, parent_ids), external_ids=_external_ids(draw, own_id, ("ged", "acled")),
+        source_codes=draw(_SOURCE_CODES),
         citations=draw(_cites(source_ids, max_block, file_ids)), note=draw(_NOTES),
     )
 
@@ -494,7 +505,7 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
         declared=declared, effective=effective, ended=ended,
         provisions=provisions, territory_ids=_pick(draw, territory_ids), strained_by_ids=_pick(draw, event_ids),
         event_id=_maybe(draw, event_ids), written=draw(_MAYBE_BOOL),
-        external_ids=_external_ids(draw, own_id, ("pax", "ethprio")),
+        external_ids=_external_ids(draw, own_id, ("pax", "ethprio")), source_codes=draw(_SOURCE_CODES),
         citations=draw(cites), note=draw(_NOTES),
     )
 
