@@ -829,7 +829,8 @@ class TestKnowledgeHorizon:
         data = run_json(capsys, "control", "Lachin corridor", "--at", "2023-10-01")
         (period,) = bundled.controller_of("Lachin corridor", at="2023-10-01")
         horizon = bundled.last_known_as_of(period, at="2023-10-01")
-        assert horizon is not None and horizon.format() == "2023-09"
+        assert horizon is not None
+        assert horizon.format() == "2023-09"
         assert data == {"territory": "lachin-corridor", "at": cc.converter.unstructure(cc.TimeSpan.day(2023, 10, 1)),
                         "control": [{"period": cc.converter.unstructure(period),
                                      "last_known_as_of": cc.converter.unstructure(horizon)}]}
