@@ -47,6 +47,28 @@ class TestRoundTrip:
         """A whole data set survives dumps/loads unchanged."""
         assert cc.loads(cc.dumps(ds)) == ds
 
+    @given(ccst.datasets(max_events=6, max_claims=3, max_stances=3), st.data())
+    def test_older_span_shapes_load_alike(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """A file with its dates in any mix of the older shapes loads to the same data set (#12)."""
+        def older(node: Any) -> Any:
+            if isinstance(node, list):
+                return [older(item) for item in node]
+            if not isinstance(node, dict):
+                return node
+            if "when" not in node:
+                return {key: older(item) for key, item in node.items()}
+            shape = data.draw(st.sampled_from(["text", "old-object", "new", "when-only"]))
+            if shape == "text" and node["basis"] == "stated":
+                return node["when"]
+            if shape == "old-object":
+                return {key: node[key] for key in ("when", "basis", "reason") if key in node}
+            if shape == "when-only" and node["basis"] == "stated":
+                return {"when": node["when"]}
+            return node
+        plain = older(json.loads(cc.dumps(ds)))
+        assert cc.loads(json.dumps(plain)) == ds
+        assert cc.from_dict(plain) == ds
+
     def test_plain_types_only(self) -> None:
         """Unstructured data holds only JSON types: enums become strings, dates objects of strings."""
         event = cc.Event(id=cc.EventId("e"), kind=cc.EventKind.WAR, summary="w", span=cc.TimeSpan.parse("2020"),
