@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -20,6 +21,8 @@ from hypothesis import strategies as st
 import caucasus_conflict as cc
 from caucasus_conflict import frames
 from caucasus_conflict import strategies as ccst
+from caucasus_conflict.formats import Missing
+from caucasus_conflict.formats.ethprio import CeasefireRow
 
 from .test_horizon import query_dates
 
@@ -191,3 +194,36 @@ class TestInForceOracle:
                            "ceasefires": ceasefires})
         at = data.draw(query_dates(ds))  # often on or just past a horizon, where the rule turns
         assert ds.ceasefires_in_force(at, known_only=known_only) == in_force_oracle(ds, at, known_only)
+
+
+class TestSourceCodes:
+    """The readers hand the model the three meanings, not one collapsed value."""
+
+    @pytest.mark.parametrize(("code", "in_force"), [(Missing.NOT_APPLICABLE, True), (Missing.UNKNOWN, False)],
+                             ids=["0-open", "-1-unknown"])
+    def test_ethprio_end_codes(self, code: Missing, in_force: bool) -> None:
+        """ETH/PRIO's end 0 (not ended) is still in force past the horizon; -1 (ended, day unknown) is not."""
+        row = CeasefireRow(cf_dec_yr=1994, cf_dec_month=5, cf_dec_day=12, end_yr=code, end_month=code, end_day=code)
+        assert row.declared is not None
+        source = cc.Source(id=cc.SourceId("cf"), title="Ceasefires", publisher="P", url="https://example.org",
+                           published=cc.TimeSpan.year(2000), credit="P", blocks=1)
+        ceasefire = cc.Ceasefire(id=cc.CeasefireId("cf-1"), name="Truce", party_ids=(cc.ActorId("a"),),
+                                 declared=row.declared, ended=row.end,
+                                 citations=(cc.Citation(cc.SourceId("cf"), (1,)),))
+        actor = cc.Actor(id=cc.ActorId("a"), name="A", kind=cc.ActorKind.STATE,
+                         citations=(cc.Citation(cc.SourceId("cf"), (1,)),))
+        ds = cc.Dataset(sources=(source,), actors=(actor,), ceasefires=(ceasefire,))
+        assert ds.ceasefire("cf-1").ended == (None if code is Missing.NOT_APPLICABLE else UNKNOWN)
+        assert bool(ds.ceasefires_in_force("2005")) is in_force
+        assert ds.ceasefires_in_force("1999") == (ceasefire,)
+
+    def test_ged_blank_dates_are_unknown(self, tmp_path: Path) -> None:
+        """A GED row with no dates is an undated event (unknown), never a missing or open one."""
+        path = tmp_path / "ged.csv"
+        path.write_text("id,year,type_of_violence,side_a,side_a_new_id,side_b,side_b_new_id,date_prec,date_start,"
+                        "date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,low,high\n"
+                        "7,2020,1,Government of Azerbaijan,64,Republic of Artsakh,338,,,,1,2,0,0,3,3,4\n",
+                        encoding="utf-8")
+        ged = cc.read(path)  # no dates at all is no problem: the event is undated
+        assert ged.event("ged-7").span == UNKNOWN
+        assert ged.undated_events() == (ged.event("ged-7"),)
