@@ -213,13 +213,12 @@ def _check_derived(value: dict[str, Any], span: TimeSpan) -> None:
     """
     errors: list[Exception] = []
     when = span.format()
-    for key, day, which in (("first", span.first_day, "first"), ("last", span.last_day, "last")):
+    for key, day in (("first", span.first_day), ("last", span.last_day)):
         if key not in value:
             continue
         expected = None if day is None else day.isoformat()
         if value[key] != expected:
-            wanted = (f"null: {when!r} has no {which} day" if day is None
-                      else f"{expected!r}, the {which} day of {when!r}")
+            wanted = f"null: {when!r} has no {key} day" if day is None else f"{expected!r}, the {key} day of {when!r}"
             errors.append(_disagreement(key, f"be {wanted}", value[key]))
     if "precision" in value and value["precision"] != span.precision.value:
         errors.append(_disagreement("precision", f"be {span.precision.value!r} for {when!r}", value["precision"]))
