@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ import attrs
 import pytest
 
 import caucasus_conflict as cc
-from caucasus_conflict.cli import CSV_COLUMNS, main
+from caucasus_conflict.cli import CSV_COLUMNS, build_parser, main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cli"
 VALID = str(FIXTURES / "valid.json")
@@ -535,7 +537,8 @@ class TestTerritory:
         """--json gives the territory, its parts, the date asked and the control periods."""
         data = run_json(capsys, "--data", VALID, "territory", "valley", "--at", "2023")
         valley = user.territory("valley")
-        assert data == {"territory": cc.converter.unstructure(valley), "parts": ["pass"], "at": "2023",
+        assert data == {"territory": cc.converter.unstructure(valley), "parts": ["pass"],
+                        "at": cc.converter.unstructure(cc.TimeSpan.year(2023)),
                         "control": cc.converter.unstructure(user.controller_of(valley, at="2023"))}
 
 
@@ -825,8 +828,12 @@ class TestKnowledgeHorizon:
         """--json gives each period with its last_known_as_of date, null when known."""
         data = run_json(capsys, "control", "Lachin corridor", "--at", "2023-10-01")
         (period,) = bundled.controller_of("Lachin corridor", at="2023-10-01")
-        assert data == {"territory": "lachin-corridor", "at": "2023-10-01",
-                        "control": [{"period": cc.converter.unstructure(period), "last_known_as_of": "2023-09"}]}
+        horizon = bundled.last_known_as_of(period, at="2023-10-01")
+        assert horizon is not None
+        assert horizon.format() == "2023-09"
+        assert data == {"territory": "lachin-corridor", "at": cc.converter.unstructure(cc.TimeSpan.day(2023, 10, 1)),
+                        "control": [{"period": cc.converter.unstructure(period),
+                                     "last_known_as_of": cc.converter.unstructure(horizon)}]}
         data = run_json(capsys, "control", "Lachin corridor", "--at", "2021")
         assert [p["last_known_as_of"] for p in data["control"]] == [None]
 
@@ -913,3 +920,77 @@ class TestImport:
         assert code == 0
         for event in cc.read(GED_FIXTURES / "ged.csv").events:
             assert event.id in stdout
+
+
+# -- one shape for every date in --json output (#12) ---------------------------------------------
+
+#: A date written as bare text ("2020-11", "2020/..", "unknown"), which no JSON output may hold any more.
+DATE_TEXT = re.compile(r"(\d{4}(-\d{2}){0,2}|\.\.)(/(\d{4}(-\d{2}){0,2}|\.\.))?|unknown", re.ASCII | re.IGNORECASE)
+
+
+def json_command_lines(ds: cc.Dataset) -> dict[str, list[list[str]]]:
+    """For every subcommand, the command lines whose ``--json`` output the sweep reads."""
+    kinds = [t.collection for t in cc.RECORD_TYPES]
+    return {
+        "timeline": [["timeline", "--undated"], ["timeline", "--from", "2020", "--to", "2023-09"]],
+        "actors": [["actors"], ["actors", "--stance", "supports", "--toward", "Azerbaijan", "--at", "2020"]],
+        "claims": [["claims"], ["claims", "--disputed"]],
+        "territory": [["territory", t.id] for t in ds.territories] + [["territory", "Lachin corridor", "--at", "2021"]],
+        "control": [["control", "Nagorno-Karabakh"], ["control", "Nagorno-Karabakh", "--at", "2023-10"]],
+        "members": [["members", "CSTO"], ["members", "CSTO", "--at", "2023-09"]],
+        "ceasefires": [["ceasefires"]],
+        "show": [["show", r.id] for t in cc.RECORD_TYPES for r in getattr(ds, t.collection)],
+        "profile": [["profile", a.id] for a in ds.actors],
+        "casualties": [["casualties"]],
+        "corroborate": [["corroborate", f.event_id] for f in ds.casualties()],
+        "search": [["search", "war"]],
+        "validate": [["validate", str(Path(cc.__file__).parent / "data" / "caucasus_conflict.json")]],
+        "export": [["export"], *(["export", "--kind", kind] for kind in kinds)],
+        "import": [["import", "auto", str(GED_FIXTURES / "ged.csv")]],
+    }
+
+
+def span_objects(value: Any, path: str = "$") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every date object in *value* (an object with 'when'), failing on any date written as text."""
+    if isinstance(value, dict):
+        if "when" in value:
+            yield path, value
+            return
+        for key, item in value.items():
+            if key == "value" and "scheme" in value:
+                continue  # an external id's value ("2324", PA-X) is a code, not a date
+            yield from span_objects(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from span_objects(item, f"{path}[{index}]")
+    elif isinstance(value, str):
+        assert not DATE_TEXT.fullmatch(value), f"{path}: a date written as text ({value!r})"
+
+
+class TestJsonDates:
+    def test_every_command_is_swept(self, bundled: cc.Dataset) -> None:
+        """The sweep below covers every subcommand the parser has."""
+        parser = build_parser()
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+        assert set(json_command_lines(bundled)) == set(commands)
+
+    def test_one_date_shape_everywhere(self, capsys: pytest.CaptureFixture[str], bundled: cc.Dataset) -> None:
+        """Every date in every command's --json output is {when, first, last, precision, basis[, reason]}."""
+        seen: dict[str, int] = {}
+        for command, lines in json_command_lines(bundled).items():
+            for argv in lines:
+                code, out, err = run(capsys, *(argv if command == "import" else ["--json", *argv]))
+                assert code == 0, (argv, err)
+                for path, written in span_objects(json.loads(out)):
+                    span = cc.TimeSpan.parse(written["when"], basis=cc.Basis(written["basis"]),
+                                             reason=written.get("reason"))
+                    expected = {"when": span.format(),
+                                "first": span.first_day.isoformat() if span.first_day else None,
+                                "last": span.last_day.isoformat() if span.last_day else None,
+                                "precision": span.precision.value, "basis": span.basis.value}
+                    if span.basis is cc.Basis.INFERRED:
+                        expected["reason"] = span.reason
+                    assert list(written.items()) == list(expected.items()), (argv, path)
+                    seen[command] = seen.get(command, 0) + 1
+        # Every command whose output holds a record or a query date was seen writing dates.
+        assert set(seen) == set(json_command_lines(bundled)) - {"search", "validate"}

@@ -47,14 +47,38 @@ class TestRoundTrip:
         """A whole data set survives dumps/loads unchanged."""
         assert cc.loads(cc.dumps(ds)) == ds
 
+    @given(ccst.datasets(max_events=6, max_claims=3, max_stances=3), st.data())
+    def test_older_span_shapes_load_alike(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """A file with its dates in any mix of the older shapes loads to the same data set (#12)."""
+        def older(node: Any) -> Any:
+            if isinstance(node, list):
+                return [older(item) for item in node]
+            if not isinstance(node, dict):
+                return node
+            if "when" not in node:
+                return {key: older(item) for key, item in node.items()}
+            shape = data.draw(st.sampled_from(["text", "old-object", "new", "when-only"]))
+            if shape == "text" and node["basis"] == "stated":
+                return node["when"]
+            if shape == "old-object":
+                return {key: node[key] for key in ("when", "basis", "reason") if key in node}
+            if shape == "when-only" and node["basis"] == "stated":
+                return {"when": node["when"]}
+            return node
+        plain = older(json.loads(cc.dumps(ds)))
+        assert cc.loads(json.dumps(plain)) == ds
+        assert cc.from_dict(plain) == ds
+
     def test_plain_types_only(self) -> None:
-        """Unstructured data holds only JSON types: enums become strings, dates text."""
+        """Unstructured data holds only JSON types: enums become strings, dates objects of strings."""
         event = cc.Event(id=cc.EventId("e"), kind=cc.EventKind.WAR, summary="w", span=cc.TimeSpan.parse("2020"),
                          participants=(cc.Participant(cc.ActorId("a"), cc.Role.INITIATOR),),
                          citations=(cc.Citation(cc.SourceId("s"), (1,)),))
         plain = cc.converter.unstructure(event)
         assert plain == {
-            "id": "e", "kind": "war", "summary": "w", "span": "2020",
+            "id": "e", "kind": "war", "summary": "w",
+            "span": {"when": "2020", "first": "2020-01-01", "last": "2020-12-31", "precision": "year",
+                     "basis": "stated"},
             "participants": [{"actor_id": "a", "role": "initiator"}],
             "citations": [{"source_id": "s", "blocks": [1]}],
         }
@@ -66,21 +90,63 @@ class TestRoundTrip:
                                     data: st.DataObject) -> None:
         """Unstructured records list their keys in the order the class declares its fields."""
         plain = cc.converter.unstructure(data.draw(strategy), type_)
-        if isinstance(plain, dict) and attrs.has(type_) and type_ is not cc.TimeSpan:  # a span is text or {when, ...}
+        if isinstance(plain, dict) and attrs.has(type_) and type_ is not cc.TimeSpan:  # a span is {when, first, ...}
             declared = [f.name for f in attrs.fields(type_)]
             assert list(plain) == [name for name in declared if name in plain]
 
     def test_inferred_span_shape(self) -> None:
-        """An inferred span is written with its basis and reason."""
+        """An inferred span is written with its first and last day, precision, basis and reason."""
         span = cc.TimeSpan.parse("2023", basis=cc.Basis.INFERRED, reason="copyright year")
-        assert cc.converter.unstructure(span) == {"when": "2023", "basis": "inferred", "reason": "copyright year"}
+        assert cc.converter.unstructure(span) == {"when": "2023", "first": "2023-01-01", "last": "2023-12-31",
+                                                  "precision": "year", "basis": "inferred",
+                                                  "reason": "copyright year"}
+
+    @pytest.mark.parametrize(
+        ("text", "written"),
+        [
+            ("2020-11-10", {"when": "2020-11-10", "first": "2020-11-10", "last": "2020-11-10", "precision": "day",
+                            "basis": "stated"}),
+            ("2020-11", {"when": "2020-11", "first": "2020-11-01", "last": "2020-11-30", "precision": "month",
+                         "basis": "stated"}),
+            ("1990/1993-06", {"when": "1990/1993-06", "first": "1990-01-01", "last": "1993-06-30",
+                              "precision": "range", "basis": "stated"}),
+            ("2020-11/..", {"when": "2020-11/..", "first": "2020-11-01", "last": None, "precision": "range",
+                            "basis": "stated"}),
+            ("../2020", {"when": "../2020", "first": None, "last": "2020-12-31", "precision": "range",
+                         "basis": "stated"}),
+            ("unknown", {"when": "unknown", "first": None, "last": None, "precision": "unknown", "basis": "stated"}),
+        ],
+    )
+    def test_one_span_shape(self, text: str, written: dict[str, Any]) -> None:
+        """Every span, stated or not, open or unknown, is one object with its keys in one order (#12)."""
+        plain = cc.converter.unstructure(cc.TimeSpan.parse(text))
+        assert plain == written
+        assert list(plain) == ["when", "first", "last", "precision", "basis"]
+
+    @pytest.mark.parametrize(
+        "value",
+        ["2020-11", {"when": "2020-11"}, {"when": "2020-11", "basis": "stated"},
+         {"when": "2020-11", "first": "2020-11-01", "last": "2020-11-30", "precision": "month", "basis": "stated"},
+         {"precision": "month", "when": "2020-11", "last": "2020-11-30"}],
+        ids=["text", "when", "old-object", "new-object", "some-keys-reordered"],
+    )
+    def test_old_and_new_shapes_read_alike(self, value: Any) -> None:
+        """The text shorthand, the older {when, basis, reason} object and the new object give one span (#12)."""
+        assert cc.converter.structure(value, cc.TimeSpan) == cc.TimeSpan.month(2020, 11)
+        assert FastHooks(make_converter()).get(cc.TimeSpan)(value, Memo()) == cc.TimeSpan.month(2020, 11)
+
+    def test_written_object_is_fresh(self) -> None:
+        """Each written span is a dict of its own: changing one leaves the next one alone."""
+        span = cc.TimeSpan.parse("2020")
+        cc.converter.unstructure(span)["when"] = "changed"
+        assert cc.converter.unstructure(span)["when"] == "2020"
 
     def test_make_converter_is_independent(self) -> None:
         """make_converter returns a fresh converter; changing it leaves the shared one alone."""
         mine = cc.make_converter()
         mine.register_unstructure_hook(cc.TimeSpan, lambda span: "custom")
         assert mine.unstructure(cc.TimeSpan.parse("2023")) == "custom"
-        assert cc.converter.unstructure(cc.TimeSpan.parse("2023")) == "2023"
+        assert cc.converter.unstructure(cc.TimeSpan.parse("2023"))["when"] == "2023"
 
     def test_configure_converter(self) -> None:
         """configure_converter makes any cattrs converter speak the model's JSON."""
@@ -147,6 +213,13 @@ class TestFastPath:
                  "participants": [{"actor_id": "a", "role": "initiator"}], "citations": [CITATION]}
         first, second = hook(dict(plain), memo), hook({**plain, "id": "e2"}, memo)
         assert first.span is second.span
+        # The same date written as an object, in either key order, is the same span too (#12).
+        written = {"when": "2020", "first": "2020-01-01", "last": "2020-12-31", "precision": "year",
+                   "basis": "stated"}
+        third = hook({**plain, "id": "e3", "span": written}, memo)
+        fourth = hook({**plain, "id": "e4", "span": dict(reversed(list(written.items())))}, memo)
+        assert third.span is first.span
+        assert fourth.span is first.span
         assert first.participants[0] is second.participants[0]
         assert first.citations[0] is second.citations[0]
 
@@ -202,8 +275,8 @@ class TestErrors:
         [
             ("2023-13", "$.span: invalid time span '2023-13': month must be 01..12 (got 13); write 'YYYY', "
                         "'YYYY-MM', 'YYYY-MM-DD', 'START/END' or 'unknown'"),
-            (2023, "$.span: expected a time span: a string such as '2023-09' or an object {'when', 'basis', "
-                   "'reason'} (got an integer: 2023)"),
+            (2023, "$.span: expected a time span: a string such as '2023-09' or an object with 'when' "
+                   "(got an integer: 2023)"),
             ({"when": "2023", "basis": "guessed", "reason": "r"},
              "$.span.basis: expected one of 'stated', 'inferred' (got 'guessed')"),
             ({"when": "2023", "basis": "inferred", "reason": 5},
@@ -219,7 +292,26 @@ class TestErrors:
              "$.span: invalid time span '2023': an inferred date needs a 'reason' saying how "
              "it was inferred"),
             ({"when": "2023", "why": "r"},
-             "$.span: unknown time span key(s) ['why'] (expected 'when', 'basis', 'reason')"),
+             "$.span: unknown time span key(s) ['why'] (expected 'when', 'first', 'last', 'precision', "
+             "'basis', 'reason')"),
+            ({"when": "2023", "first": "2023-01-02"},
+             "$.span.first: 'first' must be '2023-01-01', the first day of '2023' (got '2023-01-02'); correct it "
+             "or leave it out, 'when' decides"),
+            ({"when": "2023", "last": None},
+             "$.span.last: 'last' must be '2023-12-31', the last day of '2023' (got null); correct it or leave "
+             "it out, 'when' decides"),
+            ({"when": "2023/..", "last": "2023-12-31"},
+             "$.span.last: 'last' must be null: '2023/..' has no last day (got '2023-12-31'); correct it or "
+             "leave it out, 'when' decides"),
+            ({"when": "unknown", "first": "2023-01-01", "precision": "unknown"},
+             "$.span.first: 'first' must be null: 'unknown' has no first day (got '2023-01-01'); correct it or "
+             "leave it out, 'when' decides"),
+            ({"when": "2023-09", "precision": "day"},
+             "$.span.precision: 'precision' must be 'month' for '2023-09' (got 'day'); correct it or leave it "
+             "out, 'when' decides"),
+            ({"when": "2023-09", "first": 20230901},
+             "$.span.first: 'first' must be '2023-09-01', the first day of '2023-09' (got 20230901); correct it "
+             "or leave it out, 'when' decides"),
         ],
     )
     def test_span(self, span: Any, problem: str) -> None:
@@ -228,6 +320,22 @@ class TestErrors:
         with pytest.raises(cc.DataError) as info:
             structure(data, cc.Claim)
         assert [str(p) for p in info.value.problems] == [problem]
+
+    def test_span_disagreements_in_a_file(self) -> None:
+        """A file whose first, last and precision disagree with 'when' names the file and each path (#12)."""
+        text = json.dumps({"format": "caucasus_conflict/1",
+                           "sources": [{"id": "s", "title": "T", "publisher": "P", "url": "u", "credit": "c",
+                                        "blocks": 1, "published": {"when": "2020-11", "first": "2020-11-01",
+                                                                   "last": "2020-11-31", "precision": "day"}}]})
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(text, file="mine.json")
+        assert str(info.value) == (
+            "mine.json: 2 problems:\n"
+            "  $.sources[0].published.last: 'last' must be '2020-11-30', the last day of '2020-11' "
+            "(got '2020-11-31'); correct it or leave it out, 'when' decides\n"
+            "  $.sources[0].published.precision: 'precision' must be 'month' for '2020-11' (got 'day'); "
+            "correct it or leave it out, 'when' decides\n"
+            "Fix the data at the path(s) shown and load it again.")
 
     def test_all_problems_at_once(self) -> None:
         """Every problem in a record is reported, not only the first."""

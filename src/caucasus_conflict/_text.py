@@ -218,3 +218,8 @@ def _citation(citation: cc.Citation) -> str:
 
 def _unstructure(value: Any) -> Any:
     return cc.converter.unstructure(value)
+
+
+def _span_json(span: cc.TimeSpan | None) -> Any:
+    """A date in ``--json`` output, in the one shape every date is written in (#12); ``None`` stays null."""
+    return None if span is None else cc.converter.unstructure(span, cc.TimeSpan)

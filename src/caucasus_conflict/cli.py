@@ -38,6 +38,7 @@ from ._text import (
     _names,
     _Output,
     _plural,
+    _span_json,
     _StdoutClosedError,
     _table,
     _table_with_ids,
@@ -312,7 +313,7 @@ def _territory(args: argparse.Namespace, out: _Output) -> int:
         tuple(sorted(territory.control, key=lambda p: p.span.sort_key()))
     if args.json:
         out.json({"territory": _unstructure(territory), "parts": [t.id for t in parts],
-                  "at": args.at.format() if args.at else None, "control": _unstructure(periods)})
+                  "at": _span_json(args.at), "control": _unstructure(periods)})
         return 0
     statuses = [_words(s.kind) + (f" {_label(ds, s.part_of_id)}" if s.part_of_id else "")
                 + (f" ({_when(s.span)})" if s.span.is_known else "") for s in territory.legal_status]
@@ -388,8 +389,8 @@ def _control(args: argparse.Namespace, out: _Output) -> int:
         else ds.control_history(territory)
     horizons = [ds.last_known_as_of(p, at=args.at) for p in periods]
     if args.json:
-        out.json({"territory": territory.id, "at": args.at.format() if args.at else None,
-                  "control": [{"period": _unstructure(p), "last_known_as_of": h.format() if h else None}
+        out.json({"territory": territory.id, "at": _span_json(args.at),
+                  "control": [{"period": _unstructure(p), "last_known_as_of": _span_json(h)}
                               for p, h in zip(periods, horizons, strict=True)]})
         return 0
     when = f" at {args.at.format()}" if args.at else ""
@@ -415,9 +416,9 @@ def _members(args: argparse.Namespace, out: _Output) -> int:
              for m in ds.memberships_of(a, organisation=organisation, at=args.at, known_only=args.known_only)]
     horizons = [ds.last_known_as_of(m, at=args.at) for _, m in found]
     if args.json:
-        out.json({"organisation": organisation.id, "at": args.at.format() if args.at else None,
+        out.json({"organisation": organisation.id, "at": _span_json(args.at),
                   "members": [{"actor_id": a.id, "membership": _unstructure(m),
-                               "last_known_as_of": h.format() if h else None}
+                               "last_known_as_of": _span_json(h)}
                               for (a, m), h in zip(found, horizons, strict=True)]})
         return 0
     when = f" at {args.at.format()}" if args.at else ""

@@ -6,9 +6,15 @@ is the shared instance the library uses. To add hooks of your own, call
 `make_converter` and change that copy; do not customise the shared one.
 
 The JSON shape, in brief: records are objects with the field names of the attrs
-classes; fields at their default are left out; enums are their lower-case values; a
-stated `TimeSpan` is its text (``"2023-09"``), an inferred one
-is ``{"when": "2023", "basis": "inferred", "reason": "..."}``; tuples are arrays.
+classes; fields at their default are left out; enums are their lower-case values; tuples
+are arrays; a `TimeSpan` is always one object (#12)::
+
+    {"when": "2023-09", "first": "2023-09-01", "last": "2023-09-30", "precision": "month", "basis": "stated"}
+
+with ``"reason"`` after ``"basis"`` when the date is inferred, ``null`` for the first or
+last day of an open end or an unknown span. Reading also accepts the older forms: the
+text alone (``"2023-09"``) for a stated date, and ``{"when", "basis", "reason"}``; given
+``first``, ``last`` and ``precision`` must agree with ``when``.
 
 Structuring is strict, because silently fixing data hides mistakes: a number where a
 string is expected is an error (cattrs' default would call ``str()`` on it), a string
@@ -24,7 +30,7 @@ import enum
 import re
 from collections.abc import Callable, Iterator
 from types import UnionType
-from typing import Any, NewType, TypeVar, Union, get_args, get_origin
+from typing import Any, Final, NewType, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -136,13 +142,41 @@ def _structure_date(value: Any, _: type) -> pendulum.Date:
     return span.start
 
 
-def _unstructure_span(span: TimeSpan) -> str | dict[str, str]:
-    if span.basis is Basis.STATED:
-        return span.format()
-    return {"when": span.format(), "basis": span.basis.value, "reason": span.reason or ""}
+#: The keys of a span's JSON object, in the order they are written (#12).
+_SPAN_KEYS: Final = ("when", "first", "last", "precision", "basis", "reason")
 
 
-_SPAN_KEYS = frozenset({"when", "basis", "reason"})
+_ISO = _dt.date.isoformat  # the C method: several times faster than pendulum's own
+_PRECISION_TEXT: Final = {p: p.value for p in Precision}
+_BASIS_TEXT: Final = {b: b.value for b in Basis}
+
+
+def _unstructure_span(span: TimeSpan) -> dict[str, str | None]:
+    """The one JSON shape of a date in everything the library writes (#12).
+
+    ``{"when", "first", "last", "precision", "basis"}``, plus ``"reason"`` when inferred;
+    ``first``/``last`` are ``None`` for an open end and for an unknown span. Every
+    writer (`dumps`, ``--json``, reports) calls this one function.
+    """
+    first, last, precision = span.start, span.end, span.precision
+    first_text: str | None
+    last_text: str | None
+    # A day, the commonest span, is its one ISO date three times; only the others need format().
+    if precision is Precision.DAY and first is not None:
+        when = first_text = last_text = _ISO(first)
+    else:
+        when = span.format()
+        first_text = None if first is None else _ISO(first)
+        last_text = None if last is None else _ISO(last)
+    plain: dict[str, str | None] = {"when": when, "first": first_text, "last": last_text,
+                                    "precision": _PRECISION_TEXT[precision], "basis": _BASIS_TEXT[span.basis]}
+    if span.basis is Basis.INFERRED:
+        plain["reason"] = span.reason or ""
+    return plain
+
+
+_SPAN_KEY_SET = frozenset(_SPAN_KEYS)
+_SPAN_KEYS_TEXT = ", ".join(repr(k) for k in _SPAN_KEYS)
 
 
 def _structure_span(value: Any, _: type) -> TimeSpan:
@@ -151,14 +185,14 @@ def _structure_span(value: Any, _: type) -> TimeSpan:
     if not isinstance(value, dict):
         raise RecordTypeError(
             None, "be a time span", value,
-            message="expected a time span: a string such as '2023-09' or an object "
-                    f"{{'when', 'basis', 'reason'}} (got {_type_name(value)}: {preview(value)})",
+            message="expected a time span: a string such as '2023-09' or an object with 'when' "
+                    f"(got {_type_name(value)}: {preview(value)})",
         )
-    extra = set(value) - _SPAN_KEYS
+    extra = set(value) - _SPAN_KEY_SET
     if extra:
         keys = preview(sorted(extra, key=str))
-        raise RecordError(None, "hold only 'when', 'basis', 'reason'", value,
-                          message=f"unknown time span key(s) {keys} (expected 'when', 'basis', 'reason')")
+        raise RecordError(None, f"hold only {_SPAN_KEYS_TEXT}", value,
+                          message=f"unknown time span key(s) {keys} (expected {_SPAN_KEYS_TEXT})")
     if "when" not in value:
         raise RecordError("when", "be given", value,
                           message="a time span object needs 'when' (e.g. \"when\": \"2023-09\")")
@@ -167,7 +201,38 @@ def _structure_span(value: Any, _: type) -> TimeSpan:
     reason = value.get("reason")
     if reason is not None:
         reason = _at("reason", _structure_str, reason, str)
-    return TimeSpan.parse(when, basis=Basis(basis.value), reason=reason)
+    span = TimeSpan.parse(when, basis=Basis(basis.value), reason=reason)
+    _check_derived(value, span)
+    return span
+
+
+def _check_derived(value: dict[str, Any], span: TimeSpan) -> None:
+    """Check that the ``first``, ``last`` and ``precision`` given agree with ``when``; all disagreements at once.
+
+    They are derived from ``when``, which decides; a file may leave them out.
+    """
+    errors: list[Exception] = []
+    when = span.format()
+    for key, day in (("first", span.first_day), ("last", span.last_day)):
+        if key not in value:
+            continue
+        expected = None if day is None else day.isoformat()
+        if value[key] != expected:
+            wanted = f"null: {when!r} has no {key} day" if day is None else f"{expected!r}, the {key} day of {when!r}"
+            errors.append(_disagreement(key, f"be {wanted}", value[key]))
+    if "precision" in value and value["precision"] != span.precision.value:
+        errors.append(_disagreement("precision", f"be {span.precision.value!r} for {when!r}", value["precision"]))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ClassValidationError("While structuring TimeSpan", errors, TimeSpan)
+
+
+def _disagreement(key: str, expected: str, got: Any) -> RecordError:
+    got_text = "null" if got is None else preview(got)
+    return RecordError(key, expected, got,
+                       message=f"{key!r} must {expected} (got {got_text}); correct it or leave it out, "
+                               "'when' decides")
 
 
 def _at(field: str, hook: Callable[[Any, Any], T], value: Any, type_: Any) -> T:
@@ -296,7 +361,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
         >>> conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
         >>> configure_converter(conv)
         >>> conv.unstructure(TimeSpan.parse("2023-09"))
-        '2023-09'
+        {'when': '2023-09', 'first': '2023-09-01', 'last': '2023-09-30', 'precision': 'month', 'basis': 'stated'}
     """
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
@@ -360,7 +425,8 @@ class _Miss(Exception):
 class Memo:
     """What one load shares between its records.
 
-    One `TimeSpan` per distinct span text, one instance per distinct small value
+    One `TimeSpan` per distinct date (a text, or an object's when, basis and reason),
+    one instance per distinct small value
     (citations, participants, counts, external ids: frozen, so sharing them is
     invisible), and one string object per distinct id that records refer to. A million
     events name a few thousand days and a few hundred actors.
@@ -369,7 +435,7 @@ class Memo:
     __slots__ = ("shared", "spans", "strings")
 
     def __init__(self) -> None:
-        self.spans: dict[str, TimeSpan] = {}
+        self.spans: dict[str | tuple[tuple[str, Any], ...], TimeSpan] = {}
         self.shared: dict[Any, Any] = {}
         self.strings: dict[str, str] = {}
 
@@ -411,8 +477,9 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def _fast_span(value: Any, memo: Memo) -> TimeSpan:
+    spans = memo.spans
     if type(value) is str:
-        span = memo.spans.get(value)
+        span = spans.get(value)
         if span is None:
             if len(value) == 10 and _ISO_DAY.fullmatch(value):
                 # A stated day, the commonest span: built from its date (fromisoformat refuses
@@ -421,9 +488,20 @@ def _fast_span(value: Any, memo: Memo) -> TimeSpan:
                 span = TimeSpan(Precision.DAY, day, day)
             else:
                 span = TimeSpan.parse(value)
-            memo.spans[value] = span
+            span = spans[value] = memo.shared.setdefault(span, span)
         return span
-    return _structure_span(value, TimeSpan)
+    if type(value) is not dict:
+        raise _Miss
+    # An object ({"when", "first", "last", "precision", "basis", "reason"}, or the older
+    # {"when", "basis", "reason"}): checked once per distinct object, whatever its key order,
+    # and one span shared by every object (and text) with the same when, basis and reason.
+    # A value that cannot be hashed (a list) fails here, and the detailed path words it.
+    key = tuple(value.items())
+    span = spans.get(key)
+    if span is None:
+        span = _structure_span(value, TimeSpan)
+        span = spans[key] = memo.shared.setdefault(span, span)
+    return span
 
 
 def _is_id_type(type_: Any) -> bool:

@@ -857,6 +857,58 @@ class Dataset:
                 found.append(ceasefire)
         return self._known(tuple(found), _declared, low) if known_only else tuple(found)
 
+    def ceasefires_in_force(self, at: DateLike, *, actor: ActorRef | None = None,
+                            known_only: bool = False) -> tuple[Ceasefire, ...]:
+        """Return the ceasefires that can be in force at some time during *at*, by declared date.
+
+        A ceasefire is in force from when it took effect (``effective``; where that is
+        ``None`` or unknown, from its declaration, which it cannot precede) until it ended.
+        Its end keeps three meanings apart (docs/dates-and-queries.md, "Not given, unknown or
+        open"): ``ended=None`` (no end reported) is open, so the ceasefire stays in force,
+        and past its sources' horizon it is only last known (`horizon_of`; ``known_only=True``
+        leaves it out); an unknown ``ended`` (it ended, on a day not reported), like an end
+        with no last day, is over by its horizon, so it is left out when *at* begins past
+        it; a dated end bounds it. A ceasefire whose start is undated is in force at no
+        date. With *actor*, only those it is a party to or mediated.
+
+        Raises:
+            TimeSpanError: *at* cannot be parsed or is unknown.
+
+        Added in 0.2.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> [c.id for c in cc.load().ceasefires_in_force("2021-06")]
+            ['armistice-2020-11']
+            >>> cc.load().ceasefires_in_force("2024", known_only=True)
+            ()
+        """
+        low, high = _day_bounds(at)
+        pool = self.ceasefires_involving(actor) if actor is not None else self._state.indexes.ceasefires
+        found = []
+        for ceasefire in pool:
+            effective, ended = ceasefire.effective, ceasefire.ended
+            start = (effective if effective is not None and effective.is_known else ceasefire.declared).ordinals
+            if start is None or start[0] > high:
+                continue
+            if ended is None:
+                if known_only and self._past_horizon(ceasefire, low):
+                    continue
+            elif ended.last_day is None:
+                if self._past_horizon(ceasefire, low):
+                    continue
+            elif ended.last_day.toordinal() < low:
+                continue
+            found.append(ceasefire)
+        return tuple(found)
+
+    def _past_horizon(self, value: Cited, low: int) -> bool:
+        """True if day ordinal *low* lies after the horizon of *value* (never when no horizon is known)."""
+        if low == MIN_ORDINAL:
+            return False
+        horizon = self.horizon_of(value)
+        return horizon is not None and _last(horizon) < low
+
     # -- knowledge horizon (#14) ------------------------------------------------------
 
     @functools.cached_property

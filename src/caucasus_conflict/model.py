@@ -740,7 +740,11 @@ class Ceasefire:
     """A ceasefire or armistice, with its declared, effective and end dates kept apart.
 
     As in the ETH/PRIO ceasefire data: ``declared`` is when it was agreed or announced,
-    ``effective`` when it took effect, ``ended`` when it ended (``None``: not reported).
+    ``effective`` when it took effect, ``ended`` when it ended. ``None`` and an unknown span
+    mean different things (#11): ``ended=None`` is no end reported (ETH/PRIO's ``0``: still
+    in force as far as the source knows), ``ended=TimeSpan.unknown()`` an end on a day not
+    reported (ETH/PRIO's ``-1``); ``effective=None`` is not reported separately (in force
+    from the declaration), an unknown ``effective`` a day not reported.
     ``strained_by_ids`` are events that later broke or strained it.
 
     Examples:
