@@ -225,10 +225,10 @@ def _timeline(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _actors(args: argparse.Namespace, out: _Output) -> int:
-    if (args.stance is None) != (args.toward is None):
-        args.parser.error("--stance and --toward go together")
+    if args.toward is not None and args.stance is None:
+        args.parser.error("--toward needs --stance: it says toward whom the stance is held")
     if args.at is not None and args.stance is None:
-        args.parser.error("--at needs --stance and --toward")
+        args.parser.error("--at needs --stance")
     _needs_date(args, args.at)
     ds = _dataset(args)
     actors = ds.actors_by_stance(args.stance, toward=args.toward, at=args.at, known_only=args.known_only) \
@@ -734,10 +734,11 @@ def build_parser() -> argparse.ArgumentParser:
     _known_only_option(sub)
     sub.add_argument("--title", metavar="TEXT", help="the picture's title, with --plot (default: 'Timeline of N events')")
 
-    sub = command("actors", _actors, "List actors, or those holding a stance toward someone.")
+    sub = command("actors", _actors, "List actors, or those holding a stance (toward someone).")
     sub.add_argument("--stance", choices=[k.value for k in cc.StanceKind], metavar="KIND",
                      help=f"only actors with this stance: {', '.join(k.value for k in cc.StanceKind)}")
-    sub.add_argument("--toward", metavar="NAME", help="the actor, territory or event the stance is toward")
+    sub.add_argument("--toward", metavar="NAME",
+                     help="the actor, territory or event the stance is toward (default: anyone)")
     sub.add_argument("--at", metavar="DATE", type=_date, help="only stances held at some time during DATE")
     _known_only_option(sub)
 
