@@ -127,6 +127,7 @@ _LABEL_CHARS = 58          # row labels wrap at this many characters a line (def
 _LABEL_WIDTHS = (10, 200)  # the label_width values accepted
 _INCHES = (2.0, 100.0)     # the figure widths and heights accepted, in inches
 _MONTH_MIN = 0.004         # a month bar is at least this fraction of the panel wide
+_LABEL_SHARE = 0.55        # row labels take at most this share of the picture's width
 _LABEL_LINES = 2           # and keep at most this many lines
 _ROW_HEIGHT = 0.36         # inches per event row (room for a two-line label)
 _BREAK_GAP = 730           # days; a gap longer than this (and than a quarter of the span) breaks the axis
@@ -200,7 +201,7 @@ def _options(title: object, size: object, label_width: object, kinds: object, vi
         chosen = frozenset(found)
     if view not in VIEWS:
         raise PlotOptionError("view", "be " + ", ".join(repr(v) for v in VIEWS[:-1]) + f" or {VIEWS[-1]!r}", view)
-    return _Options(title=title, size=None if size is None else (float(size[0]), float(size[1])),
+    return _Options(title=title, size=None if size is None else (size[0], size[1]),
                     label_width=label_width, kinds=chosen, view=str(view))
 
 
@@ -270,8 +271,8 @@ def _summary(event: Event, width: int = _LABEL_CHARS) -> str:
     return "\n".join(lines)
 
 
-def _label_rows(fig: Figure, ax: Axes, events: Sequence[Event], width: int) -> None:
-    """Label rows in two aligned columns: dates, then summaries (left-aligned)."""
+def _label_rows(fig: Figure, ax: Axes, events: Sequence[Event], width: int) -> float:
+    """Label rows in two aligned columns: dates, then summaries (left-aligned); returns their width in inches."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import offset_copy
 
@@ -280,9 +281,10 @@ def _label_rows(fig: Figure, ax: Axes, events: Sequence[Event], width: int) -> N
     extent = max((label.get_window_extent(renderer).width for label in labels), default=0.0) * 72 / fig.dpi
     ax.tick_params(axis="y", pad=extent + 6, length=0)
     where = offset_copy(ax.get_yaxis_transform(), fig=fig, x=-(extent + 16), units="points")
-    for row, event in enumerate(events):
-        ax.text(0, row, _when(event.span), transform=where, ha="right", va="center_baseline", fontsize=8.5,
-                color="0.25")
+    dates = [ax.text(0, row, _when(event.span), transform=where, ha="right", va="center_baseline", fontsize=8.5,
+                     color="0.25") for row, event in enumerate(events)]
+    widest = max((d.get_window_extent(renderer).width for d in dates), default=0.0) / fig.dpi
+    return (extent + 16) / 72 + widest
 
 
 def _hatched(ax: Axes, patch_type: type, *args: object, hatch: str, colour: str, **kwargs: object) -> None:
@@ -393,21 +395,28 @@ def _kind_key(kind: EventKind) -> Patch:
                  label=kind.value.replace("_", " "))
 
 
-def _panel_axes(fig: Figure, panels: Sequence[tuple[float, float]], ratios: Sequence[float], height: float,
-                *, open_start: bool, open_end: bool) -> tuple[list[Axes], Axes]:
-    """One axes per panel of the broken date axis, with cut marks; and an axis-less one below for the key."""
+def _panel_axes(fig: Figure, panels: Sequence[tuple[float, float]], ratios: Sequence[float],
+                height: float, *, open_start: bool, open_end: bool, labels: bool) -> tuple[list[Axes], Axes]:
+    """One axes per panel of the broken date axis, with cut marks, and an axis-less one below for the key.
+
+    *labels*: room is kept for row labels at the left.
+    """
     import matplotlib.dates as mdates
 
     # A second, axis-less row holds the legend, so that the layout engine keeps it clear
     # of the title, the panels and the notes.
     grid = fig.add_gridspec(2, len(panels), width_ratios=ratios, height_ratios=[height, 0.9])
     axes = [fig.add_subplot(grid[0, i]) for i in range(len(panels))]
+    # As many date ticks as the panel's width takes (about one per half inch), so that
+    # a narrow panel's labels do not run into each other.
+    inches = [fig.get_figwidth() * (0.55 if labels else 0.9) * r / sum(ratios) for r in ratios]
     for i, (ax, (low, high)) in enumerate(zip(axes, panels, strict=True)):
         pad = max((high - low) * 0.04, 20.0)
         left = pad * (4 if open_start and i == 0 else 1)
         right = pad * (4 if open_end and i == len(panels) - 1 else 1)
         ax.set_xlim(low - left, high + right)
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=7)  # type: ignore[no-untyped-call]
+        ticks = max(3, min(7, int(inches[i] / 0.55)))
+        locator = mdates.AutoDateLocator(minticks=2, maxticks=ticks)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
         ax.grid(axis="x", color="0.85", linewidth=0.6, zorder=1)
@@ -432,8 +441,12 @@ def _panel_axes(fig: Figure, panels: Sequence[tuple[float, float]], ratios: Sequ
 
 
 def _draw_rows(fig: Figure, dated: Sequence[Event], truces: Sequence[Ceasefire], panels: list[tuple[float, float]],
-               label_width: int) -> tuple[list[Patch | Line2D], Axes]:
-    """The rows view: one labelled row per event; returns the legend's entries and the axes for them."""
+               label_width: int, size: tuple[float, float] | None) -> tuple[list[Patch | Line2D], Axes, float]:
+    """The rows view: one labelled row per event.
+
+    Returns the legend's entries, the axes for them and the labels' width in inches. The
+    picture is widened for long labels; a *size* given too narrow for them is refused.
+    """
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -446,14 +459,20 @@ def _draw_rows(fig: Figure, dated: Sequence[Event], truces: Sequence[Ceasefire],
     open_start = any(e.span.first_day is None for e in dated)
     open_end = any(e.span.last_day is None for e in dated)
     axes, key = _panel_axes(fig, panels, [max(share, 0.2) for share in shares], _ROW_HEIGHT * rows,
-                          open_start=open_start, open_end=open_end)
+                            open_start=open_start, open_end=open_end, labels=True)
+    labels = 0.0
     for i, ax in enumerate(axes):
         ax.set_ylim(rows - 0.5, -0.5)
         for row in range(0, rows, 2):
             ax.axhspan(row - 0.5, row + 0.5, color="0.95", zorder=0, linewidth=0)
         ax.set_yticks(range(len(dated)))
         if i == 0:
-            _label_rows(fig, ax, dated, label_width)
+            labels = _label_rows(fig, ax, dated, label_width)
+            need = math.ceil(labels / _LABEL_SHARE * 2) / 2
+            if fig.get_figwidth() < need and size is not None:
+                raise PlotOptionError("size", f"be at least {need:g} inches wide to leave room beside row labels "
+                                      f"of {label_width} characters (or give a smaller label_width)", size)
+            fig.set_figwidth(max(fig.get_figwidth(), need))
         for row, event in enumerate(dated):
             _draw_event(ax, row, event, KIND_STYLES[event.kind], first=i == 0, last=i == len(axes) - 1)
         for k, ceasefire in enumerate(truces):
@@ -474,7 +493,7 @@ def _draw_rows(fig: Figure, dated: Sequence[Event], truces: Sequence[Ceasefire],
         (any(e.span.basis is Basis.INFERRED for e in dated),
          Patch(facecolor="none", edgecolor="0.3", linestyle="--", label="~ inferred date (dashed / hollow)")),
     ]
-    return handles + [handle for drawn, handle in shapes if drawn], key
+    return handles + [handle for drawn, handle in shapes if drawn], key, labels
 
 
 def _bin(day: _dt.date, yearly: bool) -> int:
@@ -527,8 +546,8 @@ def _draw_density(fig: Figure, dated: Sequence[Event], truces: Sequence[Ceasefir
     yearly, edges, counts, spread = _density_counts(dated, panels)
     unit = "year" if yearly else "month"
     lengths = [high - low for low, high in panels]
-    axes, key = _panel_axes(fig, panels, [max(n / sum(lengths), 0.2) for n in lengths], 5.0,
-                          open_start=False, open_end=False)
+    axes, key = _panel_axes(fig, panels, [max(n / sum(lengths), 0.2) for n in lengths], 5.0, open_start=False,
+                            open_end=False, labels=False)
     tops = np.cumsum([counts[k] for k in counts], axis=0) if counts else np.zeros((0, len(edges) - 1))
     peak = float(tops[-1].max()) if len(tops) else 1.0
     for i, ax in enumerate(axes):
@@ -552,6 +571,22 @@ def _draw_density(fig: Figure, dated: Sequence[Event], truces: Sequence[Ceasefir
     note = (f"An event dated to a year or a range counts in equal parts in each {unit} it may fall in; "
             "an open range is spread to the edge of the axis.") if spread else None
     return handles, key, unit, note
+
+
+def _legend(fig: Figure, key: Axes, handles: Sequence[Patch | Line2D], labels: float) -> None:
+    """The key under the panels, in as many columns (up to six) as fit beside the *labels* (inches wide).
+
+    A key wider than the room under the panels would make the layout engine give up.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
+    room = (0.95 * fig.get_figwidth() - labels) * fig.dpi
+    for columns in range(min(6, len(handles)), 0, -1):
+        legend = key.legend(handles=handles, loc="center", ncol=columns, fontsize=8, frameon=False)
+        if columns == 1 or legend.get_window_extent(renderer).width <= room:
+            return
+        legend.remove()
 
 
 def plot_timeline(events: Iterable[Event], ceasefires: Iterable[Ceasefire] = (), *,
@@ -644,9 +679,10 @@ def plot_timeline(events: Iterable[Event], ceasefires: Iterable[Ceasefire] = (),
     panels = _panels(spans)
     notes = []
     if chosen == "rows":
-        handles, key = _draw_rows(fig, dated, truces, panels, options.label_width)
+        handles, key, labels = _draw_rows(fig, dated, truces, panels, options.label_width, options.size)
     else:
         handles, key, unit, note = _draw_density(fig, dated, truces, panels)
+        labels = 0.0
         fig.suptitle(options.title or f"Events per {unit} by kind ({counted})", fontsize=13, fontweight="bold")
         notes += [note] if note else []
     # A ceasefire known to the day is a black line, a longer one a grey band: key what is drawn.
@@ -656,7 +692,7 @@ def plot_timeline(events: Iterable[Event], ceasefires: Iterable[Ceasefire] = (),
     if any(span.precision is not Precision.DAY for span in marks):
         handles.append(Patch(facecolor="0.35", alpha=0.35, edgecolor="black", label="ceasefire"))
     if handles:
-        key.legend(handles=handles, loc="center", ncol=min(6, len(handles)), fontsize=8, frameon=False)
+        _legend(fig, key, handles, labels)
     if undated:
         notes.append(f"{undated} undated event{'s' if undated != 1 else ''} not shown (no date to place).")
     if credit:
