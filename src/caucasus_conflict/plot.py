@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-__all__ = ["KIND_COLOURS", "KIND_STYLES", "MAX_DENSITY_MONTHS", "MAX_ROWS", "SUPPORTED_SUFFIXES", "VIEWS", "KindStyle",
+__all__ = ["KIND_COLOURS", "KIND_STYLES", "LABEL_WIDTH", "MAX_DENSITY_MONTHS", "MAX_ROWS", "SUPPORTED_SUFFIXES", "VIEWS", "KindStyle",
            "PlotOptionError", "UnsupportedFormatError", "plot_timeline"]
 
 SUPPORTED_SUFFIXES = (".png", ".svg", ".pdf")
@@ -63,6 +63,9 @@ VIEWS = ("auto", "rows", "density")
 MAX_ROWS = 50
 """``view="auto"`` draws one row per event up to this many events (a picture about 21 inches
 tall), and the density view beyond."""
+
+LABEL_WIDTH = 58
+"""How many characters a row label's line holds by default (`plot_timeline`'s *label_width*)."""
 
 MAX_DENSITY_MONTHS = 480
 """The density view counts events per month up to this many months (40 years) drawn, per year beyond."""
@@ -123,7 +126,6 @@ pictures can be compared)."""
 KIND_COLOURS: dict[EventKind, str] = {kind: style.colour for kind, style in KIND_STYLES.items()}
 """The colour of each event kind in the picture; with hatching, `KIND_STYLES` tells kinds apart."""
 
-_LABEL_CHARS = 58          # row labels wrap at this many characters a line (default of label_width)
 _LABEL_WIDTHS = (10, 200)  # the label_width values accepted
 _INCHES = (2.0, 100.0)     # the figure widths and heights accepted, in inches
 _MONTH_MIN = 0.004         # a month bar is at least this fraction of the panel wide
@@ -253,7 +255,7 @@ def _in_panel(span: TimeSpan, low: float, high: float) -> bool:
 
 
 
-def _summary(event: Event, width: int = _LABEL_CHARS) -> str:
+def _summary(event: Event, width: int = LABEL_WIDTH) -> str:
     """The row label: the summary wrapped at word boundaries into at most two lines of *width* (#12).
 
     What does not fit is cut after a whole word and marked with an ellipsis, never mid-word.
@@ -592,7 +594,7 @@ def _legend(fig: Figure, key: Axes, handles: Sequence[Patch | Line2D], labels: f
 def plot_timeline(events: Iterable[Event], ceasefires: Iterable[Ceasefire] = (), *,
                   path: str | os.PathLike[str], title: str | None = None,
                   credit: str | None = None, size: tuple[float, float] | None = None,
-                  label_width: int = _LABEL_CHARS, kinds: Iterable[EventKind | str] | None = None,
+                  label_width: int = LABEL_WIDTH, kinds: Iterable[EventKind | str] | None = None,
                   view: str = "auto") -> pathlib.Path:
     """Draw *events* (and *ceasefires*) on a date axis and write the picture to *path*.
 
