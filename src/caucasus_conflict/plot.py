@@ -91,7 +91,12 @@ class KindStyle:
 
     @property
     def hatch_colour(self) -> str:
-        """The hatching's colour on a fill of this colour: black on a light fill, white on a dark one."""
+        """The hatching's colour on a fill of this colour: black on a light fill, white on a dark one.
+
+        Examples:
+            >>> KindStyle("#332288", "////").hatch_colour  # Tol's indigo
+            'white'
+        """
         channels = [int(self.colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
