@@ -227,6 +227,19 @@ class TestKindStyles:
         assert plot.KindStyle(colour, "////").hatch_colour == hatch_colour
 
 
+class TestHatching:
+    @pytest.mark.parametrize("view", ["rows", "density"])
+    @pytest.mark.parametrize("span", ["2020-05-01", "2020-05", "2020", "2020-05/.."])
+    def test_hatched_kinds_are_hatched(self, tmp_path: Path, view: str, span: str) -> None:
+        """A hatched kind is drawn hatched (an SVG pattern) in both views and every date shape; a plain kind is not."""
+        hatched = plot_timeline([made(cc.EventKind.EXERCISE, span)], path=tmp_path / "h.svg", view=view)
+        plain = plot_timeline([made(cc.EventKind.MOBILISATION, span)], path=tmp_path / "p.svg", view=view)
+        assert list(svg_root(hatched).iter("{http://www.w3.org/2000/svg}pattern"))
+        # One shape filled with the hatching in the key, and one where the event is drawn.
+        assert hatched.read_text(encoding="utf-8").count("url(#h") == 2
+        assert not list(svg_root(plain).iter("{http://www.w3.org/2000/svg}pattern"))
+
+
 class TestOptions:
     @pytest.mark.usefixtures("svg_text")
     def test_title(self, tmp_path: Path, user: cc.Dataset) -> None:
@@ -250,6 +263,25 @@ class TestOptions:
         assert not (tmp_path / "t.png").exists()
         target = plot_timeline(user.chronology(), path=tmp_path / "t.png", size=(6, 4), label_width=20)
         assert png_size(target) == (900, 600)
+
+    def test_size_too_low_for_the_rows(self, tmp_path: Path, user: cc.Dataset) -> None:
+        """A height that would shrink the row labels below 5 points is refused, saying how tall it must be."""
+        with pytest.raises(plot.PlotOptionError) as caught:
+            plot_timeline(user.chronology(), path=tmp_path / "t.png", size=(10, 3))
+        assert str(caught.value) == ("'size' must be at least 3.5 inches tall for 4 rows of labels (or draw fewer "
+                                     "events, or view='density') (got (10, 3))")
+        assert not (tmp_path / "t.png").exists()
+        assert png_size(plot_timeline(user.chronology(), path=tmp_path / "t.png", size=(10, 3), view="density")) == \
+            (1500, 450)
+
+    def test_rows_refused_for_too_many_events(self, tmp_path: Path) -> None:
+        """view='rows' is refused for more events than 100 inches of rows hold; auto draws them as density."""
+        events = [made(cc.EventKind.WAR, "2020-05-01", i) for i in range(300)]
+        with pytest.raises(plot.PlotOptionError) as caught:
+            plot_timeline(events, path=tmp_path / "t.png", view="rows")
+        assert str(caught.value) == ("'view' must be 'density' or 'auto' for 300 events: rows fit at most 270 in "
+                                     "100 inches (got 'rows')")
+        assert png_size(plot_timeline(events, path=tmp_path / "t.png")) == (2250, 1050)
 
     def test_long_labels_widen_the_default_size(self, tmp_path: Path, user: cc.Dataset) -> None:
         """Without size, a picture whose labels need more than 15 inches' share is widened for them."""

@@ -135,6 +135,9 @@ _LABEL_WIDTHS = (10, 200)  # the label_width values accepted
 _INCHES = (2.0, 100.0)     # the figure widths and heights accepted, in inches
 _MONTH_MIN = 0.004         # a month bar is at least this fraction of the panel wide
 _LABEL_SHARE = 0.55        # row labels take at most this share of the picture's width
+_LABEL_POINTS = 8.5        # the row labels' font size, in points
+_MIN_POINTS = 5.0          # and the smallest it shrinks to in a picture given a small height
+_FRAME_INCHES = 2.6        # the height of the title, date axis, key and notes around the rows
 _LABEL_LINES = 2           # and keep at most this many lines
 _ROW_HEIGHT = 0.36         # inches per event row (room for a two-line label)
 _BREAK_GAP = 730           # days; a gap longer than this (and than a quarter of the span) breaks the axis
@@ -278,18 +281,18 @@ def _summary(event: Event, width: int = LABEL_WIDTH) -> str:
     return "\n".join(lines)
 
 
-def _label_rows(fig: Figure, ax: Axes, events: Sequence[Event], width: int) -> float:
+def _label_rows(fig: Figure, ax: Axes, events: Sequence[Event], width: int, fontsize: float) -> float:
     """Label rows in two aligned columns: dates, then summaries (left-aligned); returns their width in inches."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.transforms import offset_copy
 
-    labels = ax.set_yticklabels([_summary(e, width) for e in events], fontsize=8.5, ha="left", linespacing=1.0)
+    labels = ax.set_yticklabels([_summary(e, width) for e in events], fontsize=fontsize, ha="left", linespacing=1.0)
     renderer = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]
     extent = max((label.get_window_extent(renderer).width for label in labels), default=0.0) * 72 / fig.dpi
     ax.tick_params(axis="y", pad=extent + 6, length=0)
     where = offset_copy(ax.get_yaxis_transform(), fig=fig, x=-(extent + 16), units="points")
-    dates = [ax.text(0, row, _when(event.span), transform=where, ha="right", va="center_baseline", fontsize=8.5,
-                     color="0.25") for row, event in enumerate(events)]
+    dates = [ax.text(0, row, _when(event.span), transform=where, ha="right", va="center_baseline",
+                     fontsize=fontsize, color="0.25") for row, event in enumerate(events)]
     widest = max((d.get_window_extent(renderer).width for d in dates), default=0.0) / fig.dpi
     return (extent + 16) / 72 + widest
 
@@ -458,6 +461,13 @@ def _draw_rows(fig: Figure, dated: Sequence[Event], truces: Sequence[Ceasefire],
     from matplotlib.patches import Patch
 
     rows = max(len(dated), 1)
+    # Labels of two lines need about 2.6 times their size in points a row: shrink them to
+    # fit a picture given a small height, down to a legible 5 points.
+    fontsize = min(_LABEL_POINTS, (fig.get_figheight() - _FRAME_INCHES) / rows * 72 / 2.6)
+    if fontsize < _MIN_POINTS:
+        need = math.ceil((_FRAME_INCHES + rows * _MIN_POINTS * 2.6 / 72) * 2) / 2
+        raise PlotOptionError("size", f"be at least {need:g} inches tall for {rows} rows of labels (or draw fewer "
+                              "events, or view='density')", size)
     # Share the width half by each panel's length and half by how many events it shows,
     # so a dense month is not squeezed by a sparse decade; no panel gets under a fifth.
     lengths = [high - low for low, high in panels]
@@ -474,7 +484,7 @@ def _draw_rows(fig: Figure, dated: Sequence[Event], truces: Sequence[Ceasefire],
             ax.axhspan(row - 0.5, row + 0.5, color="0.95", zorder=0, linewidth=0)
         ax.set_yticks(range(len(dated)))
         if i == 0:
-            labels = _label_rows(fig, ax, dated, label_width)
+            labels = _label_rows(fig, ax, dated, label_width, fontsize)
             need = math.ceil(labels / _LABEL_SHARE * 2) / 2
             if fig.get_figwidth() < need and size is not None:
                 raise PlotOptionError("size", f"be at least {need:g} inches wide to leave room beside row labels "
@@ -634,7 +644,9 @@ def plot_timeline(events: Iterable[Event], ceasefires: Iterable[Ceasefire] = (),
     Raises:
         UnsupportedFormatError: *path* does not end in a supported suffix.
         PlotOptionError: *title*, *size*, *label_width*, *kinds* or *view* has a value it
-            cannot take (``ArgumentTypeError`` for a value of the wrong type).
+            cannot take (``ArgumentTypeError`` for a value of the wrong type); also a *size*
+            too narrow or too low for the row labels, and ``view="rows"`` for more events
+            than 100 inches of rows hold.
         MissingExtraError: matplotlib is not installed (``pip install 'caucasus-conflict[plot]'``).
 
     Examples:
@@ -672,8 +684,13 @@ def plot_timeline(events: Iterable[Event], ceasefires: Iterable[Ceasefire] = (),
     undated = len(given) - len(dated)
     chosen = options.view if options.view != "auto" else "rows" if len(dated) <= MAX_ROWS else "density"
     rows = max(len(dated), 1)
-    default_size = (15.0, 2.6 + _ROW_HEIGHT * rows) if chosen == "rows" else (15.0, 7.0)
-    fig = Figure(figsize=options.size or default_size, layout="constrained")
+    if chosen == "rows" and options.size is None and _FRAME_INCHES + _ROW_HEIGHT * rows > _INCHES[1]:
+        most = int((_INCHES[1] - _FRAME_INCHES) / _ROW_HEIGHT)
+        raise PlotOptionError("view", f"be 'density' or 'auto' for {len(dated)} events: rows fit at most {most} "
+                              f"in {_INCHES[1]:g} inches", options.view)
+    default_size = (15.0, _FRAME_INCHES + _ROW_HEIGHT * rows) if chosen == "rows" else (15.0, 7.0)
+    # At the dpi it is saved with, so that labels are measured as they will be drawn.
+    fig = Figure(figsize=options.size or default_size, layout="constrained", dpi=150)
     counted = f"{len(dated)} event{'s' if len(dated) != 1 else ''}"
     fig.suptitle(options.title or f"Timeline of {counted}", fontsize=13, fontweight="bold")
     spans = [e.span for e in dated] + [c.declared for c in truces] + [c.ended for c in truces if c.ended]
