@@ -296,8 +296,10 @@ class TestPlotOptions:
         (["--size", "big"], "argument --size: write WIDTHxHEIGHT in inches, such as 12x8 (got 'big')"),
         (["--size", "1x6"], "argument --size: 'size' must be (width, height) in inches, each from 2 to 100 "
                             "(got (1, 6))"),
-        (["--size", "6x6"], "argument --size: 'size' must be at least 9.5 inches wide to leave room beside row "
-                            "labels of 58 characters (or give a smaller label_width) (got (6, 6))"),
+        (["--data", VALID, "--size", "6x4"], "argument --size: 'size' must be at least 8 inches wide to leave room "
+         "beside row labels of 58 characters (or give a smaller label_width) (got (6, 4))"),
+        (["--data", VALID, "--size", "10x3"], "argument --size: 'size' must be at least 3.5 inches tall for 4 rows of "
+         "labels (or draw fewer events, or view='density') (got (10, 3))"),
         (["--label-width", "5"], "argument --label-width: 'label_width' must be from 10 to 200 characters (got 5)"),
         (["--kinds", "war,battle"], "argument --kinds: 'kinds[1]' must be an EventKind or one of its values: "
          + ", ".join(repr(k.value) for k in cc.EventKind) + " (got 'battle')"),
