@@ -394,7 +394,7 @@ class TestStances:
     @given(DATASETS, st.data())
     def test_toward_anyone_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
         """Without toward, actors_by_stance and stances_toward equal a scan by kind and date alone (#12)."""
-        stance = data.draw(st.sampled_from(ds.stances)) if ds.stances and data.draw(st.booleans()) else None
+        stance = data.draw(st.sampled_from(ds.stances)) if bool(ds.stances) and data.draw(st.booleans()) else None
         kind = stance.kind if stance is not None else data.draw(st.sampled_from(cc.StanceKind))
         at = data.draw(st.none() | WINDOW_BOUNDS)
         expected = sorted((s for s in ds.stances if s.kind is kind and (at is None or overlaps(s.span, window_of(at, at)))),
