@@ -78,3 +78,15 @@ class TestReadGedBenchmark:
         for label in ("## 300 GED-shaped rows", "csv.reader baseline", "formats.read_rows", "cc.read (a Dataset)"):
             assert label in out
         assert out.count("target <= 20 µs/row") == 2
+
+
+class TestPlotPictures:
+    def test_writes_every_picture(self, tmp_path: Path) -> None:
+        """A small run writes the four pictures (bundled rows and density, two generated sets) as PNG (#12)."""
+        pytest.importorskip("matplotlib")
+        out = run("plot_pictures.py", "--events", "200", "--out", str(tmp_path))
+        names = ("bundled-rows.png", "bundled-density.png", "synthetic.png", "conflict.png")
+        for name in names:
+            assert (tmp_path / name).read_bytes().startswith(b"\x89PNG")
+            assert out.count(f"{name}: ") == 1
+        assert "synthetic.png: 200 events in " in out

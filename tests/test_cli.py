@@ -382,13 +382,37 @@ class TestActors:
         actors = run_json(capsys, "--data", VALID, "actors", "--stance", "opposes", "--toward", "raid")
         assert [a["id"] for a in actors] == ["south"]
 
+    def test_stance_without_toward(self, capsys: pytest.CaptureFixture[str], bundled: cc.Dataset) -> None:
+        """--stance alone lists every actor holding that stance toward anyone, as actors_by_stance does (#12)."""
+        actors = run_json(capsys, "actors", "--stance", "supports")
+        expected = sorted({s.holder_id for s in bundled.stances if s.kind is cc.StanceKind.SUPPORTS})
+        assert [a["id"] for a in actors] == expected == [a.id for a in bundled.actors_by_stance("supports")]
+        assert len(expected) > len(bundled.actors_by_stance("supports", toward="Baku"))
+        code, out, _ = run(capsys, "actors", "--stance", "mediates")
+        assert code == 0
+        assert re.search(r"^russia\s+Russia\s+state\s", out, re.M)
+        assert last_line(out) == "1 actor."
+
+    def test_stance_without_toward_at(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--stance with --at and no --toward keeps only stances held during that date, toward anyone (#12)."""
+        assert [a["id"] for a in run_json(capsys, "--data", VALID, "actors", "--stance", "supports",
+                                          "--at", "2024-06")] == ["broker"]
+        assert run(capsys, "--data", VALID, "actors", "--stance", "supports", "--at", "2023") == \
+            (0, "No actors match.\n", "")
+
+    def test_stance_without_toward_marks_last_known(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--stance --at without --toward still marks a holder whose stance is only last known (#12)."""
+        _, out, _ = run(capsys, "actors", "--stance", "mediates", "--at", "2023-10")
+        assert "last known as of 2023-09: Russia (russia)" in out.splitlines()
+        assert run(capsys, "actors", "--stance", "mediates", "--at", "2023-10", "--known-only") == \
+            (0, "No actors match.\n", "")
+
     @pytest.mark.parametrize(("argv", "message"), [
-        (["--stance", "supports"], "--stance and --toward go together"),
-        (["--toward", "Baku"], "--stance and --toward go together"),
-        (["--at", "2020"], "--at needs --stance and --toward"),
+        (["--toward", "Baku"], "--toward needs --stance: it says toward whom the stance is held"),
+        (["--at", "2020"], "--at needs --stance"),
     ])
     def test_incomplete_options(self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
-        """--stance, --toward and --at must be given together (--at optional)."""
+        """--toward and --at need --stance (#12: --stance no longer needs --toward)."""
         code, _, err = run(capsys, "actors", *argv)
         assert (code, last_line(err)) == (2, f"caucasus-conflict actors: error: {message}")
 

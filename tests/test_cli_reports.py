@@ -7,6 +7,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -247,3 +248,83 @@ class TestPlotTitle:
         code, _, err = run(capsys, "timeline", "--title", "T")
         assert (code, last_line(err)) == (2, "caucasus-conflict timeline: error: --title needs --plot: it titles "
                                              "the picture")
+
+
+class TestPlotOptions:
+    @pytest.fixture(autouse=True)
+    def _svg_text(self) -> Any:
+        """Keep text as text in SVG output, so that tests can read it."""
+        matplotlib = pytest.importorskip("matplotlib")
+        with matplotlib.rc_context({"svg.fonttype": "none"}):
+            yield
+
+    def test_view_size_kinds(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, bundled: cc.Dataset) -> None:
+        """--view, --size and --kinds reach the picture; the message counts the events drawn (#12)."""
+        target = tmp_path / "t.png"
+        code, out, _ = run(capsys, "timeline", "--plot", str(target), "--view", "density", "--size", "12x6",
+                           "--kinds", "war, offensive")
+        drawn = [e for e in bundled.chronology() if e.span.is_known and e.kind.value in ("war", "offensive")]
+        assert (code, out) == (0, f"Wrote a timeline of {len(drawn)} events to {target}.\n")
+        data = target.read_bytes()
+        assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1800, 900)
+
+    def test_density_svg(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, bundled: cc.Dataset) -> None:
+        """--view density draws events per month, keyed by the kinds asked for only."""
+        target = tmp_path / "t.svg"
+        assert run(capsys, "timeline", "--plot", str(target), "--view", "density", "--kinds", "war,statement")[0] == 0
+        text = target.read_text(encoding="utf-8")
+        assert "events per month" in text
+        assert ">war<" in text
+        assert ">statement<" in text
+        for absent in ("offensive", "blockade", "mobilisation"):
+            assert f">{absent}<" not in text
+
+    def test_label_width(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, bundled: cc.Dataset) -> None:
+        """--label-width wraps the row labels at that many characters."""
+        from caucasus_conflict import plot
+
+        target = tmp_path / "t.svg"
+        assert run(capsys, "timeline", "--plot", str(target), "--label-width", "20")[0] == 0
+        text = target.read_text(encoding="utf-8")
+        event = bundled.record("war-1990s")
+        assert isinstance(event, cc.Event)
+        lines = plot._summary(event, 20).split("\n")
+        assert len(lines) == 2
+        assert all(f">{line}<" in text for line in lines)
+
+    @pytest.mark.parametrize(("argv", "message"), [
+        (["--size", "big"], "argument --size: write WIDTHxHEIGHT in inches, such as 12x8 (got 'big')"),
+        (["--size", "1x6"], "argument --size: 'size' must be (width, height) in inches, each from 2 to 100 "
+                            "(got (1, 6))"),
+        (["--data", VALID, "--size", "6x4"], "argument --size: 'size' must be at least 8 inches wide to leave room "
+         "beside row labels of 58 characters (or give a smaller label_width) (got (6, 4))"),
+        (["--data", VALID, "--size", "10x3"], "argument --size: 'size' must be at least 3.5 inches tall for 4 rows of "
+         "labels (or draw fewer events, or view='density') (got (10, 3))"),
+        (["--label-width", "5"], "argument --label-width: 'label_width' must be from 10 to 200 characters (got 5)"),
+        (["--kinds", "war,battle"], "argument --kinds: 'kinds[1]' must be an EventKind or one of its values: "
+         + ", ".join(repr(k.value) for k in cc.EventKind) + " (got 'battle')"),
+    ])
+    def test_bad_values(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str],
+                        message: str) -> None:
+        """A bad picture option is a usage error naming the option and what it must be; nothing is drawn."""
+        target = tmp_path / "t.png"
+        code, out, err = run(capsys, "timeline", "--plot", str(target), *argv)
+        assert (code, out, last_line(err)) == (2, "", f"caucasus-conflict timeline: error: {message}")
+        assert not target.exists()
+
+    def test_bad_view(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--view accepts only the library's views."""
+        code, _, err = run(capsys, "timeline", "--plot", str(tmp_path / "t.png"), "--view", "bars")
+        assert code == 2
+        assert "argument --view: invalid choice: 'bars'" in last_line(err)
+
+    @pytest.mark.parametrize(("argv", "message"), [
+        (["--view", "rows"], "--view needs --plot: it chooses how the picture is drawn"),
+        (["--size", "12x8"], "--size needs --plot: it sizes the picture"),
+        (["--label-width", "30"], "--label-width needs --plot: it wraps the picture's row labels"),
+        (["--kinds", "war"], "--kinds needs --plot: it chooses the kinds the picture draws"),
+    ])
+    def test_need_plot(self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+        """The picture's options without --plot are usage errors."""
+        code, _, err = run(capsys, "timeline", *argv)
+        assert (code, last_line(err)) == (2, f"caucasus-conflict timeline: error: {message}")

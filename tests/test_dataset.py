@@ -391,6 +391,17 @@ class TestStances:
         assert ds.actors_by_stance(kind, toward=target, at=at) == tuple(ds.actor(h) for h in sorted(holders))
         assert ds.actors_by_stance(kind.value, toward=target.id, at=at) == ds.actors_by_stance(kind, toward=target, at=at)
 
+    @given(DATASETS, st.data())
+    def test_toward_anyone_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """Without toward, actors_by_stance and stances_toward equal a scan by kind and date alone (#12)."""
+        stance = data.draw(st.sampled_from(ds.stances)) if bool(ds.stances) and data.draw(st.booleans()) else None
+        kind = stance.kind if stance is not None else data.draw(st.sampled_from(cc.StanceKind))
+        at = data.draw(st.none() | WINDOW_BOUNDS)
+        expected = sorted((s for s in ds.stances if s.kind is kind and (at is None or overlaps(s.span, window_of(at, at)))),
+                          key=lambda s: (s.span.sort_key(), s.id))
+        assert ds.stances_toward(kind, at=at) == tuple(expected)
+        assert ds.actors_by_stance(kind.value, at=at) == tuple(ds.actor(h) for h in sorted({s.holder_id for s in expected}))
+
     def test_toward_unknown_name(self) -> None:
         """An unknown target name raises UnknownNameError."""
         with pytest.raises(cc.UnknownNameError, match="no actor, territory or event named 'Atlantis'"):

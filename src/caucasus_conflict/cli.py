@@ -174,14 +174,34 @@ def _plot_path(text: str) -> str:
     return text
 
 
+def _plot_size(text: str) -> tuple[float, float]:
+    """``WIDTHxHEIGHT`` in inches (``12x8``); the library checks the range."""
+    width, _, height = text.lower().partition("x")
+    try:
+        numbers = [float(width), float(height)]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"write WIDTHxHEIGHT in inches, such as 12x8 (got {text!r})") from None
+    return (numbers[0], numbers[1]) if not all(n.is_integer() for n in numbers) else (int(numbers[0]), int(numbers[1]))
+
+
+def _plot_kinds(text: str) -> list[str]:
+    """Comma-separated event kinds; the library checks each."""
+    return [kind.strip() for kind in text.split(",")]
+
+
 # -- timeline -----------------------------------------------------------------------------
 
 
 def _timeline(args: argparse.Namespace, out: _Output) -> int:
     if args.plot and args.json:
         args.parser.error("--json and --plot cannot be combined: --plot writes a picture; drop one of them")
-    if args.title is not None and not args.plot:
-        args.parser.error("--title needs --plot: it titles the picture")
+    for option, value, why in (("--title", args.title, "it titles the picture"),
+                               ("--view", args.view, "it chooses how the picture is drawn"),
+                               ("--size", args.size, "it sizes the picture"),
+                               ("--label-width", args.label_width, "it wraps the picture's row labels"),
+                               ("--kinds", args.kinds, "it chooses the kinds the picture draws")):
+        if value is not None and not args.plot:
+            args.parser.error(f"{option} needs --plot: {why}")
     ds = _dataset(args)
     if args.within and not (args.start or args.end):
         args.parser.error("--within needs --from or --to")
@@ -197,8 +217,14 @@ def _timeline(args: argparse.Namespace, out: _Output) -> int:
     if args.plot:
         ceasefires = ds.ceasefires_between(args.start, args.end, actor=args.actor)
         credit = "; ".join(s.credit for s in ds.sources) or None
-        plot.plot_timeline(selected, ceasefires, path=args.plot, credit=credit, title=args.title)
-        out.lines([f"Wrote a timeline of {_plural(len(selected), 'event')} to {args.plot}."])
+        try:
+            plot.plot_timeline(selected, ceasefires, path=args.plot, credit=credit, title=args.title, size=args.size,
+                               label_width=plot.LABEL_WIDTH if args.label_width is None else args.label_width,
+                               kinds=args.kinds, view=args.view or "auto")
+        except plot.PlotOptionError as exc:  # a usage error, named as the option is spelt here
+            args.parser.error(f"argument --{str(exc.field).replace('_', '-')}: {exc}")
+        drawn = selected if args.kinds is None else [e for e in selected if e.kind.value in args.kinds]
+        out.lines([f"Wrote a timeline of {_plural(len(drawn), 'event')} to {args.plot}."])
         if left_out:
             out.lines([left_out])
         return 0
@@ -226,10 +252,10 @@ def _timeline(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _actors(args: argparse.Namespace, out: _Output) -> int:
-    if (args.stance is None) != (args.toward is None):
-        args.parser.error("--stance and --toward go together")
+    if args.toward is not None and args.stance is None:
+        args.parser.error("--toward needs --stance: it says toward whom the stance is held")
     if args.at is not None and args.stance is None:
-        args.parser.error("--at needs --stance and --toward")
+        args.parser.error("--at needs --stance")
     _needs_date(args, args.at)
     ds = _dataset(args)
     actors = ds.actors_by_stance(args.stance, toward=args.toward, at=args.at, known_only=args.known_only) \
@@ -734,11 +760,22 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"draw the timeline to FILE ({', '.join(plot.SUPPORTED_SUFFIXES)}; needs the plot extra)")
     _known_only_option(sub)
     sub.add_argument("--title", metavar="TEXT", help="the picture's title, with --plot (default: 'Timeline of N events')")
+    sub.add_argument("--view", choices=plot.VIEWS, metavar="VIEW",
+                     help=f"with --plot: rows (one per event), density (events per month by kind) or auto "
+                          f"(rows up to {plot.MAX_ROWS} events, else density; the default)")
+    sub.add_argument("--size", metavar="WxH", type=_plot_size,
+                     help="with --plot: the picture's width and height in inches, such as 12x8 "
+                          "(default: 15 wide, as tall as needed)")
+    sub.add_argument("--label-width", metavar="N", type=int,
+                     help=f"with --plot: characters a row label's line holds before it wraps (default {plot.LABEL_WIDTH})")
+    sub.add_argument("--kinds", metavar="KIND,...", type=_plot_kinds,
+                     help="with --plot: draw only these event kinds, comma-separated (default: every kind)")
 
-    sub = command("actors", _actors, "List actors, or those holding a stance toward someone.")
+    sub = command("actors", _actors, "List actors, or those holding a stance (toward someone).")
     sub.add_argument("--stance", choices=[k.value for k in cc.StanceKind], metavar="KIND",
                      help=f"only actors with this stance: {', '.join(k.value for k in cc.StanceKind)}")
-    sub.add_argument("--toward", metavar="NAME", help="the actor, territory or event the stance is toward")
+    sub.add_argument("--toward", metavar="NAME",
+                     help="the actor, territory or event the stance is toward (default: anyone)")
     sub.add_argument("--at", metavar="DATE", type=_date, help="only stances held at some time during DATE")
     _known_only_option(sub)
 

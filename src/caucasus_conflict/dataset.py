@@ -673,10 +673,11 @@ class Dataset:
         """
         return self._state.indexes.stances_by.get(self.actor(holder).id, ())
 
-    def stances_toward(self, kind: StanceKind | str, *, toward: EntityRef,
+    def stances_toward(self, kind: StanceKind | str, *, toward: EntityRef | None = None,
                        at: DateLike | None = None, known_only: bool = False) -> tuple[Stance, ...]:
         """Return the stances of *kind* toward an actor, territory or event, in order.
 
+        Without *toward* (``None``), the stances of *kind* toward anyone or anything (#12).
         With *at*, only stances whose span overlaps it; undated stances never do. An
         open-ended stance that reaches *at* only past its sources' horizon is last known
         (`last_known_as_of`); ``known_only=True`` leaves it out.
@@ -685,20 +686,26 @@ class Dataset:
             >>> import caucasus_conflict as cc
             >>> {s.holder_id for s in cc.load().stances_toward("supports", toward="Azerbaijan")} >= {"turkey"}
             True
+            >>> {s.kind.value for s in cc.load().stances_toward("mediates")}
+            {'mediates'}
         """
-        key = (_member(StanceKind, kind), self.resolve(toward).id)
-        stances = self._state.indexes.stances_toward.get(key, ())
+        member = _member(StanceKind, kind)
+        if toward is None:
+            stances = tuple(s for s in self._state.indexes.stances if s.kind is member)
+        else:
+            stances = self._state.indexes.stances_toward.get((member, self.resolve(toward).id), ())
         if at is None:
             return stances
         low, high = _day_bounds(at)
         found = tuple(s for s in stances if (b := s.span.ordinals) is not None and b[0] <= high and low <= b[1])
         return self._known(found, _span, low) if known_only else found
 
-    def actors_by_stance(self, kind: StanceKind | str, *, toward: EntityRef,
+    def actors_by_stance(self, kind: StanceKind | str, *, toward: EntityRef | None = None,
                          at: DateLike | None = None, known_only: bool = False) -> tuple[Actor, ...]:
         """Return the actors holding a stance of *kind* toward *toward*, by id.
 
-        *toward* is an actor, territory or event (or an id or name of one). With *at*,
+        *toward* is an actor, territory or event (or an id or name of one); without it
+        (``None``), the actors holding that stance toward anyone or anything (#12). With *at*,
         only stances whose span overlaps that date count; with ``known_only=True``, only
         those known at it (as in `stances_toward`, which gives the stances to mark).
 
@@ -706,6 +713,8 @@ class Dataset:
             >>> import caucasus_conflict as cc
             >>> [a.id for a in cc.load().actors_by_stance("supports", toward="Baku")]
             ['turkey']
+            >>> "russia" in [a.id for a in cc.load().actors_by_stance("mediates")]
+            True
         """
         holders = {s.holder_id for s in self.stances_toward(kind, toward=toward, at=at, known_only=known_only)}
         return tuple(self.actor(h) for h in sorted(holders))
