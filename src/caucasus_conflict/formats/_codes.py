@@ -1,0 +1,110 @@
+"""What a record keeps of its rows, so that a writer gives the rows back: `SourceCodes` by difference.
+
+A reader maps what the model holds; a writer rebuilds rows from the record (`regen`). What
+the rebuilt rows do not give back, cell by cell, is kept on the record as one `SourceCodes`
+of the format: the columns the model does not map, the value set aside as unknown (the
+text read), and a mapped value the model holds in another shape (an ETH/PRIO date part
+``0`` or blank where the model says unknown). So nothing of a row is lost, and the writer
+applies the codes over its rebuilt rows: read, write, read gives the same rows.
+
+A record made of several rows (an ETH/PRIO ceasefire, one row per actor) names a column
+``col`` when every row has the same text, else ``col[k]`` for the ``k``-th row (from 0).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Final
+
+import attrs
+
+from caucasus_conflict.model import SourceCodes
+
+from ._rows import Format, Row
+from ._values import Invalid
+
+__all__ = ["apply_codes", "kept_codes", "texts"]
+
+_PER_ROW: Final = re.compile(r"(.*)\[(\d+)\]")
+
+
+def texts(fmt: Format[Any], row: Row) -> dict[str, str]:
+    """The text of each cell of *row* as the format writes it (set-aside and unmapped cells as read)."""
+    codes = dict(row.source_codes)
+    out = {spec.name: codes[spec.name] if spec.name in codes else spec.codec.format(getattr(row, spec.field))
+           for spec in fmt.columns}
+    out.update(codes)
+    return out
+
+
+def kept_codes(fmt: Format[Any], originals: Sequence[Row], rebuilt: Sequence[Row]) -> tuple[SourceCodes, ...]:
+    """The `SourceCodes` that turn *rebuilt* into *originals* (row by row), or ``()`` when none is needed."""
+    wanted = [texts(fmt, row) for row in originals]
+    made = [texts(fmt, row) for row in rebuilt]
+    order = [spec.name for spec in fmt.columns]
+    seen = set(order)
+    for cells in wanted:
+        for name in cells:
+            if name not in seen:
+                seen.add(name)
+                order.append(name)
+    columns: list[str] = []
+    values: list[str] = []
+    for name in order:
+        differing = [(k, cells.get(name, "")) for k, cells in enumerate(wanted)
+                     if cells.get(name, "") != made[k].get(name, "")
+                     or (name in cells and name not in made[k] and name not in _mapped(fmt))]
+        if not differing:
+            continue
+        if len(differing) == len(wanted) and len({text for _k, text in differing}) == 1:
+            columns.append(name)
+            values.append(differing[0][1])
+            continue
+        for k, text in differing:
+            columns.append(f"{name}[{k}]")
+            values.append(text)
+    return (SourceCodes(fmt.name, tuple(columns), tuple(values)),) if columns else ()
+
+
+def _mapped(fmt: Format[Any]) -> frozenset[str]:
+    return frozenset(spec.name for spec in fmt.columns)
+
+
+def apply_codes(fmt: Format[Any], rebuilt: Sequence[Row], codes: Sequence[SourceCodes]) -> list[Row]:
+    """*rebuilt* with the format's `SourceCodes` applied: the texts they keep replace the rebuilt cells."""
+    mine = [c for c in codes if c.scheme == fmt.name]
+    if not mine:
+        return list(rebuilt)
+    shared: dict[str, str] = {}
+    per_row: dict[int, dict[str, str]] = {}
+    for code in mine:
+        for name, text in code.items():
+            match = _PER_ROW.fullmatch(name)
+            if match and match.group(1) and not _is_column(fmt, name):
+                per_row.setdefault(int(match.group(2)), {})[match.group(1)] = text
+            else:
+                shared[name] = text
+    by_name = {spec.name: spec for spec in fmt.columns}
+    out: list[Row] = []
+    for k, row in enumerate(rebuilt):
+        cells = {**shared, **per_row.get(k, {})}
+        changes: dict[str, Any] = {}
+        extra: list[tuple[str, str]] = []
+        for name, text in cells.items():
+            spec = by_name.get(name)
+            if spec is None:
+                extra.append((name, text))
+                continue
+            try:
+                changes[spec.field] = spec.codec.parse(text)
+            except Invalid:
+                changes[spec.field] = spec.codec.empty
+                extra.append((name, text))
+        out.append(attrs.evolve(row, source_codes=(*row.source_codes, *extra), **changes))
+    return out
+
+
+def _is_column(fmt: Format[Any], name: str) -> bool:
+    """Whether *name* (``x[1]``) is itself a column of the format, not a per-row code."""
+    return name in _mapped(fmt)
