@@ -626,7 +626,8 @@ class NameUsed:
 
     One UCDP actor id can carry several names over time: actor 330 is the "Republic of
     Armenia" in 1990-91 and the "Government of Armenia" later. `Actor.names_used` keeps each
-    with the span it was used in; the name is one of the actor's `Actor.names`.
+    with the span it was used in. The readers and `Dataset.merge` keep each such name among
+    the actor's `Actor.names`; a name that is not (after an actor is renamed) is still kept.
 
     Examples:
         >>> used = NameUsed(name="Republic of Armenia", span=TimeSpan.parse("1990/1991"),
@@ -671,14 +672,6 @@ class Actor:
     source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
-
-    def __attrs_post_init__(self) -> None:
-        names = (self.name, *self.aliases)
-        for index, used in enumerate(self.names_used):
-            if used.name not in names:
-                raise RecordError("names_used", "name one of the actor's names", used.name, index=index,
-                                  message=f"'names_used' must name one of the actor's name and aliases "
-                                          f"(got {used.name!r} at index {index}); add it to 'aliases'")
 
     @property
     def names(self) -> tuple[str, ...]:
