@@ -25,6 +25,7 @@ from typing import Any, Final
 
 import attrs
 
+from caucasus_conflict._names import fold
 from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import Problem, RecordError
 from caucasus_conflict.kinds import ActorKind, Precision, Side, SourceKind
@@ -106,15 +107,17 @@ def ethprio_records(rows: Sequence[CeasefireRow], name: str, digest: str,
 
 def _party(row: CeasefireRow, name: str, book: ActorBook, year: int | None, cite: Citation) -> ActorId | None:
     where = f"{name}:{row.line}:actor_name"
+    given = (row.actor_name or "").strip()  # the text as written stays in the source codes
+    if not fold(given):
+        given = ""  # a name without letters or digits cannot be looked up: no name
     if len(row.ucdp_actor_id) == 1:
         ucdp_id = row.ucdp_actor_id[0]
-        actor_name = row.actor_name or f"UCDP actor {ucdp_id}"
+        actor_name = given or f"UCDP actor {ucdp_id}"
         return book.add(f"ucdp-actor-{ucdp_id}", actor_name, kind=_kind(actor_name),
                         external_ids=(("ucdp-actor", str(ucdp_id)),), year=year, cite=cite, where=where)
-    if row.actor_name:
-        part = slug(row.actor_name) or f"line-{row.line}"
-        return book.add(f"ethprio-actor-{part}", row.actor_name, kind=_kind(row.actor_name), year=year, cite=cite,
-                        where=where)
+    if given:
+        part = slug(given) or f"line-{row.line}"
+        return book.add(f"ethprio-actor-{part}", given, kind=_kind(given), year=year, cite=cite, where=where)
     return None
 
 
@@ -135,8 +138,9 @@ def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, b
         cite = _cite(sid, (row,))
         party = _party(row, name, book, year, cite)
         if party is None:
-            problems.append(Problem(f"{name}:{row.line}:actor_name", "the row names no actor (no actor_name, and not "
-                                                                     "one ucdp_actor_id), so it is left out"))
+            problems.append(Problem(f"{name}:{row.line}:actor_name", "the row names no actor (no actor_name with "
+                                                                     "letters or digits, and not one ucdp_actor_id), "
+                                                                     "so it is left out"))
             continue
         if party in parties:
             rest.append(row)

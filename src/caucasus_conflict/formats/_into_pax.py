@@ -69,7 +69,7 @@ def pax_records(rows: Sequence[PaxRow], name: str, digest: str,
             seen.add(row.agt_id)
         agreement = Ceasefire(
             id=CeasefireId(f"pax-{row.agt_id}" if first else f"pax-line-{row.line}"),
-            name=row.agt or f"PA-X agreement {row.agt_id if row.agt_id is not None else 'at line ' + str(row.line)}",
+            name=(row.agt or "").strip() or f"PA-X agreement {row.agt_id if row.agt_id is not None else 'at line ' + str(row.line)}",
             party_ids=tuple(parties), mediator_ids=tuple(mediators), declared=row.span, written=True,
             external_ids=(ExternalId("pax", str(row.agt_id)),) if first else (), citations=(cite,))
         names = {p: book.name_of(p) for p in (*parties, *mediators)}

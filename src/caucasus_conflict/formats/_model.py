@@ -120,12 +120,14 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
         mapped_names = ", ".join(_MAPPERS)
         raise QueryError(f"{name} is {fmt.title} ({fmt.name}); read() maps only {mapped_names} into the model so "
                          f"far. Read its rows with caucasus_conflict.formats.read_rows (formats: {', '.join(FORMATS)})")
-    result = fmt.rows_of(table, name=name, strict=strict)
+    result = fmt.rows_of(table, name=name)  # strict is applied below, to the rows' and the mapping's problems
     digest = hashlib.sha256(data).hexdigest()
     records, mapped = mapper(result.rows, name, digest, source_id)
     problems = (*result.problems, *mapped)
     if problems and strict:
-        raise DataError(problems, file=name)
+        raise DataError(problems, file=name,
+                        advice="Fix the values at the lines shown, or read without strict=True to keep the rows "
+                               "with those values set aside.")
     if problems:
         warnings.warn(DataWarning(f"{name}: {len(problems)} value(s) set aside as unknown; see Dataset.problems"),
                       stacklevel=2)
