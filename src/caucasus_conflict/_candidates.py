@@ -124,7 +124,7 @@ def _ceasefire_candidates(mine: Sequence[Ceasefire], theirs: Sequence[Ceasefire]
                     continue
                 seen.add(held.id)
                 shared = parties & set(held.party_ids)
-                resolved_all = len(parties) == len(ceasefire.party_ids)
+                resolved_all = all(p in actor_joins for p in ceasefire.party_ids)
                 if not (shared == set(held.party_ids) or (resolved_all and shared == parties)):
                     continue
                 if not held.declared.overlaps(ceasefire.declared):

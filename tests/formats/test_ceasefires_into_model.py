@@ -276,3 +276,102 @@ def test_generated_ethprio_rows_round_trip(tmp_path_factory: pytest.TempPathFact
     third = folder / "c.csv"
     write_quietly(quietly(back, source_id="cf"), third, "ethprio-ceasefires")
     assert third.read_text(encoding="utf-8") == back.read_text(encoding="utf-8")
+
+
+# -- merge candidates against a brute-force oracle -------------------------------------------
+
+_CITE = (cc.Citation(cc.SourceId("s"), (1,)),)
+_SOURCE = cc.Source(id=cc.SourceId("s"), title="S", publisher="P", url="https://example.org",
+                    published=cc.TimeSpan.parse("2024"), credit="(c) P", blocks=1)
+_SPANS = st.sampled_from(["2000", "2000-03", "2000-03-05", "2001", "2000/2001", "unknown"]).map(cc.TimeSpan.parse)
+_NAMES = ["Alpha", "Beta", "Gamma", "Delta", "ALPHA!", "Epsilon"]
+
+
+@st.composite
+def _datasets(draw: st.DrawFn, prefix: str) -> cc.Dataset:
+    """A small data set: actors with names and external ids from small pools, ceasefires between them."""
+    count = draw(st.integers(1, 4))
+    names = draw(st.lists(st.sampled_from(_NAMES[:4] if prefix == "a" else _NAMES), min_size=count, max_size=count,
+                          unique_by=lambda n: n.lower().strip("!")))
+    codes = draw(st.lists(st.integers(0, 4), min_size=count, max_size=count, unique=True))
+    shared = draw(st.sets(st.integers(0, 3), min_size=1, max_size=3)) if prefix == "b" else set()
+    actors = tuple(cc.Actor(id=cc.ActorId(f"{'a' if i in shared else prefix}{i}"), name=name, kind=cc.ActorKind.STATE,
+                            external_ids=(cc.ExternalId("k", str(code)),) if draw(st.booleans()) else (),
+                            citations=_CITE)
+                   for i, (name, code) in enumerate(zip(names, codes, strict=True)))
+    ids = [a.id for a in actors]
+    ceasefires = []
+    pax = draw(st.lists(st.integers(0, 3), max_size=3, unique=True))
+    for j in range(draw(st.integers(0, 3))):
+        parties = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True))
+        external = (cc.ExternalId("pax", str(pax[j])),) if j < len(pax) and draw(st.booleans()) else ()
+        ceasefires.append(cc.Ceasefire(id=cc.CeasefireId(f"c{prefix}{j}"), name="C", party_ids=tuple(parties),
+                                       declared=draw(_SPANS), external_ids=external, citations=_CITE))
+    return cc.Dataset(sources=(_SOURCE,), actors=actors, ceasefires=tuple(ceasefires))
+
+
+def _oracle(mine: cc.Dataset, other: cc.Dataset) -> set[tuple[str, str, str]]:
+    """Every pair, checked one by one against the documented rule."""
+    def joined(record: Any, held: tuple[Any, ...]) -> str | None:
+        sharing = [h.id for h in held if set(h.external_ids) & set(record.external_ids)]
+        if len(sharing) == 1:
+            return sharing[0]
+        if not sharing and record.id in {h.id for h in held}:
+            return str(record.id)
+        return None
+
+    actor_join = {o.id: joined(o, mine.actors) for o in other.actors}
+    cease_join = {o.id: joined(o, mine.ceasefires) for o in other.ceasefires}
+    out = set()
+    for held in mine.actors:
+        for o in other.actors:
+            if actor_join[o.id] is None and held.id not in actor_join.values() and \
+                    {cc.formats._actors.fold(n) for n in held.names} & {cc.formats._actors.fold(n) for n in o.names}:
+                out.add(("actor", held.id, o.id))
+    for held in mine.ceasefires:
+        for o in other.ceasefires:
+            if cease_join[o.id] is not None or held.id in cease_join.values():
+                continue
+            mapped = [actor_join[p] for p in o.party_ids]
+            theirs = {p for p in mapped if p is not None}
+            shared = theirs & set(held.party_ids)
+            one_in_other = shared == set(held.party_ids) or (None not in mapped and shared == theirs)
+            if shared and one_in_other and held.declared.overlaps(o.declared):
+                out.add(("ceasefire", held.id, o.id))
+    return out
+
+
+@FAST
+@given(mine=_datasets("a"), other=_datasets("b"))
+def test_merge_candidates_match_the_oracle(mine: cc.Dataset, other: cc.Dataset) -> None:
+    found = mine.merge_candidates(other)
+    assert {(c.record_type, c.id, c.other_id) for c in found} == _oracle(mine, other)
+    assert list(found) == sorted(found, key=lambda c: (c.record_type, c.id, c.other_id))
+    for candidate in found:
+        assert candidate.evidence
+        if candidate.record_type == "ceasefire":
+            assert set(candidate.shared_party_ids) <= set(mine.ceasefire(candidate.id).party_ids)
+    if not any(c.record_type == "actor" for c in found):
+        try:
+            merged = mine.merge(other)
+        except cc.DataError:
+            return  # external ids matching several records: refused, as merge documents
+        kept = {c.id for c in merged.ceasefires}
+        assert all({c.id, c.other_id} <= kept for c in found), "a candidate is never joined"
+
+
+def test_a_party_matching_no_held_actor_keeps_the_pair_apart_unless_the_held_parties_are_all_shared() -> None:
+    """{a, x} against {a, b}: x is no held actor, so the parties are not one within the other."""
+    def ds(actors: list[str], parties: list[list[str]], prefix: str) -> cc.Dataset:
+        return cc.Dataset(sources=(_SOURCE,), actors=tuple(cc.Actor(id=cc.ActorId(a), name=a.upper() + "land",
+                                                                    kind=cc.ActorKind.STATE, citations=_CITE)
+                                                           for a in actors),
+                          ceasefires=tuple(cc.Ceasefire(id=cc.CeasefireId(f"{prefix}{i}"), name="C",
+                                                        party_ids=tuple(map(cc.ActorId, p)),
+                                                        declared=cc.TimeSpan.parse("2000"), citations=_CITE)
+                                           for i, p in enumerate(parties)))
+
+    mine = ds(["a", "b"], [["a", "b"], ["a"]], "m")
+    other = ds(["a", "x"], [["a", "x"]], "o")
+    found = [(c.id, c.other_id, c.evidence[0]) for c in mine.merge_candidates(other) if c.record_type == "ceasefire"]
+    assert found == [("m1", "o0", "the parties of one are parties of the other: a")]
