@@ -10,10 +10,10 @@ Examples:
 
 from typing import TYPE_CHECKING, Any
 
+from ._candidates import MergeCandidate
 from ._registry import RECORD_TYPES, RecordType
 from ._version import __version__
 from .convert import configure_converter, converter, make_converter
-from ._candidates import MergeCandidate
 from .dataset import ActorRef, Cited, Dataset, EntityRef, TerritoryRef
 from .errors import (
     ArgumentTypeError,

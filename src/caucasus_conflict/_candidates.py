@@ -18,6 +18,7 @@ candidate, and neither is a record the merge joins to another.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -72,12 +73,15 @@ def _joins(records: Sequence[Record], others: Sequence[Record], mapping: Mapping
     return out
 
 
-def merge_candidates(mine: object, other: object, mapping: Mapping[str, str]) -> tuple[MergeCandidate, ...]:
-    """The candidates between the data sets *mine* and *other* (see the module docstring), sorted."""
-    my_actors: tuple[Actor, ...] = getattr(mine, "actors")
-    their_actors: tuple[Actor, ...] = getattr(other, "actors")
-    my_ceasefires: tuple[Ceasefire, ...] = getattr(mine, "ceasefires")
-    their_ceasefires: tuple[Ceasefire, ...] = getattr(other, "ceasefires")
+def merge_candidates(mine: Any, other: Any, mapping: Mapping[str, str]) -> tuple[MergeCandidate, ...]:
+    """The candidates between the data sets *mine* and *other* (see the module docstring), sorted.
+
+    *mine* and *other* are `Dataset` objects (not imported here: the data set imports this module).
+    """
+    my_actors: tuple[Actor, ...] = mine.actors
+    their_actors: tuple[Actor, ...] = other.actors
+    my_ceasefires: tuple[Ceasefire, ...] = mine.ceasefires
+    their_ceasefires: tuple[Ceasefire, ...] = other.ceasefires
     actor_joins = _joins(my_actors, their_actors, mapping)
     out = [*_actor_candidates(my_actors, their_actors, actor_joins),
            *_ceasefire_candidates(my_ceasefires, their_ceasefires, actor_joins,
@@ -116,7 +120,7 @@ def _ceasefire_candidates(mine: Sequence[Ceasefire], theirs: Sequence[Ceasefire]
     for ceasefire in theirs:
         if ceasefire.id in joins:
             continue
-        parties = {actor_joins[p] for p in ceasefire.party_ids if p in actor_joins}
+        parties = {ActorId(actor_joins[p]) for p in ceasefire.party_ids if p in actor_joins}
         seen: set[str] = set()
         for party in sorted(parties):
             for held in by_party.get(party, ()):

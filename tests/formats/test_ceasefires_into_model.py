@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import caucasus_conflict as cc
+from caucasus_conflict._names import fold
 from caucasus_conflict.formats import DataWarning, read_rows
 from caucasus_conflict.formats._actors import KNOWN, match_name, mentions, split_names
 from caucasus_conflict.formats.ethprio import CEASEFIRES
@@ -54,7 +55,7 @@ class TestEthPrio:
             ("cc-osce", cc.Role.MEDIATOR, None)]  # "Zland, OSZE": the OSCE's German acronym; Zland is reported
         assert first.external_ids == (cc.ExternalId("ethprio", "5001"), cc.ExternalId("pax", "9402"))
         assert first.citations[0].rows == (2, 3)
-        assert ds.by_external_id("ucdp-actor", "9101").name == "Government of Xland"
+        assert ds.by_external_id("ucdp-actor", "9101", record_type=cc.Actor).name == "Government of Xland"
         assert (first.declared.format(), first.written) == ("1994-05-12", True)
 
     def test_cf_id_repeats_across_countries(self, tmp_path: Path) -> None:
@@ -158,7 +159,7 @@ class TestPax:
         unlinked = cc.Dataset(**{r.collection: getattr(bundled, r.collection) for r in cc.RECORD_TYPES}
                               | {"ceasefires": (armistice,)})
         assert unlinked.merge_candidates(pax) == (cc.MergeCandidate(
-            "ceasefire", "armistice-2020-11", "pax-2324", ("armenia", "azerbaijan"),
+            "ceasefire", "armistice-2020-11", "pax-2324", (cc.ActorId("armenia"), cc.ActorId("azerbaijan")),
             ("the parties of one are parties of the other: armenia, azerbaijan",
              "declared dates overlap: 2020-11 and 2020-11-10",
              "same kind of record: both are ceasefires (or agreements read as ceasefires)")),)
@@ -310,24 +311,26 @@ def _datasets(draw: st.DrawFn, prefix: str) -> cc.Dataset:
     return cc.Dataset(sources=(_SOURCE,), actors=actors, ceasefires=tuple(ceasefires))
 
 
+def _joined(record: cc.Actor | cc.Ceasefire, held: tuple[cc.Actor, ...] | tuple[cc.Ceasefire, ...]) -> str | None:
+    """The held record *record* is joined to by merge: the one sharing an external id, else the one of its id."""
+    sharing = [h.id for h in held if set(h.external_ids) & set(record.external_ids)]
+    if len(sharing) == 1:
+        return str(sharing[0])
+    if not sharing and record.id in {h.id for h in held}:
+        return str(record.id)
+    return None
+
+
 def _oracle(mine: cc.Dataset, other: cc.Dataset) -> set[tuple[str, str, str]]:
     """Every pair, checked one by one against the documented rule."""
-    def joined(record: Any, held: tuple[Any, ...]) -> str | None:
-        sharing = [h.id for h in held if set(h.external_ids) & set(record.external_ids)]
-        if len(sharing) == 1:
-            return sharing[0]
-        if not sharing and record.id in {h.id for h in held}:
-            return str(record.id)
-        return None
-
-    actor_join = {o.id: joined(o, mine.actors) for o in other.actors}
-    cease_join = {o.id: joined(o, mine.ceasefires) for o in other.ceasefires}
-    out = set()
-    for held in mine.actors:
-        for o in other.actors:
-            if actor_join[o.id] is None and held.id not in actor_join.values() and \
-                    {cc.formats._actors.fold(n) for n in held.names} & {cc.formats._actors.fold(n) for n in o.names}:
-                out.add(("actor", held.id, o.id))
+    actor_join = {o.id: _joined(o, mine.actors) for o in other.actors}
+    cease_join = {o.id: _joined(o, mine.ceasefires) for o in other.ceasefires}
+    out: set[tuple[str, str, str]] = set()
+    for actor in mine.actors:
+        for them in other.actors:
+            if actor_join[them.id] is None and actor.id not in actor_join.values() and \
+                    {fold(n) for n in actor.names} & {fold(n) for n in them.names}:
+                out.add(("actor", actor.id, them.id))
     for held in mine.ceasefires:
         for o in other.ceasefires:
             if cease_join[o.id] is not None or held.id in cease_join.values():

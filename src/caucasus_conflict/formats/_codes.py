@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -26,6 +26,7 @@ from ._values import Invalid
 
 __all__ = ["apply_codes", "kept_codes", "texts"]
 
+R = TypeVar("R", bound=Row)
 _PER_ROW: Final = re.compile(r"(.*)\[(\d+)\]")
 
 
@@ -71,7 +72,7 @@ def _mapped(fmt: Format[Any]) -> frozenset[str]:
     return frozenset(spec.name for spec in fmt.columns)
 
 
-def apply_codes(fmt: Format[Any], rebuilt: Sequence[Row], codes: Sequence[SourceCodes]) -> list[Row]:
+def apply_codes(fmt: Format[R], rebuilt: Sequence[R], codes: Sequence[SourceCodes]) -> list[R]:
     """*rebuilt* with the format's `SourceCodes` applied: the texts they keep replace the rebuilt cells."""
     mine = [c for c in codes if c.scheme == fmt.name]
     if not mine:
@@ -86,7 +87,7 @@ def apply_codes(fmt: Format[Any], rebuilt: Sequence[Row], codes: Sequence[Source
             else:
                 shared[name] = text
     by_name = {spec.name: spec for spec in fmt.columns}
-    out: list[Row] = []
+    out: list[R] = []
     for k, row in enumerate(rebuilt):
         cells = {**shared, **per_row.get(k, {})}
         changes: dict[str, Any] = {}
