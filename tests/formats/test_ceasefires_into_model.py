@@ -378,3 +378,20 @@ def test_a_party_matching_no_held_actor_keeps_the_pair_apart_unless_the_held_par
     other = ds(["a", "x"], [["a", "x"]], "o")
     found = [(c.id, c.other_id, c.evidence[0]) for c in mine.merge_candidates(other) if c.record_type == "ceasefire"]
     assert found == [("m1", "o0", "the parties of one are parties of the other: a")]
+
+
+def test_cli_imports_ethprio(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from caucasus_conflict.cli import main
+
+    target = tmp_path / "cf.json"
+    assert main(["import", "ethprio-ceasefires", str(fixture("ethprio.csv")), "-o", str(target)]) == 0
+    err = capsys.readouterr().err
+    assert err.endswith(f"Wrote 4 ceasefires, 0 events and 4 actors to {target}.\n")
+    assert cc.load(target).ceasefires == quietly(fixture("ethprio.csv")).ceasefires
+
+
+def test_problems_in_line_order() -> None:
+    ds = quietly(fixture("ethprio.csv"))
+    path = str(fixture("ethprio.csv"))
+    assert [p.path.removeprefix(path) for p in ds.problems] == [
+        ":2:mediator_send", ":5:cf_effect_yr", ":6:ceasefire_class", ":6:cf_dec_month", ":6:cf_effect_day"]

@@ -55,6 +55,7 @@ from ._csv import DEFAULT_MAX_BYTES, read_bytes, read_table
 from ._into_ethprio import ethprio_records
 from ._into_pax import pax_records
 from ._registry import FORMATS, _format_of, get_format
+from ._rows import _line_of
 from .ucdp import GedRow
 
 __all__ = ["DataWarning", "read"]
@@ -123,7 +124,7 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
     result = fmt.rows_of(table, name=name)  # strict is applied below, to the rows' and the mapping's problems
     digest = hashlib.sha256(data).hexdigest()
     records, mapped = mapper(result.rows, name, digest, source_id)
-    problems = (*result.problems, *mapped)
+    problems = sorted((*result.problems, *mapped), key=lambda problem: _line_of(problem, name))  # stable
     if problems and strict:
         raise DataError(problems, file=name,
                         advice="Fix the values at the lines shown, or read without strict=True to keep the rows "
