@@ -7,24 +7,32 @@ text read), and a mapped value the model holds in another shape (an ETH/PRIO dat
 ``0`` or blank where the model says unknown). So nothing of a row is lost, and the writer
 applies the codes over its rebuilt rows: read, write, read gives the same rows.
 
+`file_source` is the `Source` of a file read, and `left_out` lists the records a writer of
+ceasefire rows cannot hold.
+
 A record made of several rows (an ETH/PRIO ceasefire, one row per actor) names a column
 ``col`` when every row has the same text, else ``col[k]`` for the ``k``-th row (from 0).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from typing import Any, Final, TypeVar
 
 import attrs
 
-from caucasus_conflict.model import SourceCodes
+from caucasus_conflict.dataset import Dataset
+from caucasus_conflict.errors import Problem
+from caucasus_conflict.kinds import SourceKind
+from caucasus_conflict.model import Source, SourceCodes, SourceId
+from caucasus_conflict.timespan import TimeSpan
 
 from ._rows import Format, Row
 from ._values import Invalid
 
-__all__ = ["apply_codes", "kept_codes", "texts"]
+__all__ = ["apply_codes", "file_source", "kept_codes", "left_out", "texts"]
 
 R = TypeVar("R", bound=Row)
 _PER_ROW: Final = re.compile(r"(.*)\[(\d+)\]")
@@ -109,3 +117,29 @@ def apply_codes(fmt: Format[R], rebuilt: Sequence[R], codes: Sequence[SourceCode
 def _is_column(fmt: Format[Any], name: str) -> bool:
     """Whether *name* (``x[1]``) is itself a column of the format, not a per-row code."""
     return name in _mapped(fmt)
+
+
+def _coverage(years: Sequence[int]) -> TimeSpan | None:
+    if not years:
+        return None
+    low, high = min(years), max(years)
+    return TimeSpan.year(low) if low == high else TimeSpan.parse(f"{low:04d}/{high:04d}")
+
+
+def file_source(sid: SourceId, *, title: str, publisher: str, url: str, credit: str, name: str, digest: str,
+                years: Sequence[int], note: str) -> Source:
+    """The `Source` of a data file read by `caucasus_conflict.read`."""
+    return Source(id=sid, kind=SourceKind.DATA_FILE, title=title, publisher=publisher, url=url,
+                  published=TimeSpan.unknown(), credit=credit, file_name=os.path.basename(name) or None,
+                  sha256=digest, coverage=_coverage(years), note=note)
+
+
+def left_out(dataset: Dataset, used: set[str]) -> list[Problem]:
+    """One problem per record the rows of ceasefires cannot hold."""
+    problems = [Problem(f"actors[{i}]", f"actor {a.id!r} is party to or mediator of no ceasefire; left out")
+                for i, a in enumerate(dataset.actors) if a.id not in used]
+    for collection in ("territories", "events", "claims", "stances"):
+        problems += [Problem(f"{collection}[{i}]", f"{collection[:-1] if collection != 'territories' else 'territory'}"
+                                                   f" {r.id!r} is no ceasefire; left out")
+                     for i, r in enumerate(getattr(dataset, collection))]
+    return problems

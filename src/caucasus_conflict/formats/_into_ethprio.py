@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -28,20 +27,19 @@ import attrs
 from caucasus_conflict._names import fold
 from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import Problem, RecordError
-from caucasus_conflict.kinds import ActorKind, Precision, Side, SourceKind
+from caucasus_conflict.kinds import ActorKind, Precision, Side
 from caucasus_conflict.model import (
     ActorId,
     Ceasefire,
     CeasefireId,
     Citation,
     ExternalId,
-    Source,
     SourceId,
 )
 from caucasus_conflict.timespan import TimeSpan
 
 from ._actors import ActorBook, match_name, slug, split_names
-from ._codes import apply_codes, kept_codes
+from ._codes import apply_codes, file_source, kept_codes, left_out
 from ._values import Missing
 from .ethprio import CEASEFIRES, CeasefireRow
 
@@ -54,21 +52,6 @@ _WRITTEN: Final = {1: True, 2: True, 0: False}
 _DATE_COLUMNS: Final = (("declared", "cf_dec_yr", "cf_dec_month", "cf_dec_day"),
                         ("effective", "cf_effect_yr", "cf_effect_month", "cf_effect_day"),
                         ("ended", "end_yr", "end_month", "end_day"))
-
-
-def _coverage(years: Sequence[int]) -> TimeSpan | None:
-    if not years:
-        return None
-    low, high = min(years), max(years)
-    return TimeSpan.year(low) if low == high else TimeSpan.parse(f"{low:04d}/{high:04d}")
-
-
-def file_source(sid: SourceId, *, title: str, publisher: str, url: str, credit: str, name: str, digest: str,
-                years: Sequence[int], note: str) -> Source:
-    """The `Source` of a data file read by `caucasus_conflict.read`."""
-    return Source(id=sid, kind=SourceKind.DATA_FILE, title=title, publisher=publisher, url=url,
-                  published=TimeSpan.unknown(), credit=credit, file_name=os.path.basename(name) or None,
-                  sha256=digest, coverage=_coverage(years), note=note)
 
 
 def _year(value: int | Missing | None) -> int | None:
@@ -296,16 +279,5 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
         rows += apply_codes(CEASEFIRES, _rows_of(ceasefire, names, ucdp), ceasefire.source_codes)
         used.update(ceasefire.actor_ids)
         problems += _spans_problems(ceasefire, f"ceasefires[{position}]")
-    problems += _left_out(dataset, used)
+    problems += left_out(dataset, used)
     return rows, problems
-
-
-def _left_out(dataset: Dataset, used: set[str]) -> list[Problem]:
-    """One problem per record the rows of ceasefires cannot hold."""
-    problems = [Problem(f"actors[{i}]", f"actor {a.id!r} is party to or mediator of no ceasefire; left out")
-                for i, a in enumerate(dataset.actors) if a.id not in used]
-    for collection in ("territories", "events", "claims", "stances"):
-        problems += [Problem(f"{collection}[{i}]", f"{collection[:-1] if collection != 'territories' else 'territory'}"
-                                                   f" {r.id!r} is no ceasefire; left out")
-                     for i, r in enumerate(getattr(dataset, collection))]
-    return problems

@@ -27,8 +27,7 @@ from caucasus_conflict.kinds import Precision
 from caucasus_conflict.model import ActorId, Ceasefire, CeasefireId, Citation, ExternalId, SourceId
 
 from ._actors import ActorBook, mentions
-from ._codes import apply_codes, kept_codes
-from ._into_ethprio import _left_out, file_source
+from ._codes import apply_codes, file_source, kept_codes, left_out
 from .pax import PAX, PaxRow
 
 __all__ = ["pax_records", "pax_rows"]
@@ -126,5 +125,5 @@ def pax_rows(dataset: Dataset) -> tuple[list[PaxRow], list[Problem]]:
         names = {p: actors[p].name for p in agreement.actor_ids}
         rows += apply_codes(PAX, _rows_of(agreement, names), agreement.source_codes)
         used.update(agreement.actor_ids)
-    problems += _left_out(dataset, used)
+    problems += left_out(dataset, used)
     return rows, problems
