@@ -395,3 +395,30 @@ def test_problems_in_line_order() -> None:
     path = str(fixture("ethprio.csv"))
     assert [p.path.removeprefix(path) for p in ds.problems] == [
         ":2:mediator_send", ":5:cf_effect_yr", ":6:ceasefire_class", ":6:cf_dec_month", ":6:cf_effect_day"]
+
+
+def test_names_used_across_files_join_on_the_ucdp_id(tmp_path: Path) -> None:
+    """GED calls 330 the 'Government of Armenia' in 2020; an ETH/PRIO row of 1991 the 'Republic of Armenia'."""
+    from .test_read_and_merge import ged_file
+
+    ged = cc.read(ged_file(tmp_path, "4,2020,1,Government of Azerbaijan,64,Government of Armenia,330,1,2020-09-27,"
+                                     "2020-09-27,0,1,0,0,1,1,1"))
+    eth = quietly(eth_file(tmp_path, "371,1,9002,330,Republic of Armenia,1991,9,23,-1,-1,-1,-1,-1,-1,1,,"))
+    both = ged.merge(eth)
+    armenia = both.actor("ucdp-actor-330")
+    assert armenia.names == ("Government of Armenia", "Republic of Armenia")
+    assert [(u.name, u.span.format()) for u in armenia.names_used] == [("Government of Armenia", "2020"),
+                                                                      ("Republic of Armenia", "1991")]
+    assert both.ceasefire("ethprio-9002").party_ids == ("ucdp-actor-330",)
+
+
+def test_bundled_written_as_ethprio_is_loud(tmp_path: Path) -> None:
+    with pytest.warns(DataWarning):
+        report = cc.write(cc.load(), tmp_path / "cf.csv", format="ethprio-ceasefires")
+    assert report.rows == 2  # the armistice: Armenia and Azerbaijan
+    paths = [p.path for p in report.left_out]
+    assert paths[:3] == ["ceasefires[0].provisions", "ceasefires[0].territory_ids", "ceasefires[0].strained_by_ids"]
+    assert "events[0]" in paths and "claims[0]" in paths
+    rows = read_rows(tmp_path / "cf.csv").rows
+    assert [(r.actor_name, r.mediator_send, r.pax_id, r.cf_dec_yr, r.cf_dec_month) for r in rows] == [
+        ("Armenia", "Russia", (2324,), 2020, 11), ("Azerbaijan", "Russia", (2324,), 2020, 11)]
