@@ -130,8 +130,8 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
                         advice="Fix the values at the lines shown, or read without strict=True to keep the rows "
                                "with those values set aside.")
     if problems:
-        warnings.warn(DataWarning(f"{name}: {len(problems)} problem(s): values set aside as unknown, or names and "
-                                  "rows the model could not take; see Dataset.problems"),
+        warnings.warn(DataWarning(f"{name}: {len(problems)} value(s) set aside as unknown or not mapped; "
+                                  "see Dataset.problems"),
                       stacklevel=2)
     return Dataset(**records, problems=tuple(problems))
 
