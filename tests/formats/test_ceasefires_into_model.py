@@ -418,7 +418,8 @@ def test_bundled_written_as_ethprio_is_loud(tmp_path: Path) -> None:
     assert report.rows == 2  # the armistice: Armenia and Azerbaijan
     paths = [p.path for p in report.left_out]
     assert paths[:3] == ["ceasefires[0].provisions", "ceasefires[0].territory_ids", "ceasefires[0].strained_by_ids"]
-    assert "events[0]" in paths and "claims[0]" in paths
+    assert "events[0]" in paths
+    assert "claims[0]" in paths
     rows = read_rows(tmp_path / "cf.csv").rows
     assert [(r.actor_name, r.mediator_send, r.pax_id, r.cf_dec_yr, r.cf_dec_month) for r in rows] == [
         ("Armenia", "Russia", (2324,), 2020, 11), ("Azerbaijan", "Russia", (2324,), 2020, 11)]
