@@ -57,6 +57,10 @@ class TestEthPrio:
         assert first.citations[0].rows == (2, 3)
         assert ds.by_external_id("ucdp-actor", "9101", record_type=cc.Actor).name == "Government of Xland"
         assert (first.declared.format(), first.written) == ("1994-05-12", True)
+        # What the two rows share is kept once; what each has of its own (nsa_frac, id), under its row.
+        codes = {c.scheme: dict(c.items()) for c in first.source_codes}
+        assert codes["ethprio-ceasefires"]["ceasefire_class"] == "2"
+        assert (codes["ethprio-ceasefires.row0"]["nsa_frac"], codes["ethprio-ceasefires.row1"]["nsa_frac"]) == ("0", "1")
 
     def test_cf_id_repeats_across_countries(self, tmp_path: Path) -> None:
         """cf_id 1 in two countries is two ceasefires (a copy without uniq_id keys on cc and cf_id)."""

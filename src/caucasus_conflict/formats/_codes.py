@@ -10,16 +10,16 @@ applies the codes over its rebuilt rows: read, write, read gives the same rows.
 `file_source` is the `Source` of a file read, and `left_out` lists the records a writer of
 ceasefire rows cannot hold.
 
-A record made of several rows (an ETH/PRIO ceasefire, one row per actor) names a column
-``col`` when every row has the same text, else ``col[k]`` for the ``k``-th row (from 0).
+A record made of several rows (an ETH/PRIO ceasefire, one row per actor) keeps a column in
+the `SourceCodes` of the format's scheme when every row has the same text, else in one of
+scheme ``<format>.row<k>`` for the ``k``-th row (from 0): a column name is never rewritten.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
-from typing import Any, Final, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -35,7 +35,6 @@ from ._values import Invalid
 __all__ = ["apply_codes", "file_source", "kept_codes", "left_out", "texts"]
 
 R = TypeVar("R", bound=Row)
-_PER_ROW: Final = re.compile(r"(.*)\[(\d+)\]")
 
 
 def texts(fmt: Format[Any], row: Row) -> dict[str, str]:
@@ -58,22 +57,28 @@ def kept_codes(fmt: Format[Any], originals: Sequence[Row], rebuilt: Sequence[Row
             if name not in seen:
                 seen.add(name)
                 order.append(name)
-    columns: list[str] = []
-    values: list[str] = []
+    shared: list[tuple[str, str]] = []
+    per_row: dict[int, list[tuple[str, str]]] = {}
+    mapped = _mapped(fmt)
     for name in order:
         differing = [(k, cells.get(name, "")) for k, cells in enumerate(wanted)
                      if cells.get(name, "") != made[k].get(name, "")
-                     or (name in cells and name not in made[k] and name not in _mapped(fmt))]
+                     or (name in cells and name not in made[k] and name not in mapped)]
         if not differing:
             continue
         if len(differing) == len(wanted) and len({text for _k, text in differing}) == 1:
-            columns.append(name)
-            values.append(differing[0][1])
+            shared.append((name, differing[0][1]))
             continue
         for k, text in differing:
-            columns.append(f"{name}[{k}]")
-            values.append(text)
-    return (SourceCodes(fmt.name, tuple(columns), tuple(values)),) if columns else ()
+            per_row.setdefault(k, []).append((name, text))
+    out = [SourceCodes(fmt.name, *map(tuple, zip(*shared, strict=True)))] if shared else []
+    out += [SourceCodes(_row_scheme(fmt, k), *map(tuple, zip(*items, strict=True)))
+            for k, items in sorted(per_row.items())]
+    return tuple(out)
+
+
+def _row_scheme(fmt: Format[Any], k: int) -> str:
+    return f"{fmt.name}.row{k}"
 
 
 def _mapped(fmt: Format[Any]) -> frozenset[str]:
@@ -82,18 +87,16 @@ def _mapped(fmt: Format[Any]) -> frozenset[str]:
 
 def apply_codes(fmt: Format[R], rebuilt: Sequence[R], codes: Sequence[SourceCodes]) -> list[R]:
     """*rebuilt* with the format's `SourceCodes` applied: the texts they keep replace the rebuilt cells."""
-    mine = [c for c in codes if c.scheme == fmt.name]
-    if not mine:
-        return list(rebuilt)
     shared: dict[str, str] = {}
     per_row: dict[int, dict[str, str]] = {}
-    for code in mine:
-        for name, text in code.items():
-            match = _PER_ROW.fullmatch(name)
-            if match and match.group(1) and not _is_column(fmt, name):
-                per_row.setdefault(int(match.group(2)), {})[match.group(1)] = text
-            else:
-                shared[name] = text
+    rows = {_row_scheme(fmt, k): k for k in range(len(rebuilt))}
+    for code in codes:
+        if code.scheme == fmt.name:
+            shared.update(code.items())
+        elif code.scheme in rows:
+            per_row.setdefault(rows[code.scheme], {}).update(code.items())
+    if not shared and not per_row:
+        return list(rebuilt)
     by_name = {spec.name: spec for spec in fmt.columns}
     out: list[R] = []
     for k, row in enumerate(rebuilt):
@@ -112,11 +115,6 @@ def apply_codes(fmt: Format[R], rebuilt: Sequence[R], codes: Sequence[SourceCode
                 extra.append((name, text))
         out.append(attrs.evolve(row, source_codes=(*row.source_codes, *extra), **changes))
     return out
-
-
-def _is_column(fmt: Format[Any], name: str) -> bool:
-    """Whether *name* (``x[1]``) is itself a column of the format, not a per-row code."""
-    return name in _mapped(fmt)
 
 
 def _coverage(years: Sequence[int]) -> TimeSpan | None:
