@@ -427,3 +427,16 @@ def test_bundled_written_as_ethprio_is_loud(tmp_path: Path) -> None:
     rows = read_rows(tmp_path / "cf.csv").rows
     assert [(r.actor_name, r.mediator_send, r.pax_id, r.cf_dec_yr, r.cf_dec_month) for r in rows] == [
         ("Armenia", "Russia", (2324,), 2020, 11), ("Azerbaijan", "Russia", (2324,), 2020, 11)]
+
+
+def test_ethprio_and_pax_join_on_the_pax_id(tmp_path: Path) -> None:
+    """An ETH/PRIO ceasefire that links PA-X 990 (the Bishkek ceasefire) is one record with the agreement."""
+    eth = quietly(eth_file(tmp_path, "373,1,9001,64,Government of Azerbaijan,1994,5,11,-1,-1,-1,0,0,0,1,Russia,990",
+                           "373,1,9001,338,Republic of Artsakh,1994,5,11,-1,-1,-1,0,0,0,1,Russia,990"))
+    pax = quietly(real("pax_armenia_azerbaijan.csv"))
+    both = cc.load().merge(eth, pax)
+    ceasefire = both.ceasefire("ethprio-9001")
+    assert "pax-990" not in {c.id for c in both.ceasefires}
+    assert (ceasefire.party_ids, ceasefire.mediator_ids) == (("azerbaijan", "nagorno-karabakh-republic"), ("russia",))
+    assert {x.scheme: x.value for x in ceasefire.external_ids} == {"ethprio": "9001", "pax": "990"}
+    assert [cite.row_ids for cite in ceasefire.citations] == [(), ("990",)]
