@@ -177,7 +177,8 @@ def full_records() -> dict[str, tuple[cc.Record, ...]]:
             cc.Actor(id=league, name="League", kind=cc.ActorKind.ORGANISATION, citations=CITE),
             cc.Actor(id=south, name="South", kind=cc.ActorKind.GOVERNMENT, part_of_id=north,
                      roles=(cc.RoleHeld(title="Chair", organisation_id=league, citations=CITE),),
-                     memberships=(cc.Membership(organisation_id=league, citations=CITE),), citations=CITE),
+                     memberships=(cc.Membership(organisation_id=league, citations=CITE),),
+                     names_used=(cc.NameUsed(name="South", citations=CITE),), citations=CITE),
         ),
         "territories": (
             cc.Territory(id=land, name="Land", kind=cc.TerritoryKind.STATE, citations=CITE),

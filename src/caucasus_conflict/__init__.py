@@ -10,6 +10,7 @@ Examples:
 
 from typing import TYPE_CHECKING, Any
 
+from ._candidates import MergeCandidate
 from ._registry import RECORD_TYPES, RecordType
 from ._version import __version__
 from .convert import configure_converter, converter, make_converter
@@ -59,6 +60,7 @@ from .model import (
     ExternalId,
     LegalStatus,
     Membership,
+    NameUsed,
     Participant,
     Population,
     Provision,
@@ -104,6 +106,8 @@ __all__ = [
     "ExternalId",
     "LegalStatus",
     "Membership",
+    "MergeCandidate",
+    "NameUsed",
     "Participant",
     "Population",
     "Provision",

@@ -6,7 +6,7 @@ joins records: "Republic of Azerbaijan" in a 1946 UCDP conflict is not the state
 
 When records are joined, the first data set's record keeps its id and fields; it gains
 the other's external ids and citations, and, for actors and territories, the other's
-name and aliases as aliases. Every reference to the other's id is rewritten to the kept
+name and aliases as aliases (and, for actors, the names used with their spans). Every reference to the other's id is rewritten to the kept
 id. Anything that cannot be merged is reported in one `DataError`.
 """
 
@@ -132,6 +132,11 @@ def _join(kept: Record, other: Record) -> Record:
                 known.add(fold(name))
                 extra.append(name)
         changes["aliases"] = (*kept.aliases, *extra)
+        if isinstance(kept, Actor) and isinstance(other, Actor) and other.names_used:
+            # A name used that folds to one already held is kept under the held spelling.
+            spelling = {fold(name): name for name in (kept.name, *changes["aliases"])}
+            used = (attrs.evolve(u, name=spelling[fold(u.name)]) for u in other.names_used)
+            changes["names_used"] = _united(kept.names_used, tuple(used))
     return attrs.evolve(kept, **changes)
 
 

@@ -151,7 +151,7 @@ RECORD_TYPES: Final[tuple[RecordType, ...]] = (
         Field("part_of_id", "actors"),
         Field("roles[].organisation_id", "actors"),
         Field("memberships[].organisation_id", "actors"),
-        *_cites("roles[]", "memberships[]"),
+        *_cites("roles[]", "memberships[]", "names_used[]"),
     )),
     RecordType("territories", Territory, "territory", (
         Field("part_of_id", "territories"),

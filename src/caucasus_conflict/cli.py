@@ -702,8 +702,9 @@ def _import(args: argparse.Namespace, out: _Output) -> int:
     if _same_file(args.file, args.output):
         raise cc.QueryError(f"--output {args.output!r} is the file being imported; write to another file")
     write_atomic(args.output, text.encode("utf-8"))
-    print(f"Wrote {_plural(len(ds.events), 'event')} and {_plural(len(ds.actors), 'actor')} to {args.output}.",
-          file=sys.stderr)
+    ceasefires = f"{_plural(len(ds.ceasefires), 'ceasefire')}, " if ds.ceasefires else ""
+    print(f"Wrote {ceasefires}{_plural(len(ds.events), 'event')} and {_plural(len(ds.actors), 'actor')} "
+          f"to {args.output}.", file=sys.stderr)
     return 0
 
 
@@ -845,9 +846,11 @@ def build_parser() -> argparse.ArgumentParser:
                           + " (default: the whole data set for json, events otherwise)")
     sub.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    sub = command("import", _import, "Read a file of another format (UCDP GED) into a data set file.")
-    sub.add_argument("format", metavar="FORMAT", choices=["auto", "ucdp-ged"],
-                     help="the file's format: ucdp-ged, or auto to recognise it from its header")
+    sub = command("import", _import, "Read a file of another format (UCDP GED, ETH/PRIO, PA-X) into a data set "
+                                     "file.")
+    sub.add_argument("format", metavar="FORMAT", choices=["auto", "ucdp-ged", "ethprio-ceasefires", "pax"],
+                     help="the file's format: ucdp-ged, ethprio-ceasefires, pax, or auto to recognise it from its "
+                          "header")
     sub.add_argument("file", metavar="FILE", help="the file to read")
     sub.add_argument("-o", "--output", metavar="OUT", help="write the data set (JSON) to OUT instead of standard output")
     sub.add_argument("--strict", action="store_true", help="fail on any value the reader would set aside")

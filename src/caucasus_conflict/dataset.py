@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar, overload
 
 import attrs
 
+from ._candidates import MergeCandidate, merge_candidates
 from ._index import Indexes, build_indexes, chronological
 from ._integrity import a_noun, check_integrity
 from ._merge import merged_collections
@@ -222,6 +223,41 @@ class Dataset:
         collections = merged_collections((self, *others), mapping or {})
         problems = tuple(p for ds in (self, *others) for p in ds.problems)
         return Dataset(**collections, problems=problems)  # type: ignore[arg-type]
+
+    def merge_candidates(self, other: Dataset, *, mapping: Mapping[str, str] | None = None
+                         ) -> tuple[MergeCandidate, ...]:
+        """Records of *other* that may be records of this one, though `merge` would not join them.
+
+        A likely duplicate across sources (one ceasefire recorded by the article and by a
+        data file, with no shared id) is reported with its evidence, never joined: two
+        ceasefires whose parties are all parties of the other and whose declared dates can
+        share a day, and two actors with one name (after folding). Pairs that `merge`
+        joins (one id, a shared external id, *mapping*) are left out. To join a candidate,
+        pass ``mapping={candidate.other_id: candidate.id}`` to `merge`.
+
+        Args:
+            other: The data set to compare with.
+            mapping: The mapping that will be passed to `merge`.
+
+        Returns:
+            Frozen `MergeCandidate` records, sorted by record type and ids.
+
+        Examples:
+            >>> import attrs, caucasus_conflict as cc
+            >>> ds = cc.load()
+            >>> ds.merge_candidates(ds)
+            ()
+            >>> statement = attrs.evolve(ds.ceasefire("armistice-2020-11"), id="statement", provisions=(),
+            ...                          territory_ids=(), strained_by_ids=(), event_id=None,
+            ...                          declared=cc.TimeSpan.parse("2020-11-10"), external_ids=())
+            >>> other = cc.Dataset(sources=ds.sources, actors=ds.actors, ceasefires=(statement,))
+            >>> [(c.id, c.other_id) for c in ds.merge_candidates(other) if c.record_type == "ceasefire"]
+            [('armistice-2020-11', 'statement')]
+        """
+        if not isinstance(other, Dataset):
+            raise ArgumentTypeError("other", "be a Dataset", other,
+                                    message=f"merge_candidates() takes a data set (got {type(other).__name__})")
+        return merge_candidates(self, other, mapping or {})
 
     # -- lookups --------------------------------------------------------------------
 

@@ -68,6 +68,7 @@ __all__ = [
     "ExternalId",
     "LegalStatus",
     "Membership",
+    "NameUsed",
     "Participant",
     "Population",
     "Provision",
@@ -619,6 +620,27 @@ class Provision:
     note: str | None = field(default=None, validator=non_empty)
 
 
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
+class NameUsed:
+    """A name an actor went by, over the span a source used it, with the citations that use it.
+
+    One UCDP actor id can carry several names over time: actor 330 is the "Republic of
+    Armenia" in 1990-91 and the "Government of Armenia" later. `Actor.names_used` keeps each
+    with the span it was used in. The readers and `Dataset.merge` keep each such name among
+    the actor's `Actor.names`; a name that is not (after an actor is renamed) is still kept.
+
+    Examples:
+        >>> used = NameUsed(name="Republic of Armenia", span=TimeSpan.parse("1990/1991"),
+        ...                 citations=(Citation(SourceId("ged"), rows=(2,)),))
+        >>> used.span.format()
+        '1990/1991'
+    """
+
+    name: str = field(converter=nfc, validator=non_empty)
+    span: TimeSpan = _UNKNOWN
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+
+
 # -- records --------------------------------------------------------------------------
 
 
@@ -628,7 +650,8 @@ class Actor:
 
     ``aliases`` hold other names the source uses: metonyms (``"Baku"``), spellings
     (``"Pashiniyan"``), abbreviations (``"CSTO"``). ``part_of_id`` links an office or
-    body to the actor it belongs to.
+    body to the actor it belongs to. ``names_used`` says when a data file used which of
+    the names (`NameUsed`), where it says.
 
     Examples:
         >>> a = Actor(id=ActorId("azerbaijan"), name="Azerbaijan", kind=ActorKind.STATE,
@@ -644,6 +667,7 @@ class Actor:
     part_of_id: ActorId | None = None
     roles: tuple[RoleHeld, ...] = ()
     memberships: tuple[Membership, ...] = ()
+    names_used: tuple[NameUsed, ...] = ()
     external_ids: tuple[ExternalId, ...] = ()
     source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
@@ -745,7 +769,10 @@ class Ceasefire:
     in force as far as the source knows), ``ended=TimeSpan.unknown()`` an end on a day not
     reported (ETH/PRIO's ``-1``); ``effective=None`` is not reported separately (in force
     from the declaration), an unknown ``effective`` a day not reported.
-    ``strained_by_ids`` are events that later broke or strained it.
+    ``strained_by_ids`` are events that later broke or strained it. ``party_sides`` gives the
+    `Side` of each party, in the order of ``party_ids`` (``None`` for a party of no
+    numbered side), or is empty where the source numbers no sides; `parties` gives both
+    as `Participant` values. A PA-X agreement read by `caucasus_conflict.read` is one too.
 
     Examples:
         >>> c = Ceasefire(id=CeasefireId("cf"), name="Armistice", party_ids=(ActorId("a"), ActorId("b")),
@@ -757,6 +784,7 @@ class Ceasefire:
     id: CeasefireId
     name: str = field(converter=nfc, validator=non_empty)
     party_ids: tuple[ActorId, ...] = field(validator=[non_empty, unique_items])
+    party_sides: tuple[Side | None, ...] = ()
     mediator_ids: tuple[ActorId, ...] = field(default=(), validator=unique_items)
     declared: TimeSpan
     effective: TimeSpan | None = None
@@ -772,6 +800,10 @@ class Ceasefire:
     note: str | None = field(default=None, validator=non_empty)
 
     def __attrs_post_init__(self) -> None:
+        if self.party_sides and len(self.party_sides) != len(self.party_ids):
+            raise RecordError("party_sides", f"give one side per party ({len(self.party_ids)})", self.party_sides,
+                              message=f"'party_sides' must give one side (or null) per party: "
+                                      f"{len(self.party_ids)} part(ies), {len(self.party_sides)} side(s)")
         # Imprecise dates are compared only when one is certainly before the other.
         order = (("declared", self.declared), ("effective", self.effective), ("ended", self.ended))
         for i, (early_name, early) in enumerate(order):
@@ -793,6 +825,25 @@ class Ceasefire:
             ('a', 'm')
         """
         return tuple(dict.fromkeys((*self.party_ids, *self.mediator_ids)))
+
+    @property
+    def parties(self) -> tuple[Participant, ...]:
+        """The parties with their sides, then the mediators, as `Participant` values.
+
+        A party's role is `Role.PARTICIPANT` and its side the one ``party_sides`` gives
+        (``None`` where none is given); a mediator's role is `Role.MEDIATOR`.
+
+        Examples:
+            >>> c = Ceasefire(id=CeasefireId("c"), name="C", party_ids=(ActorId("gov"), ActorId("front")),
+            ...               party_sides=(Side.A, Side.B), mediator_ids=(ActorId("m"),),
+            ...               declared=TimeSpan.parse("1994-05"), citations=(Citation(SourceId("s"), (8,)),))
+            >>> [(p.actor_id, p.role.value, p.side) for p in c.parties]
+            [('gov', 'participant', <Side.A: 'a'>), ('front', 'participant', <Side.B: 'b'>), ('m', 'mediator', None)]
+        """
+        sides = self.party_sides or (None,) * len(self.party_ids)
+        return (*(Participant(actor_id, Role.PARTICIPANT, side) for actor_id, side in zip(self.party_ids, sides,
+                                                                                           strict=True)),
+                *(Participant(actor_id, Role.MEDIATOR) for actor_id in self.mediator_ids))
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)

@@ -65,6 +65,7 @@ from .model import (
     ExternalId,
     LegalStatus,
     Membership,
+    NameUsed,
     Participant,
     Population,
     Provision,
@@ -389,10 +390,17 @@ def actors(draw: st.DrawFn, *, id: ActorId | None = None, index: int = 0,
     )
     own_id = id or ActorId(f"actor-{index}")
     external = _external_ids(draw, own_id, ("iso3", "ucdp-actor", "cameo"))
+    name = _name(draw, index)
+    kind = draw(_choice(ActorKind))
+    part_of = _maybe(draw, actor_ids)
+    citations = draw(cites)
+    note = draw(_NOTES)
+    # Drawn last, so that the draws above (and the examples found from them) stay as they were.
+    names_used = tuple(NameUsed(name=used, span=draw(_SPANS), citations=draw(cites))
+                       for used in _pick(draw, (name, *aliases), max_size=2))
     return Actor(
-        id=own_id, name=_name(draw, index), kind=draw(_choice(ActorKind)),
-        aliases=aliases, part_of_id=_maybe(draw, actor_ids), roles=roles, memberships=memberships,
-        external_ids=external, citations=draw(cites), note=draw(_NOTES),
+        id=own_id, name=name, kind=kind, aliases=aliases, part_of_id=part_of, roles=roles, memberships=memberships,
+        names_used=names_used, external_ids=external, citations=citations, note=note,
     )
 
 
@@ -499,15 +507,17 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
         earliest = max(earliest, _plain(effective.first_day))
     ended = draw(st.none() | timespans(min_value=earliest))
     own_id = id or CeasefireId(f"ceasefire-{draw(_WORDS)}")
-    return Ceasefire(
-        id=own_id, name=draw(_PROSE), party_ids=parties,
-        mediator_ids=_pick(draw, [a for a in actor_ids if a not in parties], max_size=1),
-        declared=declared, effective=effective, ended=ended,
-        provisions=provisions, territory_ids=_pick(draw, territory_ids), strained_by_ids=_pick(draw, event_ids),
-        event_id=_maybe(draw, event_ids), written=draw(_MAYBE_BOOL),
-        external_ids=_external_ids(draw, own_id, ("pax", "ethprio")), source_codes=draw(_SOURCE_CODES),
-        citations=draw(cites), note=draw(_NOTES),
-    )
+    fields: dict[str, Any] = {
+        "name": draw(_PROSE), "mediator_ids": _pick(draw, [a for a in actor_ids if a not in parties], max_size=1),
+        "provisions": provisions, "territory_ids": _pick(draw, territory_ids),
+        "strained_by_ids": _pick(draw, event_ids), "event_id": _maybe(draw, event_ids),
+        "written": draw(_MAYBE_BOOL), "external_ids": _external_ids(draw, own_id, ("pax", "ethprio")),
+        "source_codes": draw(_SOURCE_CODES), "citations": draw(cites), "note": draw(_NOTES),
+    }
+    # Drawn last, so that the draws above (and the examples found from them) stay as they were.
+    sides = draw(st.just(()) | st.tuples(*(st.none() | st.sampled_from(Side) for _ in parties)))
+    return Ceasefire(id=own_id, party_ids=parties, party_sides=sides, declared=declared, effective=effective,
+                     ended=ended, **fields)
 
 
 @st.composite

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -167,6 +168,55 @@ class TestOtherInputs:
             result = read_with(None, source, max_bytes=limit)
             if len(raw) > limit:
                 assert isinstance(result, DataError)
+
+
+# -- cc.read: into the model ---------------------------------------------------------------
+
+
+def read_into_model(raw: bytes, fmt: Format[Any] | None, *, strict: bool) -> cc.Dataset | DataError | None:
+    """`cc.read` of *raw* from a file: a `Dataset`, or the `DataError` it raises; ``None`` for a format it does not map.
+
+    A format whose rows are not mapped into the model yet raises the library's `QueryError`
+    pointing at `read_rows`; any other exception fails the test.
+    """
+    refused: DataError | cc.QueryError | None = None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.csv"
+        path.write_bytes(raw)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", cc.formats.DataWarning)
+                ds = cc.read(path, None if fmt is None else fmt.name, strict=strict)
+        except (DataError, cc.QueryError) as error:
+            refused = error
+    if isinstance(refused, DataError):
+        assert refused.problems, "a DataError names at least one problem"
+        return refused
+    if refused is not None:
+        assert "read_rows" in str(refused)
+        return None
+    assert isinstance(ds, cc.Dataset)
+    # What was read is a data set like any other: it writes and loads back as it is.
+    assert cc.loads(cc.dumps(ds)) == ds
+    return ds
+
+
+class TestReadIntoModel:
+    @pytest.mark.parametrize("name", FIXTURE_FILES)
+    @FAST
+    @given(data=st.data())
+    def test_bytes_mutated(self, name: str, data: st.DataObject) -> None:
+        """Every fixture, mutated, read by `cc.read` gives a Dataset or a DataError, strict or not."""
+        raw = mutate((FIXTURES / name).read_bytes(), data.draw)
+        fmt = data.draw(st.sampled_from(READERS), label="reader")
+        read_into_model(raw, fmt, strict=data.draw(st.booleans(), label="strict"))
+
+    @pytest.mark.parametrize("fmt", READERS, ids=reader_id)
+    @FAST
+    @given(raw=st.binary(max_size=400))
+    def test_any_bytes(self, fmt: Format[Any] | None, raw: bytes) -> None:
+        """Any bytes at all, given to `cc.read`, give a Dataset or a DataError."""
+        read_into_model(raw, fmt, strict=False)
 
 
 # -- misuse ---------------------------------------------------------------------------------

@@ -106,9 +106,9 @@ class TestReadGed:
 
     def test_other_formats_say_where_their_rows_are(self) -> None:
         with pytest.raises(cc.QueryError) as info:
-            cc.read(fixture("pax.csv"))
+            cc.read(fixture("acled.csv"))
         assert "read_rows" in str(info.value)
-        assert "(pax)" in str(info.value)
+        assert "(acled)" in str(info.value)
 
     def test_same_bytes_same_ids(self, tmp_path: Path) -> None:
         first = cc.read(ged_file(tmp_path, AZ_ARTSAKH, name="a.csv"))

@@ -148,6 +148,6 @@ class TestWriteFormats:
 
     def test_a_read_format_without_writer(self, tmp_path: Path) -> None:
         with pytest.raises(cc.QueryError) as info:
-            write(cc.load(), tmp_path / "x.csv", "pax")
-        assert str(info.value).startswith("pax files cannot be written from a Dataset yet; the formats that can are "
-                                          "caucasus-conflict, ucdp-brd")
+            write(cc.load(), tmp_path / "x.csv", "acled")
+        assert str(info.value).startswith("acled files cannot be written from a Dataset yet; the formats that can "
+                                          "are caucasus-conflict, ethprio-ceasefires, pax, ucdp-brd")

@@ -10,7 +10,8 @@ How a GED file maps (docs/formats/ucdp-ged.md has the table):
   so the same file read twice gives the same ids;
 - each side is an `Actor` with id ``ucdp-actor-<id>`` and the external id
   ``ucdp-actor``; "Government of …" reads as a government, other sides as armed forces; a
-  UCDP id seen under several names keeps the first as its name and the others as aliases;
+  UCDP id seen under several names keeps the first as its name and the others as aliases,
+  and `Actor.names_used` gives the years each name is used in (``names_used``);
   the civilians of one-sided violence (UCDP actor 1) are no actor, their deaths are
   civilian casualties;
 - each row is an `Event` with id ``ged-<id>``, the external id ``ged``, the span its dates
@@ -25,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -49,8 +50,12 @@ from caucasus_conflict.model import (
 )
 from caucasus_conflict.timespan import TimeSpan
 
+from ._actors import names_used, note_use
 from ._csv import DEFAULT_MAX_BYTES, read_bytes, read_table
+from ._into_ethprio import ethprio_records
+from ._into_pax import pax_records
 from ._registry import FORMATS, _format_of, get_format
+from ._rows import _line_of
 from .ucdp import GedRow
 
 __all__ = ["DataWarning", "read"]
@@ -111,18 +116,22 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
     data = read_bytes(path, max_bytes=max_bytes)
     table = read_table(data, name=name, max_bytes=max_bytes)
     fmt = get_format(format) if format is not None else _format_of(table.layout.columns, name)
-    if fmt.name != "ucdp-ged":
-        known = ", ".join(n for n in FORMATS if n != "ucdp-ged")
-        raise QueryError(f"{name} is {fmt.title} ({fmt.name}); read() maps only UCDP GED into the model so far. "
-                         f"Read its rows with caucasus_conflict.formats.read_rows (formats: {known})")
-    result = fmt.rows_of(table, name=name, strict=strict)
+    mapper = _MAPPERS.get(fmt.name)
+    if mapper is None:
+        mapped_names = ", ".join(_MAPPERS)
+        raise QueryError(f"{name} is {fmt.title} ({fmt.name}); read() maps only {mapped_names} into the model so "
+                         f"far. Read its rows with caucasus_conflict.formats.read_rows (formats: {', '.join(FORMATS)})")
+    result = fmt.rows_of(table, name=name)  # strict is applied below, to the rows' and the mapping's problems
     digest = hashlib.sha256(data).hexdigest()
-    records, mapped = _ged_records(result.rows, name, digest, source_id)
-    problems = (*result.problems, *mapped)
+    records, mapped = mapper(result.rows, name, digest, source_id)
+    problems = sorted((*result.problems, *mapped), key=lambda problem: _line_of(problem, name))  # stable
     if problems and strict:
-        raise DataError(problems, file=name)
+        raise DataError(problems, file=name,
+                        advice="Fix the values at the lines shown, or read without strict=True to keep the rows "
+                               "with those values set aside.")
     if problems:
-        warnings.warn(DataWarning(f"{name}: {len(problems)} value(s) set aside as unknown; see Dataset.problems"),
+        warnings.warn(DataWarning(f"{name}: {len(problems)} value(s) set aside as unknown or not mapped; "
+                                  "see Dataset.problems"),
                       stacklevel=2)
     return Dataset(**records, problems=tuple(problems))
 
@@ -171,6 +180,7 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
                                             f"actor {ucdp_id} keeps the name with its id added"))
                     actor_name = f"{actor_name} (UCDP {ucdp_id})"
                 entry["names"].append(actor_name)
+            note_use(entry.setdefault("used", {}), actor_name, row.year, cite[0])
             if not entry["cites"]:
                 entry["cites"].append(cite[0])
             participants.append(Participant(actor_id, Role.PARTICIPANT, side))
@@ -192,13 +202,21 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
     actor_records = tuple(
         Actor(id=ActorId(f"ucdp-actor-{ucdp_id}"), name=entry["names"][0],
               kind=ActorKind.GOVERNMENT if entry["names"][0].startswith("Government of") else ActorKind.ARMED_FORCES,
-              aliases=tuple(entry["names"][1:]),
+              aliases=tuple(entry["names"][1:]), names_used=names_used(entry["used"]),
               external_ids=(ExternalId("ucdp-actor", str(ucdp_id)),
                             *(ExternalId("gwno", str(g)) for g in entry["gwno"]
                               if entry["names"][0].startswith("Government of"))),
               citations=tuple(entry["cites"]))
         for ucdp_id, entry in sorted(actors.items()))
     return {"sources": (source,), "actors": _without_shared_gwno(actor_records), "events": tuple(events)}, problems
+
+
+_MAPPERS: dict[str, Callable[[Sequence[Any], str, str, str | None], tuple[dict[str, Any], list[Problem]]]] = {
+    "ucdp-ged": _ged_records,
+    "ethprio-ceasefires": ethprio_records,
+    "pax": pax_records,
+}
+"""The mapping of each format's rows into records: (rows, file name, SHA-256, source id) -> (records, problems)."""
 
 
 def _without_shared_gwno(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
