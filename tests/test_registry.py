@@ -91,6 +91,17 @@ class TestRegistry:
                 walked = {value for record in records for _, _, value in field.located(record)}
                 assert field.values(records) == walked
 
+    @given(ccst.datasets(max_events=8))
+    def test_reached_values_equal_the_walk(self, ds: cc.Dataset) -> None:
+        """The values the integrity check reads, first steps shared between fields, are the walk's, in order (#13)."""
+        for rtype in cc.RECORD_TYPES:
+            records = getattr(ds, rtype.collection)
+            shared: dict[str, list[object]] = {}
+            for field in rtype.references:
+                walked = [value for record in records for _, _, value in field.located(record)]
+                assert [v for v in field.reached(records, shared) if v is not None] == walked
+                assert [v for v in field.reached(records) if v is not None] == walked
+
 
 class TestIntegrityCheck:
     @given(ccst.dangling_references())
