@@ -26,14 +26,15 @@ import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cattrs.errors import BaseValidationError
 
 from ._integrity import check_integrity
 from ._registry import RECORD_TYPES, RecordType
-from ._writer import _ENCODE_STR, Writers, _joined
-from ._writer import WIDTH as _WIDTH
+
+if TYPE_CHECKING:
+    from ._writer import Writers
 from .convert import FastHooks, Memo, _drop_tracebacks, _type_name, make_converter, problems_from
 from .dataset import Dataset
 from .errors import ArgumentTypeError, DataError, Problem, preview
@@ -483,27 +484,38 @@ def to_dict(dataset: Dataset) -> dict[str, Any]:
         for rtype in RECORD_TYPES:
             records = getattr(dataset, rtype.collection)
             if records:
-                plain = _WRITERS.get(rtype.cls).plain
+                plain = _writers().get(rtype.cls).plain
                 data[rtype.collection] = [plain(record) for record in records]
     return data
 
 
 # Dumping writes each record's text straight from the record (`_writer`), laid out as
 # `_writer.render` lays out `to_dict`'s plain data: byte for byte the same text, without the
-# plain data in between.
-_WRITERS = Writers(_CONVERTER)
+# plain data in between. The writers are imported and built on the first dump (#13:
+# `import caucasus_conflict` and the first load need none of it).
+_WRITERS: list[Writers] = []
+
+
+def _writers() -> Writers:
+    if not _WRITERS:
+        from ._writer import Writers
+
+        _WRITERS.append(Writers(_CONVERTER))  # two threads may both build one: either is right
+    return _WRITERS[0]
 
 
 def _text(dataset: Dataset) -> str:
     """The file's text of *dataset* and a newline: `_writer.render` of `to_dict`, written from the records."""
-    seen: dict[int, str] = {}
+    from ._writer import _ENCODE_STR, WIDTH, _joined
+
+    writers, seen = _writers(), dict[int, str]()
     items = [[_ENCODE_STR("format") + ": " + _ENCODE_STR(FORMAT)]]
     for rtype in RECORD_TYPES:
         records = getattr(dataset, rtype.collection)
         if records:
             head = _ENCODE_STR(rtype.collection)
-            items.append([head, ": ", *_WRITERS.lay_records(rtype.cls, records, 2, len(head) + 2, seen)])
-    if sum(map(len, (piece for item in items for piece in item))) + 2 * len(items) <= _WIDTH:
+            items.append([head, ": ", *writers.lay_records(rtype.cls, records, 2, len(head) + 2, seen)])
+    if sum(map(len, (piece for item in items for piece in item))) + 2 * len(items) <= WIDTH:
         # A small data set may fit on one line.
         return _joined("{", ["".join(item) for item in items], "}", 0, 0) + "\n"
     pieces = ["{\n  "]
