@@ -168,6 +168,9 @@ class Dataset:
         for rtype in RECORD_TYPES:
             records = getattr(self, rtype.collection)
             cls = rtype.cls
+            if set(map(type, records)) <= {cls}:  # the common case, checked in C; else find the first stranger
+                collections[rtype.collection] = records
+                continue
             for position, record in enumerate(records):
                 if type(record) is not cls and not isinstance(record, cls):
                     raise ArgumentTypeError(f"{rtype.collection}[{position}]", f"be {a_noun(cls.__name__)}", record,
