@@ -205,6 +205,19 @@ class TestFastPath:
                 return  # left to the detailed path, which builds it
             assert got == expected
 
+    def test_text_values_shared_by_their_items(self) -> None:
+        """A value of text fields found again by its JSON items is the first one; anything else is structured anew (#13)."""
+        hook = FastHooks(make_converter()).get(cc.Participant)
+        memo = Memo()
+        first = hook({"actor_id": "a", "role": "target"}, memo)
+        assert hook({"actor_id": "a", "role": "target"}, memo) is first
+        assert hook({"role": "target", "actor_id": "a"}, memo) == first
+        assert hook({"actor_id": "b", "role": "target"}, memo) == cc.Participant(cc.ActorId("b"), cc.Role.TARGET)
+        for bad in ({"actor_id": ["a"], "role": "target"}, {"actor_id": "a", "role": "targets"},
+                    {"actor_id": "a", "role": "target", "side": 1}, {"actor_id": "a"}):
+            with pytest.raises(Exception):  # noqa: B017, PT011 - the detailed path words the error
+                hook(bad, memo)
+
     def test_shares_values(self) -> None:
         """Within one load, equal spans and small values are one object each."""
         hook = FastHooks(make_converter()).get(cc.Event)

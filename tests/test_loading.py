@@ -17,8 +17,12 @@ from hypothesis import strategies as st
 
 import caucasus_conflict as cc
 from caucasus_conflict import loading
+from caucasus_conflict import strategies as ccst
+from caucasus_conflict._registry import RECORD_TYPES
+from caucasus_conflict._writer import Writers, render
 
 from .conftest import FIXTURES
+from .test_convert import ROUND_TRIPS
 
 JSON_TREES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=60),
@@ -324,14 +328,14 @@ class TestDump:
     @given(JSON_TREES)
     def test_layout_matches_its_definition(self, value: Any) -> None:
         """The bottom-up layout writes what the definition does: each container on one line if it fits (#13)."""
-        assert loading._render(value) == layout_by_definition(value)
+        assert render(value) == layout_by_definition(value)
 
     @pytest.mark.parametrize("width", [109, 110, 111])
     def test_layout_at_the_line_width(self, width: int) -> None:
         """A container exactly as wide as the line stays on it, one column more is laid out, at any depth."""
         for value in (["x" * (width - 4)], {"k": ["x" * (width - 4 - 2 - 7), 1]}, [[["x" * (width - 12)]]]):
-            assert loading._render(value) == layout_by_definition(value)
-            assert loading._render({"events": [value]}) == layout_by_definition({"events": [value]})
+            assert render(value) == layout_by_definition(value)
+            assert render({"events": [value]}) == layout_by_definition({"events": [value]})
 
     @pytest.mark.parametrize("layout", ["compact", "indented", "reordered", "spaced"])
     def test_any_layout_reads_the_same(self, layout: str) -> None:
@@ -345,6 +349,73 @@ class TestDump:
     def test_empty_dataset(self) -> None:
         """An empty data set writes only the format key."""
         assert json.loads(cc.dumps(cc.Dataset())) == {"format": "caucasus_conflict/1"}
+
+
+def by_cattrs(ds: cc.Dataset) -> dict[str, Any]:
+    """`cc.to_dict` the slow way: cattrs' unstructure hooks, through a fresh converter."""
+    conv = cc.make_converter()
+    data: dict[str, Any] = {"format": cc.FORMAT}
+    for rtype in RECORD_TYPES:
+        records = getattr(ds, rtype.collection)
+        if records:
+            data[rtype.collection] = conv.unstructure(records, tuple[rtype.cls, ...])  # type: ignore[name-defined]
+    return data
+
+
+class TestWriters:
+    """The writers built once per class agree with cattrs and with the layout's definition (#13)."""
+
+    @given(ccst.datasets())
+    def test_dataset_agrees_with_cattrs(self, ds: cc.Dataset) -> None:
+        """to_dict gives cattrs' plain data, key order included, and dumps lays that data out by definition."""
+        slow = by_cattrs(ds)
+        assert json.dumps(cc.to_dict(ds)) == json.dumps(slow)
+        assert cc.dumps(ds) == layout_by_definition(slow) + "\n"
+
+    @pytest.mark.parametrize(("type_", "strategy"), ROUND_TRIPS, ids=[t.__name__ for t, _ in ROUND_TRIPS])
+    @given(data=st.data(), indent=st.integers(0, 120), lead=st.integers(0, 30), edge=st.sampled_from([None, -1, 0, 1]))
+    def test_record_agrees_with_cattrs(self, type_: type[Any], strategy: st.SearchStrategy[Any],
+                                       data: st.DataObject, indent: int, lead: int, edge: int | None) -> None:
+        """Each writer gives cattrs' plain data, json.dumps' one line, and the defined layout at any place.
+
+        With *edge*, the value (then an array of two) is placed so that its one line ends one
+        column before, at or after the line's width.
+        """
+        value = data.draw(strategy)
+        writers = Writers(cc.make_converter())
+        writer = writers.get(type_)
+        plain = cc.make_converter().unstructure(value, type_)
+        one = json.dumps(plain, ensure_ascii=False)
+        assert json.dumps(writer.plain(value)) == json.dumps(plain)
+        assert writer.one(value, {}) == one
+        place = indent if edge is None else max(0, 110 - lead - len(one) + edge)
+        assert writer.lay(value, place, lead, {}) == layout_by_definition(plain, place, lead)
+        place = indent if edge is None else max(0, 110 - lead - 2 * len(one) - 4 + edge)
+        assert "".join(writers.lay_records(type_, (value, value), place, lead, {})) == layout_by_definition(
+            [plain, plain], place, lead)
+
+    @pytest.mark.parametrize("width", [109, 110, 111])
+    def test_long_values_at_the_line_width(self, width: int) -> None:
+        """Summaries, inferred spans and participants one column either side of the width are laid out alike."""
+        reason = "r" * (width - len('      "span": {"when": "2023", "basis": "inferred", "reason": ""}'))
+        # Each participant's line ends one column before, at or after the width.
+        actors = tuple(cc.Actor(id=cc.ActorId("a" * (width - 43 + i)), name=f"A{i}", kind=cc.ActorKind.STATE,
+                                citations=(cc.Citation(cc.SourceId("s"), (1,)),)) for i in range(3))
+        event = cc.Event(id=cc.EventId("e"), kind=cc.EventKind.WAR, summary="s" * (width - 19),
+                         span=cc.TimeSpan.parse("2023", basis=cc.Basis.INFERRED, reason=reason),
+                         participants=tuple(cc.Participant(a.id, cc.Role.TARGET) for a in actors),
+                         citations=(cc.Citation(cc.SourceId("s"), (1,)),))
+        source = cc.Source(id=cc.SourceId("s"), title="T", publisher="P", url="https://example.org",
+                           published=cc.TimeSpan.parse("2023"), credit="c", blocks=1)
+        ds = cc.Dataset(sources=(source,), actors=actors, events=(event,))
+        assert cc.dumps(ds) == layout_by_definition(by_cattrs(ds)) + "\n"
+
+    def test_shared_texts_are_per_dump(self) -> None:
+        """A value's text is kept for one dump only: a later dump of other records writes their own."""
+        first = cc.dumps(cc.load())
+        ds = cc.loads(first.replace('"initiator"', '"target"'))
+        assert cc.dumps(ds) == layout_by_definition(by_cattrs(ds)) + "\n"
+        assert cc.dumps(cc.load()) == first
 
 
 class TestOwnConverter:

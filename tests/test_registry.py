@@ -91,6 +91,17 @@ class TestRegistry:
                 walked = {value for record in records for _, _, value in field.located(record)}
                 assert field.values(records) == walked
 
+    @given(ccst.datasets(max_events=8))
+    def test_reached_values_equal_the_walk(self, ds: cc.Dataset) -> None:
+        """The values the integrity check reads, first steps shared between fields, are the walk's, in order (#13)."""
+        for rtype in cc.RECORD_TYPES:
+            records = getattr(ds, rtype.collection)
+            shared: dict[str, list[object]] = {}
+            for field in rtype.references:
+                walked = [value for record in records for _, _, value in field.located(record)]
+                assert [v for v in field.reached(records, shared) if v is not None] == walked
+                assert [v for v in field.reached(records) if v is not None] == walked
+
 
 class TestIntegrityCheck:
     @given(ccst.dangling_references())
@@ -154,6 +165,15 @@ class TestImport:
         code = "import sys, caucasus_conflict as cc; print(cc.__version__, 'importlib.metadata' in sys.modules)"
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
         assert out.split() == [importlib.metadata.version("caucasus-conflict"), "False"]
+
+    def test_load_imports_only_what_it_needs(self) -> None:
+        """Importing the package and loading a file leave reports, merging and dumping unimported until used (#13)."""
+        code = ("import sys, caucasus_conflict as cc; ds = cc.load(); lazy = ['caucasus_conflict.reports', "
+                "'caucasus_conflict._merge', 'caucasus_conflict._writer']; print([m in sys.modules for m in lazy]); "
+                "cc.dumps(ds); ds.profile('turkey'); ds.merge(ds); print([m in sys.modules for m in lazy]); "
+                "print(cc.Profile is sys.modules['caucasus_conflict.reports'].Profile)")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert out.split("\n")[:3] == ["[False, False, False]", "[True, True, True]", "True"]
 
 
 

@@ -74,11 +74,14 @@ from .model import (
     Territory,
     TerritoryId,
 )
-from .reports import CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
 from .timespan import DateLike, TimeSpan
 
 if TYPE_CHECKING:
     from .formats import read, write
+    from .reports import CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
+
+#: Report types, imported on first use: loading a data set needs none of them (#13).
+_REPORTS = frozenset({"CasualtyFigure", "CasualtyTotal", "Corroboration", "Profile", "SearchHit"})
 
 
 def __getattr__(name: str) -> Any:
@@ -90,6 +93,9 @@ def __getattr__(name: str) -> Any:
     if name == "write":
         from .formats import write as written
         return written
+    if name in _REPORTS:
+        from . import reports
+        return getattr(reports, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

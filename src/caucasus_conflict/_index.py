@@ -21,7 +21,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from operator import attrgetter
+from operator import attrgetter, sub
 from typing import Any, TypeVar
 
 import attrs
@@ -36,7 +36,10 @@ R = TypeVar("R")
 
 
 class _Bucket:
-    """Spans of one length class, sorted by first day, as parallel arrays."""
+    """Spans of one length class, sorted by first day, as parallel arrays.
+
+    ``min_length`` and ``max_length`` are the shortest and longest spans it holds, in days.
+    """
 
     __slots__ = ("ends", "max_length", "min_length", "ranks", "starts")
 
@@ -139,10 +142,13 @@ class EventIndex:
                     ranks.append(rank)
         buckets: dict[int, _Bucket] = {}
         for length_class, ranks in classes.items():
-            bucket = buckets[length_class] = _Bucket(1 << (length_class - 1), (1 << length_class) - 1)
-            bucket.starts = array("q", [bounds_of[r][0] for r in ranks])  # type: ignore[index]
-            bucket.ends = array("q", [bounds_of[r][1] for r in ranks])  # type: ignore[index]
-            bucket.ranks = array("q", ranks)
+            starts = [bounds_of[r][0] for r in ranks]  # type: ignore[index]
+            ends = [bounds_of[r][1] for r in ranks]  # type: ignore[index]
+            # The shortest and longest spans the class actually holds (months are 28-31 days
+            # of the 16-31 their class allows): the tighter, the fewer ends a window checks.
+            lengths = list(map(sub, ends, starts))
+            bucket = buckets[length_class] = _Bucket(min(lengths) + 1, max(lengths) + 1)
+            bucket.starts, bucket.ends, bucket.ranks = array("q", starts), array("q", ends), array("q", ranks)
         self.by_actor = {k: tuple(v) for k, v in by_actor.items()}
         self.by_territory = {k: tuple(v) for k, v in by_territory.items()}
         self.by_kind = {k: tuple(v) for k, v in by_kind.items()}
@@ -163,7 +169,8 @@ class EventIndex:
             # reach it: taken as one slice. Only the earlier ones need their end checked.
             first = bisect_left(starts, low - bucket.max_length + 1)
             sure = bisect_left(starts, low - bucket.min_length + 1, first)
-            found.extend(ranks[i] for i in range(first, sure) if ends[i] >= low)
+            if first < sure:
+                found.extend(ranks[i] for i in range(first, sure) if ends[i] >= low)
             found.extend(ranks[sure:bisect_right(starts, high, sure)])
         # Open start: overlaps iff its last day >= low.
         found.extend(self._open_start_ranks[bisect_left(self._open_start, low):])

@@ -195,17 +195,26 @@ def _check_references(collections: Mapping[str, tuple[Record, ...]], by_id: dict
                       unchecked: set[str], at: Locator, problems: list[tuple[tuple[int, int, Location], Problem]]) -> None:
     # From by_id, where the first record of a duplicated id holds it: a reference to it
     # is checked against that record's type.
-    ids_of: dict[str, set[str]] = {t.collection: {r.id for r in collections[t.collection] if by_id.get(r.id) is r}
-                                  for t in RECORD_TYPES}
+    if len(by_id) == sum(map(len, collections.values())):  # no id given twice: every record holds its id
+        ids_of = {t.collection: set(map(_ID, collections[t.collection])) for t in RECORD_TYPES}
+    else:
+        ids_of = {t.collection: {r.id for r in collections[t.collection] if by_id.get(r.id) is r}
+                  for t in RECORD_TYPES}
     sources: dict[str, Source] = {s.id: s for s in collections["sources"]}  # type: ignore[misc]
     hints = [_HINTS]
     for order, rtype in enumerate(RECORD_TYPES):
         records = collections[rtype.collection]
+        reached: dict[str, list[object]] = {}  # the values of a path's first steps, shared by its fields
         for field in rtype.references:
-            values = field.values(records)
             if field.is_citation:
-                bad = {c for c in values if _citation_bad(c, sources, unchecked)}
+                # Citations are shared within a load: told apart by identity first, so that
+                # each distinct one is hashed (a Python call) once, not once per record.
+                cited = field.reached(records, reached)
+                values: set[object] = set(dict(zip(map(id, cited), cited, strict=True)).values())
+                bad = {c for c in values if _citation_bad(c, sources, unchecked)}  # type: ignore[arg-type]
             else:
+                values = set(field.reached(records, reached))
+                values.discard(None)
                 bad = values - ids_of[field.target] - unchecked
             if not bad:
                 continue

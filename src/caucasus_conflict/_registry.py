@@ -59,6 +59,25 @@ class Field:
         found.discard(None)
         return found
 
+    def reached(self, records: Iterable[Any], shared: dict[str, list[Any]] | None = None) -> list[Any]:
+        """Every value the path reaches across *records*, in order (an optional field's ``None`` too).
+
+        *shared* keeps the values of each path's first steps (``casualties[]``), so that
+        the fields of one record type that start alike walk those steps once.
+        """
+        items: list[Any] = list(records)
+        done = ""
+        for name, many in self._steps:
+            done += f".{name}{'[]' if many else ''}"
+            found = None if shared is None else shared.get(done)
+            if found is None:
+                step = map(attrgetter(name), items)
+                found = list(chain.from_iterable(step) if many else step)
+                if shared is not None:
+                    shared[done] = found
+            items = found
+        return items
+
     def located(self, record: Any) -> Iterator[tuple[str, Location, Any]]:
         """Each value the path reaches in one *record*: its JSON path suffix, location and value."""
         yield from _walk(record, self._steps, "", ())

@@ -508,6 +508,18 @@ def _is_id_type(type_: Any) -> bool:
     return isinstance(type_, NewType) and type_.__supertype__ is str
 
 
+_RAW = object()  # marks a shared value's key made of its JSON items
+
+
+def _is_text(type_: Any) -> bool:
+    """True for field types structured from a JSON string alone: text, ids, string enums, or None."""
+    if type_ is str or _is_id_type(type_) or (isinstance(type_, type) and issubclass(type_, enum.StrEnum)):
+        return True
+    args = get_args(type_)
+    return get_origin(type_) in (Union, UnionType) and len(args) == 2 and type(None) in args and \
+        _is_text(next(a for a in args if a is not type(None)))
+
+
 def _is_plain(type_: Any) -> bool:
     """True for field types whose structured values are hashable and compare exactly (no floats)."""
     if type_ in (str, int, bool) or _is_id_type(type_) or (isinstance(type_, type) and issubclass(type_, enum.Enum)):
@@ -575,7 +587,25 @@ class FastHooks:
                     found = memo.shared[key] = cls(**kwargs)
                 return found
 
-            return structure_shared
+            if not all(_is_text(f.type) for f in fields):
+                return structure_shared
+
+            def structure_by_text(value: Any, memo: Memo) -> Any:
+                # Every field is text (participants, external ids): the JSON object's own items
+                # name the value, so a repeat is found before any field is structured (and
+                # before an enum, whose hash is a Python call, is hashed). Only all-string
+                # items are ever stored, so a number or list never matches.
+                if type(value) is not dict:
+                    raise _Miss
+                key = (_RAW, cls, *value.items())  # unhashable items (a list) miss: the detailed path words them
+                found = memo.shared.get(key)
+                if found is None:
+                    found = structure_shared(value, memo)
+                    if all(type(item) is str for item in value.values()):
+                        memo.shared[key] = found
+                return found
+
+            return structure_by_text
 
         def structure(value: Any, memo: Memo) -> Any:
             if type(value) is not dict:

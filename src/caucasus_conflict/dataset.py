@@ -44,7 +44,6 @@ import attrs
 from ._candidates import MergeCandidate, merge_candidates
 from ._index import Indexes, build_indexes, chronological
 from ._integrity import a_noun, check_integrity
-from ._merge import merged_collections
 from ._names import Names
 from ._registry import RECORD_TYPES
 from ._validators import check_tuples
@@ -72,21 +71,14 @@ from .model import (
     Stance,
     Territory,
 )
-from .reports import (
-    CasualtyFigure,
-    CasualtyTotal,
-    Corroboration,
-    Profile,
-    SearchHit,
-    casualty_total,
-    corroboration,
-    search_records,
-)
 from .timespan import MAX_ORDINAL, MIN_ORDINAL, DateLike, TimeSpan
 
 if TYPE_CHECKING:  # pragma: no cover - the extras are imported only when a table is asked for
     import pandas
     import pyarrow
+
+    # Reports and merging are imported when first asked for: loading a data set needs neither (#13).
+    from .reports import CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
 
 __all__ = ["ActorRef", "Cited", "Dataset", "EntityRef", "TerritoryRef"]
 
@@ -177,6 +169,9 @@ class Dataset:
         for rtype in RECORD_TYPES:
             records = getattr(self, rtype.collection)
             cls = rtype.cls
+            if set(map(type, records)) <= {cls}:  # the common case, checked in C; else find the first stranger
+                collections[rtype.collection] = records
+                continue
             for position, record in enumerate(records):
                 if type(record) is not cls and not isinstance(record, cls):
                     raise ArgumentTypeError(f"{rtype.collection}[{position}]", f"be {a_noun(cls.__name__)}", record,
@@ -220,6 +215,8 @@ class Dataset:
                 raise ArgumentTypeError(f"others[{position}]", "be a Dataset", other,
                                         message=f"merge() takes data sets (got {type(other).__name__} "
                                                 f"as argument {position + 1})")
+        from ._merge import merged_collections
+
         collections = merged_collections((self, *others), mapping or {})
         problems = tuple(p for ds in (self, *others) for p in ds.problems)
         return Dataset(**collections, problems=problems)  # type: ignore[arg-type]
@@ -1123,6 +1120,8 @@ class Dataset:
                          key=lambda pair: pair[0])
         names: dict[str, str] = {a.id: a.name for a in self.actors}
         names.update((t.id, t.name) for t in self.territories)
+        from .reports import Profile
+
         return Profile(
             actor=found, events=tuple(by_role), stances_held=self.stances_by(found),
             stances_toward=tuple(chronological(toward)), claims_by=self.claims_by(found),
@@ -1159,6 +1158,8 @@ class Dataset:
         reporter_id = None if reporter is None else self.actor(reporter).id
         events = self.events_matching(actor=actor, territory=territory, start=start, end=end, within=within,
                                       include_undated=start is None and end is None)
+        from .reports import CasualtyFigure
+
         return tuple(
             CasualtyFigure.of(e.id, i, c)
             for e in events for i, c in enumerate(e.casualties)
@@ -1182,6 +1183,8 @@ class Dataset:
             >>> print(ds.casualty_total(ds.casualties(actor="Azerbaijan", start="2023")))
             killed: 25 (1 figure, 1 counted apart); injured: 138 (1 figure, 1 counted apart)
         """
+        from .reports import CasualtyFigure, casualty_total
+
         chosen = self.casualties() if figures is None else tuple(figures)
         by_id = self._state.by_id
         for figure in chosen:
@@ -1215,6 +1218,8 @@ class Dataset:
             >>> ds.corroborate(war).agrees is None  # the article alone: nothing to compare
             True
         """
+        from .reports import CasualtyFigure, corroboration
+
         if not isinstance(figure, CasualtyFigure):
             raise ArgumentTypeError("figure", "be a CasualtyFigure", figure,
                                     message=f"expected a CasualtyFigure from Dataset.casualties "
@@ -1263,6 +1268,8 @@ class Dataset:
         if unknown:
             raise QueryError(f"{unknown[0]!r} is not a record collection; expected one of {', '.join(collections)}")
         records = [r for k in collections if k in chosen for r in getattr(self, k)]
+        from .reports import search_records
+
         return search_records(records, _text(text, "the search text"))
 
     # -- tables out (#12); pandas and pyarrow are extras, imported only here ---------------

@@ -19,20 +19,22 @@ import contextlib
 import difflib
 import gc
 import json
-import json.encoder
 import os
 import re
 import stat
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cattrs.errors import BaseValidationError
 
 from ._integrity import check_integrity
 from ._registry import RECORD_TYPES, RecordType
+
+if TYPE_CHECKING:
+    from ._writer import Writers
 from .convert import FastHooks, Memo, _drop_tracebacks, _type_name, make_converter, problems_from
 from .dataset import Dataset
 from .errors import ArgumentTypeError, DataError, Problem, preview
@@ -482,65 +484,46 @@ def to_dict(dataset: Dataset) -> dict[str, Any]:
         for rtype in RECORD_TYPES:
             records = getattr(dataset, rtype.collection)
             if records:
-                data[rtype.collection] = _CONVERTER.unstructure(records, tuple[rtype.cls, ...])  # type: ignore[name-defined]
+                plain = _writers().get(rtype.cls).plain
+                data[rtype.collection] = [plain(record) for record in records]
     return data
 
 
-_WIDTH = 110
+# Dumping writes each record's text straight from the record (`_writer`), laid out as
+# `_writer.render` lays out `to_dict`'s plain data: byte for byte the same text, without the
+# plain data in between. The writers are imported and built on the first dump (#13:
+# `import caucasus_conflict` and the first load need none of it).
+_WRITERS: list[Writers] = []
 
 
-def _render(value: Any, indent: int = 0, lead: int = 0) -> str:
-    """JSON text with every array or object that fits in one line kept on one line.
+def _writers() -> Writers:
+    if not _WRITERS:
+        from ._writer import Writers
 
-    *indent* is the block's indentation, *lead* the columns before the value on its
-    first line (its key). Easier to read and to diff than one value per line.
-
-    Built bottom up, each value encoded once (``json.dumps`` per container took 4/5 of
-    a dump): a container's one-line form is its children's one-line forms joined as
-    ``json.dumps`` joins them, and when a child does not fit on its line, neither does
-    its parent.
-    """
-    if type(value) is list:
-        if not value:
-            return "[]"
-        items = [_leaf(item) if type(item) is not list and type(item) is not dict else _render(item, indent + 2)
-                 for item in value]
-        return _joined("[", items, "]", indent, lead)
-    if type(value) is dict and value:
-        items = []
-        for key, item in value.items():
-            text = _ENCODE_STR(key) if type(key) is str else _ENCODE({key: 0})[1:-4]
-            if type(item) is list or type(item) is dict:
-                items.append(text + ": " + _render(item, indent + 2, len(text) + 2))
-            else:
-                items.append(text + ": " + _leaf(item))
-        return _joined("{", items, "}", indent, lead)
-    return _leaf(value)
+        _WRITERS.append(Writers(_CONVERTER))  # two threads may both build one: either is right
+    return _WRITERS[0]
 
 
-def _joined(opening: str, items: list[str], closing: str, indent: int, lead: int) -> str:
-    """A container from its rendered items: on one line if none spans lines and it fits, else one item a line."""
-    if not any("\n" in item for item in items):
-        one = opening + ", ".join(items) + closing
-        if indent + lead + len(one) <= _WIDTH:
-            return one
-    pad = ",\n" + " " * (indent + 2)
-    return opening + "\n" + " " * (indent + 2) + pad.join(items) + "\n" + " " * indent + closing
+def _text(dataset: Dataset) -> str:
+    """The file's text of *dataset* and a newline: `_writer.render` of `to_dict`, written from the records."""
+    from ._writer import _ENCODE_STR, WIDTH, _joined
 
-
-def _leaf(value: Any) -> str:
-    """A value that is not a list or dict, as ``json.dumps(value, ensure_ascii=False)`` writes it."""
-    if type(value) is str:
-        return _ENCODE_STR(value)
-    if type(value) is int:
-        return int.__repr__(value)
-    return _ENCODE(value)
-
-
-#: One encoder, built once: ``json.dumps`` with any option builds a new one per call.
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
-#: What that encoder does with a string, without the call through it.
-_ENCODE_STR: Callable[[str], str] = json.encoder.encode_basestring
+    writers, seen = _writers(), dict[int, str]()
+    items = [[_ENCODE_STR("format") + ": " + _ENCODE_STR(FORMAT)]]
+    for rtype in RECORD_TYPES:
+        records = getattr(dataset, rtype.collection)
+        if records:
+            head = _ENCODE_STR(rtype.collection)
+            items.append([head, ": ", *writers.lay_records(rtype.cls, records, 2, len(head) + 2, seen)])
+    if sum(map(len, (piece for item in items for piece in item))) + 2 * len(items) <= WIDTH:
+        # A small data set may fit on one line.
+        return _joined("{", ["".join(item) for item in items], "}", 0, 0) + "\n"
+    pieces = ["{\n  "]
+    for item in items:
+        pieces += item
+        pieces.append(",\n  ")
+    pieces[-1] = "\n}\n"
+    return "".join(pieces)
 
 
 def dumps(dataset: Dataset) -> str:
@@ -554,7 +537,7 @@ def dumps(dataset: Dataset) -> str:
         raise DataError([Problem("$", f"expected a Dataset to write (got {type(dataset).__name__})")],
                         advice="Pass a caucasus_conflict.Dataset.")
     with _gc_paused():
-        return _render(to_dict(dataset)) + "\n"
+        return _text(dataset)
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:

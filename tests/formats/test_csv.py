@@ -131,6 +131,11 @@ class TestLines:
         table = read_table(b"a;b\r\n1;2\r\n\r\n;\r\n3;4\r\n")
         assert table.rows == ((2, ("1", "2")), (5, ("3", "4")))
 
+    def test_rows_of_spaces_are_skipped_and_a_last_cell_kept(self) -> None:
+        """Cells holding only spaces make no row; a row whose text is in its last cell alone is read."""
+        table = read_table(b"a;b;c\n \t; ;\n;; x\n")
+        assert table.rows == ((3, ("", "", " x")),)
+
     def test_a_ragged_row_is_reported_not_read(self) -> None:
         """A row with more or fewer cells than the header is reported and left out."""
         table = read_table(b"a,b\n1,2\n3\n4,5,6\n7,8\n", name="r.csv")

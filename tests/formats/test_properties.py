@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from caucasus_conflict.errors import DataError
-from caucasus_conflict.formats import FORMATS, Format, ReadResult, detect, read_rows
+from caucasus_conflict.formats import FORMATS, Format, ReadResult, _rows, detect, read_rows
 from caucasus_conflict.formats._csv import parse_table, write_table
 
 from ._support import cell_text, fixture, rows_of, without_lines
@@ -160,3 +163,46 @@ def test_layout_does_not_change_rows(fmt: Format[Any], data: st.DataObject) -> N
     if data.draw(st.booleans()):
         raw = b"\xef\xbb\xbf" + raw
     assert without_lines(fmt.read(raw).rows) == baseline
+
+
+@pytest.mark.parametrize("name", ["ged.csv", "acd_resaved.csv", "brd.csv", "ethprio.csv", "pax.csv", "acled_hxl.csv"])
+@given(data=st.data())
+def test_kept_values_read_as_each_cell(name: str, data: st.DataObject) -> None:
+    """A column's values kept by text give the rows and problems that reading every cell anew gives (#13).
+
+    The fixture's rows are read twice over (so every text repeats), with a few bytes changed
+    so that bad cells repeat too.
+    """
+    raw = bytearray(fixture(name).read_bytes())
+    for _ in range(data.draw(st.integers(0, 3))):
+        at = data.draw(st.integers(0, len(raw)))
+        raw[at:at + 1] = data.draw(st.sampled_from([b"x", b"-1", b"", b"9999", b"\xe9"]))
+    header, _, body = bytes(raw).partition(b"\n")
+    doubled = header + b"\n" + body + (b"" if body.endswith(b"\n") else b"\n") + body
+
+    def outcome() -> object:
+        try:
+            result = read_rows(doubled, name="fuzz.csv")
+        except DataError as exc:
+            return exc.problems
+        return result.rows, result.problems
+
+    kept = outcome()
+    with patch.object(_rows, "_KEPT_PER_COLUMN", 0):
+        assert outcome() == kept
+
+
+def test_kept_values_report_each_bad_cell() -> None:
+    """A bad text in one column of every row is reported on every row, not only the first (#13)."""
+    table = list(csv.reader(io.StringIO(fixture("ged.csv").read_text(encoding="utf-8"))))
+    column = table[0].index("date_prec")
+    for cells in table[1:]:
+        cells[column] = "x"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(table + table[1:])
+    result = read_rows(out.getvalue().encode(), name="ged.csv")
+    bad = [p for p in result.problems if p.path.endswith(":date_prec")]
+    assert len(bad) == 2 * (len(table) - 1)
+    with patch.object(_rows, "_KEPT_PER_COLUMN", 0):
+        again = read_rows(out.getvalue().encode(), name="ged.csv")
+    assert (again.rows, again.problems) == (result.rows, result.problems)

@@ -308,7 +308,7 @@ def parse_table(text: str, *, name: str = "<data>", bom: bool = False) -> Table:
     width = len(header)
     for position, (line, raw) in enumerate(records[1:]):
         cells = raw[1:] if index_column else raw
-        if not any(cells) or not "".join(cells).strip():
+        if not any(map(str.strip, cells)):  # stops at the first cell with text: no join of the whole row
             continue  # a blank line, or a row of empty cells a spreadsheet left behind
         if position == 0 and _is_hxl(cells):
             hxl = tuple(cell.strip() for cell in cells) + ("",) * (width - len(cells))

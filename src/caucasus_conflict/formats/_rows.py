@@ -31,6 +31,10 @@ from ._values import Codec, Invalid
 __all__ = ["ColumnSpec", "Format", "ReadResult", "Row", "column"]
 
 _META: Final = "caucasus_conflict.formats.column"
+_UNREAD: Final = object()
+#: How many distinct texts a column keeps the values of in one read: ids and coordinates
+#: hardly repeat, and keeping them all would hold a second copy of the file.
+_KEPT_PER_COLUMN: Final = 4096
 
 
 @attrs.frozen(kw_only=True)
@@ -283,8 +287,11 @@ class Format(Generic[R]):
         # Free text is read inline (it is never set aside); every other column through its codec.
         texts = [(position[spec.name], spec.field) for spec in self.columns
                  if spec.name in position and spec.codec.verbatim]
-        plan = [(position[spec.name], spec.field, spec.codec.parse, spec.name, spec.codec.empty)
-                for spec in self.columns if spec.name in position and not spec.codec.verbatim]
+        # Each column keeps the values of the texts it has read (codecs are pure and their values
+        # immutable): a GED file repeats its countries, dates, codes and counts row after row.
+        plan: list[tuple[int, str, Callable[[str], Any], str, Any, dict[str, Any]]] = [
+            (position[spec.name], spec.field, spec.codec.parse, spec.name, spec.codec.empty, {})
+            for spec in self.columns if spec.name in position and not spec.codec.verbatim]
         absent = {spec.field: spec.codec.empty for spec in self.columns if spec.name not in position}
         extras = [(index, column_name) for index, column_name in enumerate(header) if column_name not in self._mapped]
         problems: list[Problem] = list(table.problems)
@@ -296,14 +303,20 @@ class Format(Generic[R]):
             for index, field in texts:
                 values[field] = cells[index] or None
             codes: list[tuple[str, str]] = []
-            for index, field, parse, column_name, empty in plan:
+            for index, field, parse, column_name, empty, read in plan:
                 text = cells[index]
-                try:
-                    values[field] = parse(text)
-                except Invalid as exc:
-                    values[field] = empty
-                    codes.append((column_name, text))
-                    problems.append(Problem(f"{name}:{line}:{column_name}", f"{exc.message} (got {text!r})"))
+                value = read.get(text, _UNREAD)
+                if value is _UNREAD:
+                    try:
+                        value = parse(text)
+                    except Invalid as exc:  # never kept: each bad cell is reported where it is
+                        values[field] = empty
+                        codes.append((column_name, text))
+                        problems.append(Problem(f"{name}:{line}:{column_name}", f"{exc.message} (got {text!r})"))
+                        continue
+                    if len(read) < _KEPT_PER_COLUMN:
+                        read[text] = value
+                values[field] = value
             codes.extend((column_name, cells[index]) for index, column_name in extras)
             row = make(line=line, source_codes=tuple(codes), **values)
             if check is not None:
