@@ -28,6 +28,7 @@ from .errors import (
     UnknownNameError,
 )
 from .kinds import (
+    LOCATION_PRECISION,
     ActorKind,
     Basis,
     CasualtyGroup,
@@ -58,6 +59,7 @@ from .model import (
     EventId,
     ExternalId,
     LegalStatus,
+    Location,
     Membership,
     Participant,
     Population,
@@ -103,6 +105,7 @@ __all__ = [
     "Event",
     "ExternalId",
     "LegalStatus",
+    "Location",
     "Membership",
     "Participant",
     "Population",
@@ -129,6 +132,7 @@ __all__ = [
     "CasualtyGroup",
     "ControlExtent",
     "EventKind",
+    "LOCATION_PRECISION",
     "LegalStatusKind",
     "Medium",
     "Precision",

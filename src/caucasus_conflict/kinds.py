@@ -9,8 +9,10 @@ added. The crosswalk from `EventKind` to ACLED and PLOVER lives in
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 __all__ = [
+    "LOCATION_PRECISION",
     "ActorKind",
     "Basis",
     "CasualtyGroup",
@@ -307,3 +309,26 @@ class CasualtyGroup(StrEnum):
     """Civilians."""
     UNSPECIFIED = "unspecified"
     """People, without saying which."""
+
+
+LOCATION_PRECISION: Final[dict[str, dict[int, str]]] = {
+    "ucdp-ged": {
+        1: "exact location",
+        2: "a limited area around a named place",
+        3: "a second-order administrative unit (its centroid)",
+        4: "a first-order administrative unit (its centroid)",
+        5: "a larger part of a country, or between places",
+        6: "the whole country",
+        7: "over water or in international airspace",
+    },
+    "acled": {
+        1: "the town",
+        2: "near a place, or a small part of a region",
+        3: "a region",
+    },
+}
+"""How exactly a `Location`'s coordinates place an event, by scheme: the source's own codes.
+
+``"ucdp-ged"`` is GED's ``where_prec`` (1-7), ``"acled"`` ACLED's ``geo_precision`` (1-3).
+A location keeps the code as the source writes it, with the scheme that gives it meaning.
+"""

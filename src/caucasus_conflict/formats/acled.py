@@ -19,6 +19,7 @@ from typing import Final
 
 import attrs
 
+from caucasus_conflict.kinds import LOCATION_PRECISION
 from caucasus_conflict.timespan import TimeSpan
 
 from . import _dates
@@ -60,11 +61,7 @@ TIME_PRECISION: Final = {
 }
 """``time_precision``: how exactly ``event_date`` is known."""
 
-GEO_PRECISION: Final = {
-    1: "the town",
-    2: "near a place, or a small part of a region",
-    3: "a region",
-}
+GEO_PRECISION: Final = LOCATION_PRECISION["acled"]
 """``geo_precision``: how exactly the coordinates place the event."""
 
 INTER: Final = {

@@ -1,0 +1,130 @@
+"""Tests for `Location`: an event's coordinates, their precision code and place names (#11)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+import caucasus_conflict as cc
+from caucasus_conflict import strategies as ccst
+
+CITE = (cc.Citation(cc.SourceId("notes"), (1,)),)
+
+
+def event(location: cc.Location | None) -> cc.Event:
+    return cc.Event(id=cc.EventId("e"), kind=cc.EventKind.CLASHES, summary="s", span=cc.TimeSpan.parse("2020"),
+                    location=location, citations=CITE)
+
+
+class TestLocation:
+    @pytest.mark.parametrize(("kwargs", "message"), [
+        ({"latitude": 90.5, "longitude": 0.0}, "'latitude' must be between -90 and 90 degrees (got 90.5)"),
+        ({"latitude": -90.5, "longitude": 0.0}, "'latitude' must be between -90 and 90 degrees (got -90.5)"),
+        ({"latitude": 0.0, "longitude": 180.5}, "'longitude' must be between -180 and 180 degrees (got 180.5)"),
+        ({"latitude": 0.0, "longitude": -181}, "'longitude' must be between -180 and 180 degrees (got -181)"),
+        ({"latitude": 1.0}, "'longitude' must be given with 'latitude': a location has both coordinates or neither"),
+        ({"longitude": 1.0}, "'latitude' must be given with 'longitude': a location has both coordinates or neither"),
+        ({"name": "X", "precision": 1}, "'precision' and 'precision_scheme' go together: a precision code means "
+                                        "something only in its scheme (such as 'ucdp-ged' or 'acled')"),
+        ({"name": "X", "precision_scheme": "acled"}, "'precision' and 'precision_scheme' go together: a precision "
+                                                     "code means something only in its scheme (such as 'ucdp-ged' or "
+                                                     "'acled')"),
+        ({"name": "X", "precision": 4, "precision_scheme": "acled"},
+         "'precision' must be one of the acled codes 1-3 (got 4)"),
+        ({"name": "X", "precision": 0, "precision_scheme": "ucdp-ged"},
+         "'precision' must be one of the ucdp-ged codes 1-7 (got 0)"),
+        ({}, "a location needs coordinates or a place name (name, admin1-3 or country)"),
+        ({"name": " "}, "'name' must not be empty (got ' ')"),
+    ])
+    def test_refuses_impossible_values(self, kwargs: dict[str, Any], message: str) -> None:
+        """Coordinates out of range, half a pair, a code without its scheme or outside it are refused by name."""
+        with pytest.raises(cc.RecordError) as caught:
+            cc.Location(**kwargs)
+        assert str(caught.value) == message
+
+    def test_bounds_are_inclusive(self) -> None:
+        """The poles and the antimeridian are places."""
+        assert cc.Location(latitude=-90.0, longitude=180.0).latitude == -90.0
+        assert cc.Location(latitude=90, longitude=-180).longitude == -180
+
+    def test_a_code_of_another_scheme_is_kept(self) -> None:
+        """A scheme the library has no table for keeps its code, with no meaning given."""
+        where = cc.Location(name="X", precision=12, precision_scheme="other-data")
+        assert (where.precision, where.precision_meaning) == (12, None)
+
+    def test_every_code_has_its_meaning(self) -> None:
+        """Each code of each scheme reads back as the codebook's words."""
+        for scheme, codes in cc.LOCATION_PRECISION.items():
+            for code, meaning in codes.items():
+                assert cc.Location(name="X", precision=code, precision_scheme=scheme).precision_meaning == meaning
+
+    def test_frozen(self) -> None:
+        """A location cannot be changed in place."""
+        where = cc.Location(name="X")
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            where.name = "Y"  # type: ignore[misc]
+
+    def test_wrong_type(self) -> None:
+        """A text where a number belongs is a RecordTypeError naming the field."""
+        with pytest.raises(cc.RecordTypeError) as caught:
+            cc.Location(latitude="39.8", longitude=46.7)  # type: ignore[arg-type]
+        assert caught.value.field == "latitude"
+
+
+class TestLocationInJson:
+    def test_json_shape(self) -> None:
+        """A location is written as an object of the fields given."""
+        where = cc.Location(latitude=39.82, longitude=46.75, precision=1, precision_scheme="ucdp-ged", name="S")
+        assert cc.converter.unstructure(event(where))["location"] == {
+            "latitude": 39.82, "longitude": 46.75, "precision": 1, "precision_scheme": "ucdp-ged", "name": "S"}
+        assert "location" not in cc.converter.unstructure(event(None))
+
+    def test_bad_location_in_a_file(self) -> None:
+        """A location out of range in a file is a DataError at its JSON path."""
+        text = ('{"format": "caucasus_conflict/1", "events": [{"id": "e", "kind": "clashes", "summary": "s", '
+                '"span": "2020", "location": {"latitude": 95, "longitude": 1}, '
+                '"citations": [{"source_id": "n", "blocks": [1]}]}]}')
+        with pytest.raises(cc.DataError) as caught:
+            cc.loads(text, file="x.json")
+        assert [str(p) for p in caught.value.problems] == [
+            "$.events[0].location.latitude: 'latitude' must be between -90 and 90 degrees (got 95.0)"]
+
+    @given(ccst.locations())
+    def test_round_trip(self, where: cc.Location) -> None:
+        """structure(unstructure(x)) == x for every location."""
+        assert cc.converter.structure(cc.converter.unstructure(where), cc.Location) == where
+
+    @given(ccst.datasets())
+    def test_dataset_round_trip(self, ds: cc.Dataset) -> None:
+        """Data sets with located events survive a JSON round trip."""
+        assert cc.loads(cc.dumps(ds)) == ds
+
+
+class TestLocationOut:
+    def test_frame_column(self) -> None:
+        """The events table has a location column holding the location's fields."""
+        from caucasus_conflict import frames
+        source = cc.Source(id=cc.SourceId("notes"), title="N", publisher="P", url="https://example.org",
+                           published=cc.TimeSpan.parse("2024"), credit="(c) P", blocks=3)
+        ds = cc.Dataset(sources=(source,), events=(event(cc.Location(latitude=1.5, longitude=2.5, name="X")),))
+        assert "location" in frames.columns("events")
+        assert frames.rows(ds, "events")[0]["location"] == {
+            "latitude": 1.5, "longitude": 2.5, "precision": None, "precision_scheme": None, "name": "X",
+            "admin1": None, "admin2": None, "admin3": None, "country": None}
+
+    def test_cli_show(self, tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        """`show` prints the location's fields."""
+        from caucasus_conflict.cli import main
+        source = cc.Source(id=cc.SourceId("notes"), title="N", publisher="P", url="https://example.org",
+                           published=cc.TimeSpan.parse("2024"), credit="(c) P", blocks=3)
+        ds = cc.Dataset(sources=(source,), events=(event(cc.Location(latitude=1.5, longitude=2.5, name="Xtown",
+                                                                     precision=3, precision_scheme="acled")),))
+        path = tmp_path / "d.json"
+        cc.dump(ds, path)
+        assert main(["--data", str(path), "show", "e"]) == 0
+        out = capsys.readouterr().out
+        for line in ("latitude: 1.5", "name: Xtown", "precision_scheme: acled"):
+            assert line in out
