@@ -203,7 +203,7 @@ class TestBadInput:
         assert problems_of("unknown_enum.json") == [
             "$.events[0].kind: expected one of 'war', 'offensive', 'clashes', 'blockade', 'armistice', "
             "'mobilisation', 'martial_law', 'declaration', 'deployment', 'withdrawal', 'exercise', 'negotiation', "
-            "'dissolution', 'control_change', 'statement', 'one_sided_violence', 'remote_violence', 'protest', 'riot' (got 'ofensive'); did you mean 'offensive'?",
+            "'dissolution', 'control_change', 'statement', 'one_sided_violence', 'remote_violence', 'protest', 'riot', 'agreement', 'arrest', 'group_change', 'disrupted_weapons_use', 'base_established', 'looting', 'other_development' (got 'ofensive'); did you mean 'offensive'?",
             "$.stances[0].kind: expected one of 'supports', 'opposes', 'mediates', 'close_ties', 'concerned' "
             "(got 'oppose'); did you mean 'opposes'?",
         ]

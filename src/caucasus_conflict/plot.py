@@ -56,6 +56,13 @@ KIND_COLOURS: dict[EventKind, str] = {
     EventKind.REMOTE_VIOLENCE: "#d6604d",
     EventKind.PROTEST: "#878787",
     EventKind.RIOT: "#40004b",
+    EventKind.AGREEMENT: "#66bd63",
+    EventKind.ARREST: "#762a83",
+    EventKind.GROUP_CHANGE: "#01665e",
+    EventKind.DISRUPTED_WEAPONS_USE: "#fee090",
+    EventKind.BASE_ESTABLISHED: "#543005",
+    EventKind.LOOTING: "#e08214",
+    EventKind.OTHER_DEVELOPMENT: "#bababa",
 }
 """The colour of each event kind in the picture (stable, so pictures can be compared)."""
 
