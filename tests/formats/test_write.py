@@ -149,5 +149,7 @@ class TestWriteFormats:
     def test_a_read_format_without_writer(self, tmp_path: Path) -> None:
         with pytest.raises(cc.QueryError) as info:
             write(cc.load(), tmp_path / "x.csv", "pax")
-        assert str(info.value).startswith("pax files cannot be written from a Dataset yet; the formats that can are "
-                                          "caucasus-conflict, ucdp-brd")
+        assert str(info.value) == ("pax files cannot be written from a Dataset yet; the formats that can are "
+                                   f"{', '.join(('caucasus-conflict', *sorted(WRITERS)))} (rows read with read_rows are "
+                                   "written by the format's own write)")
+        assert {"acled", "ucdp-ged", "ucdp-brd"} <= set(WRITERS)
