@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import caucasus_conflict as cc
 from caucasus_conflict import strategies as ccst
@@ -128,3 +129,29 @@ class TestLocationOut:
         out = capsys.readouterr().out
         for line in ("latitude: 1.5", "name: Xtown", "precision_scheme: acled"):
             assert line in out
+
+
+class TestSourceCodesOfRow:
+    """The readers' path for source codes checks a shared columns tuple once; it must agree with the constructor."""
+
+    @given(st.lists(st.sampled_from(["a", "b", "", " c", "d\ud800"]), max_size=4),
+           st.lists(st.sampled_from(["1", "", "x\ud800", "-1"]), max_size=4),
+           st.sampled_from(["acled", "ucdp-ged", "Bad"]))
+    def test_same_as_the_constructor(self, columns: list[str], values: list[str], scheme: str) -> None:
+        """Called twice with one columns tuple, it builds what the constructor builds, or raises what it raises."""
+        shared = tuple(columns)
+        for _ in range(2):
+            try:
+                expected: cc.SourceCodes | Exception = cc.SourceCodes(scheme, shared, tuple(values))
+            except (cc.RecordError, cc.RecordTypeError) as exc:
+                expected = exc
+            try:
+                got: cc.SourceCodes | Exception = cc.SourceCodes._of_row(scheme, shared, tuple(values))
+            except (cc.RecordError, cc.RecordTypeError) as exc:
+                got = exc
+            if isinstance(expected, Exception):
+                assert type(got) is type(expected)
+                assert str(got) == str(expected)
+            else:
+                assert got == expected
+                assert hash(got) == hash(expected)

@@ -29,6 +29,7 @@ from ._validators import (
     check_fields,
     id_text,
     id_text_items,
+    is_text,
     nfc,
     nfc_items,
     non_empty,
@@ -173,6 +174,10 @@ def _same_length(instance: "SourceCodes", attribute: "attrs.Attribute[tuple[str,
                                   f"{len(value)} value(s)")
 
 
+_CHECKED_COLUMNS: dict[tuple[str, ...], tuple[str, ...]] = {}  # columns tuples SourceCodes accepted
+_CHECKED_SCHEMES: set[str] = set()
+
+
 @attrs.frozen(field_transformer=check_fields)
 class SourceCodes:
     """The coded columns of a source's row that the model does not map, as the source wrote them.
@@ -197,6 +202,29 @@ class SourceCodes:
     scheme: str = field(validator=_scheme)
     columns: tuple[str, ...] = field(validator=[non_empty, non_empty_items, unique_items])
     values: tuple[str, ...] = field(validator=_same_length)
+
+    @classmethod
+    def _of_row(cls, scheme: str, columns: tuple[str, ...], values: tuple[str, ...]) -> "SourceCodes":
+        """The codes of one row a reader read, checking the columns tuple once for all rows that share it.
+
+        A reader keeps the same columns for every row of a file; checking them (and the
+        scheme) again per row would make a large file slow. The values are checked as the
+        constructor checks them (text UTF-8 can encode, one per column); anything unusual
+        goes through the constructor, so both paths accept and refuse the same codes.
+        """
+        checked = _CHECKED_COLUMNS.get(columns)
+        if checked is not columns or scheme not in _CHECKED_SCHEMES or len(values) != len(columns) \
+                or not all(map(is_text, values)):
+            codes = cls(scheme, columns, values)
+            if len(_CHECKED_COLUMNS) < 1024:
+                _CHECKED_COLUMNS.setdefault(columns, columns)
+                _CHECKED_SCHEMES.add(scheme)
+            return codes
+        codes = object.__new__(cls)
+        object.__setattr__(codes, "scheme", scheme)
+        object.__setattr__(codes, "columns", columns)
+        object.__setattr__(codes, "values", values)
+        return codes
 
     def get(self, column: str, default: str | None = None) -> str | None:
         """The value written in *column*, or *default* when the row kept no such column.

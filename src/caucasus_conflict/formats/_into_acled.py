@@ -173,7 +173,7 @@ def acled_records(rows: Sequence[AcledRow], name: str, digest: str,
             summary=f"{what}: {others}{place} (ACLED event {row.event_id_cnty})", span=span,
             participants=tuple(participants), location=location, casualties=casualties,
             external_ids=(ExternalId("acled", str(row.event_id_cnty)),) if first else (),
-            source_codes=(SourceCodes("acled", columns, values),), citations=cite))
+            source_codes=(SourceCodes._of_row("acled", columns, values),), citations=cite))
     actor_records = tuple(
         Actor(id=actor_id, name=entry["names"][0], aliases=tuple(entry["names"][1:]),
               kind=ActorKind.POPULATION if entry["inter"] in _POPULATIONS else ActorKind.ARMED_FORCES,

@@ -207,8 +207,9 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
         location, where_kept, where_problem = _ged_location(row)
         if where_problem is not None:
             problems.append(Problem(f"{name}:{row.line}:latitude", where_problem))
-        codes = _ged_source_codes(row, kind, first, where_kept, names_used, shared)
-        events.append(Event(id=event_id, kind=kind, summary=summary, span=row.span, participants=tuple(participants),
+        span = row.span
+        codes = _ged_source_codes(row, span, kind, first, where_kept, names_used, shared)
+        events.append(Event(id=event_id, kind=kind, summary=summary, span=span, participants=tuple(participants),
                             location=location, casualties=casualties, external_ids=external,
                             source_codes=codes, citations=cite))
     actor_records = tuple(
@@ -270,13 +271,18 @@ def _ged_casualties(row: GedRow, cite: tuple[Citation, ...], of_side: dict[Side,
 
 # -- GED: location and source codes -----------------------------------------------------------
 
-#: The GED columns the model does not map: kept in each event's source codes, as written.
-GED_KEPT: Final = ("relid", "active_year", "code_status", "conflict_dset_id", "conflict_new_id", "conflict_name",
-                   "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id", "side_b_dset_id",
-                   "number_of_sources", "source_article", "source_office", "source_date", "source_headline",
-                   "source_original", "where_description", "geom_wkt", "priogrid_gid", "country_id", "region",
-                   "event_clarity", "gwnoa", "gwnob")
-_GED_FORMATTERS: Final = tuple((spec.field, spec.codec.format) for spec in map(GED.column, GED_KEPT))
+_GED_UNMAPPED: Final = ("relid", "active_year", "code_status", "conflict_dset_id", "conflict_new_id",
+                        "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",
+                        "side_b_dset_id", "number_of_sources", "source_article", "source_office", "source_date",
+                        "source_headline", "source_original", "where_description", "geom_wkt", "priogrid_gid",
+                        "country_id", "region", "event_clarity", "gwnoa", "gwnob")
+# Free text is kept as read; the other columns are written back by their codec (GED's field
+# names are its column names).
+_GED_TEXTS: Final = tuple(c for c in _GED_UNMAPPED if GED.column(c).codec.verbatim)
+_GED_FORMATTERS: Final = tuple((c, GED.column(c).codec.format) for c in _GED_UNMAPPED
+                               if not GED.column(c).codec.verbatim)
+GED_KEPT: Final = (*_GED_TEXTS, *(c for c, _ in _GED_FORMATTERS))
+"""The GED columns the model does not map, kept in each event's source codes as written (free text first)."""
 _GED_WHERE: Final = ("where_prec", "where_coordinates", "adm_1", "adm_2", "latitude", "longitude", "country")
 _GED_SIDES: Final = {Side.A: ("side_a", "side_a_new_id"), Side.B: ("side_b", "side_b_new_id")}
 
@@ -310,7 +316,7 @@ def _text(row: Row, column: str) -> str:
     return str(spec.codec.format(getattr(row, spec.field)))
 
 
-def _ged_source_codes(row: GedRow, kind: EventKind, first: bool, where_kept: tuple[str, ...],
+def _ged_source_codes(row: GedRow, event_span: TimeSpan, kind: EventKind, first: bool, where_kept: tuple[str, ...],
                       names_used: dict[Side, bool],
                       shared: dict[tuple[str, ...], tuple[str, ...]]) -> tuple[SourceCodes, ...]:
     """Every GED column the model does not map, and each mapped one it cannot give back exactly.
@@ -318,13 +324,14 @@ def _ged_source_codes(row: GedRow, kind: EventKind, first: bool, where_kept: tup
     The columns tuple is shared between rows of one shape, so that a large file stays cheap.
     A writer gives these values back in place of what it derives from the model.
     """
-    values = [str(fmt(getattr(row, field))) for field, fmt in _GED_FORMATTERS]
+    values = [getattr(row, field) or "" for field in _GED_TEXTS]
+    values += [fmt(getattr(row, field)) for field, fmt in _GED_FORMATTERS]
     extra: list[tuple[str, str]] = []
     if not first:
         extra.append(("id", _text(row, "id")))
     if row.type_of_violence is None or row.type_of_violence != EVENT_KIND_CROSSWALK[kind].ucdp_types_of_violence[0]:
         extra.append(("type_of_violence", _text(row, "type_of_violence")))
-    span = row.span
+    span = event_span
     if row.date_prec is None or ucdp_date_precision(span) != row.date_prec or not span.is_known:
         extra += [(c, _text(row, c)) for c in ("date_prec", "date_start", "date_end")]
     if row.year is None or span.first_day is None or span.first_day.year != row.year:
@@ -336,12 +343,12 @@ def _ged_source_codes(row: GedRow, kind: EventKind, first: bool, where_kept: tup
     parts = (row.deaths_a, row.deaths_b, row.deaths_civilians, row.deaths_unknown)
     if row.best is not None and None not in parts and sum(p or 0 for p in parts) != row.best:
         extra += [(c, _text(row, c)) for c in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")]
-    if (row.best, row.low, row.high) != (None, None, None):
-        total = _count(row.best, row.low, row.high)
-        if (total.best, total.low, total.high) != (row.best, row.low, row.high):
-            extra += [(c, _text(row, c)) for c in ("best", "low", "high")]
+    best, low, high = row.best, row.low, row.high
+    if (low is not None and ((best is not None and low > best) or (high is not None and low > high))) or (
+            high is not None and best is not None and high < best):  # a bound the model sets aside (see _count)
+        extra += [(c, _text(row, c)) for c in ("best", "low", "high")]
     done = {c for c, _ in extra}
     extra += [(c, t) for c, t in row.source_codes if c not in done and c not in GED_KEPT]
     columns = GED_KEPT + tuple(c for c, _ in extra) if extra else GED_KEPT
     columns = shared.setdefault(columns, columns)
-    return (SourceCodes("ucdp-ged", columns, (*values, *(t for _, t in extra))),)
+    return (SourceCodes._of_row("ucdp-ged", columns, (*values, *(t for _, t in extra))),)
