@@ -1,7 +1,8 @@
 """Files of the field's formats read into the model: `read` gives a `Dataset`.
 
-UCDP GED is mapped today; the other formats are read into their typed rows by
-`read_rows`, and `read` says so rather than guessing a mapping (docs/formats/index.md).
+UCDP GED (here) and ACLED (`_into_acled`) are mapped, each format by one entry of
+`_MAPPERS`; the other formats are read into their typed rows by `read_rows`, and `read`
+says so rather than guessing a mapping (docs/formats/index.md).
 
 How a GED file maps (docs/formats/ucdp-ged.md has the table):
 
@@ -17,6 +18,9 @@ How a GED file maps (docs/formats/ucdp-ged.md has the table):
   and ``date_prec`` give, side A and side B as participants with their `Side`, and the
   casualties: ``best`` (with ``low`` and ``high``) as the total, and ``deaths_a``,
   ``deaths_b``, ``deaths_civilians`` and ``deaths_unknown`` (those above 0) as its parts;
+- each event has the row's `Location` (coordinates, ``where_prec``, place names) and keeps
+  every column the model does not map, and each it cannot give back exactly, as
+  `SourceCodes` (``GED_KEPT``), which the GED writer gives back;
 - every record cites the row (its line and GED id).
 """
 
@@ -81,7 +85,7 @@ def _acled(rows: Sequence[Any], name: str, digest: str, source_id: str | None) -
 
 def read(path: str | os.PathLike[str], format: str | None = None, *, strict: bool = False,
          source_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
-    """Read a file of one of the field's formats into a `Dataset` (UCDP GED today).
+    """Read a file of one of the field's formats into a `Dataset` (UCDP GED and ACLED so far).
 
     ``format=None`` recognises the file from its header. Rows the reader cannot take as
     they are (a value of the wrong shape, dates that contradict their precision code) are
@@ -91,7 +95,7 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
 
     Args:
         path: The file.
-        format: ``"ucdp-ged"``, or ``None`` to recognise it.
+        format: ``"ucdp-ged"``, ``"acled"``, or ``None`` to recognise it.
         strict: Raise instead of setting values aside.
         source_id: The id of the file's `Source` (default ``ucdp-ged-`` and the start of
             its SHA-256).
