@@ -155,3 +155,64 @@ class TestSourceCodesOfRow:
             else:
                 assert got == expected
                 assert hash(got) == hash(expected)
+
+
+def _oracle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance by another formula: the angle between the two unit vectors."""
+    import math
+    def unit(lat: float, lon: float) -> tuple[float, float, float]:
+        a, b = math.radians(lat), math.radians(lon)
+        return (math.cos(a) * math.cos(b), math.cos(a) * math.sin(b), math.sin(a))
+    u, v = unit(lat1, lon1), unit(lat2, lon2)
+    cross = (u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0])
+    dot = sum(x * y for x, y in zip(u, v, strict=True))
+    return 6371.0088 * math.atan2(math.sqrt(sum(c * c for c in cross)), dot)
+
+
+class TestEventsNear:
+    @given(ccst.datasets(), st.floats(-90, 90), st.floats(-180, 180), st.floats(0, 25000), st.data())
+    def test_matches_brute_force(self, ds: cc.Dataset, lat: float, lon: float, km: float, data: st.DataObject) -> None:
+        """events_near holds every located event within km, none beyond, in chronological order."""
+        located = [e.location for e in ds.events if e.location is not None and e.location.latitude is not None]
+        if located and data.draw(st.booleans()):
+            # A radius around one event's distance, so that events lie on both sides of it.
+            target = data.draw(st.sampled_from(located))
+            assert target is not None and target.latitude is not None and target.longitude is not None
+            km = _oracle_km(lat, lon, target.latitude, target.longitude) * data.draw(st.floats(0.5, 2))
+        found = ds.events_near(lat, lon, km)
+        assert list(found) == [e for e in ds.chronology() if e in found]
+        for e in ds.events:
+            where = e.location
+            if where is None or where.latitude is None or where.longitude is None:
+                assert e not in found
+                continue
+            distance = _oracle_km(lat, lon, where.latitude, where.longitude)
+            if distance < km - 1e-6:
+                assert e in found
+            elif distance > km + 1e-6:
+                assert e not in found
+
+    def test_a_known_distance(self) -> None:
+        """Two points 0.055 degrees of latitude apart are about 6.1 km apart: inside 6.5 km, outside 5.8 km."""
+        source = cc.Source(id=cc.SourceId("notes"), title="N", publisher="P", url="https://example.org",
+                           published=cc.TimeSpan.parse("2024"), credit="(c) P", blocks=3)
+        ds = cc.Dataset(sources=(source,), events=(event(cc.Location(latitude=39.7603, longitude=46.7527)),))
+        assert [e.id for e in ds.events_near(39.8153, 46.7519, 6.5)] == ["e"]
+        assert ds.events_near(39.8153, 46.7519, 5.8) == ()
+
+    @pytest.mark.parametrize(("args", "message"), [
+        ((91, 0, 1), "'latitude' must be between -90 and 90 (got 91)"),
+        ((0, -180.5, 1), "'longitude' must be between -180 and 180 (got -180.5)"),
+        ((0, 0, -1), "'km' must be a finite number >= 0 (got -1)"),
+        ((0, 0, float("nan")), "'km' must be a finite number >= 0 (got nan)"),
+    ])
+    def test_bad_arguments(self, args: tuple[float, float, float], message: str) -> None:
+        """Out-of-range arguments are the library's QueryError naming the argument."""
+        with pytest.raises(cc.QueryError) as caught:
+            cc.load().events_near(*args)
+        assert str(caught.value) == message
+
+    def test_not_a_number(self) -> None:
+        """A text for a coordinate is the library's ArgumentTypeError."""
+        with pytest.raises(cc.ArgumentTypeError):
+            cc.load().events_near("39.8", 46.7, 10)  # type: ignore[arg-type]

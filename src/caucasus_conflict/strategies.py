@@ -446,6 +446,9 @@ def territories(draw: st.DrawFn, *, id: TerritoryId | None = None, index: int = 
     )
 
 
+_PLACE_NAMES = st.none() | st.sampled_from(["Alpha", "Beta Rayon", "Gamma Oblast", "Xland", "İçəri"])
+
+
 @st.composite
 def locations(draw: st.DrawFn) -> Location:
     """A location as a reader makes one: coordinates (poles and the antimeridian included) or none,
@@ -458,7 +461,7 @@ def locations(draw: st.DrawFn) -> Location:
         >>> find(locations(), lambda where: True)
         Location(latitude=0.0, longitude=0.0, precision=None, precision_scheme=None, name=None, admin1=None, admin2=None, admin3=None, country=None)
     """
-    names = {key: draw(_NOTES) for key in ("name", "admin1", "admin2", "admin3", "country")}
+    names = {key: draw(_PLACE_NAMES) for key in ("name", "admin1", "admin2", "admin3", "country")}
     placed = draw(st.booleans()) if any(names.values()) else False
     latitude = None if placed else draw(st.floats(-90, 90, allow_nan=False))
     longitude = None if placed else draw(st.floats(-180, 180, allow_nan=False))
