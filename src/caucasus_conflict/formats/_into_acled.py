@@ -53,8 +53,8 @@ from caucasus_conflict.model import (
 )
 from caucasus_conflict.timespan import TimeSpan
 
+from ._out import event_rows, given_back
 from ._rows import ColumnSpec
-from ._values import Invalid
 from .acled import ACLED, SUB_EVENT_TYPES, AcledRow
 
 __all__ = ["ACLED_KEPT", "acled_records", "acled_rows"]
@@ -207,27 +207,8 @@ def acled_rows(dataset: Dataset) -> tuple[list[AcledRow], list[Problem]]:
         >>> len(rows), str(left_out[0])
         (3, 'events[4]: azerbaijan-operation-2020 is dated 2020, and ACLED dates an event to a day, a week or a month')
     """
-    rows: list[AcledRow] = []
-    left: list[Problem] = []
     names = {a.id: a.name for a in dataset.actors}
-    order = sorted(range(len(dataset.events)), key=lambda i: _line(dataset.events[i]))
-    for index in order:
-        event = dataset.events[index]
-        row, why = _acled_row(event, names)
-        if row is None:
-            left.append(Problem(f"events[{index}]", f"{event.id} {why}"))
-        else:
-            rows.append(row)
-    for collection, words in (("ceasefires", "a ceasefire is no ACLED event (its armistice event, if any, is)"),
-                              ("claims", "a claim is no ACLED event"), ("stances", "a stance is no ACLED event"),
-                              ("territories", "a territory is no ACLED event")):
-        left += [Problem(f"{collection}[{i}]", f"{r.id}: {words}") for i, r in enumerate(getattr(dataset, collection))]
-    return rows, left
-
-
-def _line(event: Event) -> tuple[int, str]:
-    lines = [line for c in event.citations for line in c.rows]
-    return (min(lines) if lines else 1 << 62, event.id)
+    return event_rows(dataset, lambda event: _acled_row(event, names), "ACLED")
 
 
 def _acled_row(event: Event, names: dict[ActorId, str]) -> tuple[AcledRow | None, str]:
@@ -263,26 +244,6 @@ def _acled_row(event: Event, names: dict[ActorId, str]) -> tuple[AcledRow | None
                      country=where.country, latitude=where.latitude, longitude=where.longitude,
                      geo_precision=where.precision if where.precision_scheme == "acled" else None)
     return AcledRow(source_codes=given_back(kept, cells, _SPECS), **cells), ""
-
-
-def given_back(kept: dict[str, str], cells: dict[str, Any], specs: dict[str, ColumnSpec]) -> tuple[tuple[str, str], ...]:
-    """Put the kept texts of mapped columns into *cells*; return the ones a row keeps as its source codes.
-
-    A text the column's codec reads becomes the row's value; one it does not (a value the
-    reader set aside) and an unmapped column go back verbatim, as the row reader kept them.
-    """
-    verbatim = []
-    for column, text in kept.items():
-        spec = specs.get(column)
-        if spec is None:
-            verbatim.append((column, text))
-            continue
-        try:
-            cells[spec.field] = spec.codec.parse(text)
-        except Invalid:
-            cells[spec.field] = spec.codec.empty
-            verbatim.append((column, text))
-    return tuple(verbatim)
 
 
 def _kind_of(pair: tuple[str | None, str | None]) -> EventKind | None:

@@ -17,7 +17,7 @@ from caucasus_conflict.interop import EVENT_KIND_CROSSWALK, ucdp_date_precision
 from caucasus_conflict.kinds import CasualtyGroup, Role, Side
 from caucasus_conflict.model import Actor, ActorId, Event
 
-from ._into_acled import given_back
+from ._out import event_rows, given_back
 from ._rows import ColumnSpec
 from .ucdp import GED, GedRow
 
@@ -42,27 +42,8 @@ def ged_rows(dataset: Dataset) -> tuple[list[GedRow], list[Problem]]:
         >>> str(left_out[0])
         'events[5]: armistice-2020 is of kind armistice, which is no organised violence GED records'
     """
-    rows: list[GedRow] = []
-    left: list[Problem] = []
     actors = {a.id: a for a in dataset.actors}
-    order = sorted(range(len(dataset.events)), key=lambda i: _line(dataset.events[i]))
-    for index in order:
-        event = dataset.events[index]
-        row, why = _ged_row(event, actors)
-        if row is None:
-            left.append(Problem(f"events[{index}]", f"{event.id} {why}"))
-        else:
-            rows.append(row)
-    for collection, word in (("ceasefires", "ceasefire"), ("claims", "claim"), ("stances", "stance"),
-                             ("territories", "territory")):
-        left += [Problem(f"{collection}[{i}]", f"{r.id}: a {word} is no GED event")
-                 for i, r in enumerate(getattr(dataset, collection))]
-    return rows, left
-
-
-def _line(event: Event) -> tuple[int, str]:
-    lines = [line for c in event.citations for line in c.rows]
-    return (min(lines) if lines else 1 << 62, event.id)
+    return event_rows(dataset, lambda event: _ged_row(event, actors), "GED")
 
 
 def _ged_row(event: Event, actors: dict[ActorId, Actor]) -> tuple[GedRow | None, str]:
