@@ -883,6 +883,14 @@ class TestImport:
         assert stderr == f"Wrote 5 events and 4 actors to {out}.\n"
         assert cc.load(out) == cc.read(GED_FIXTURES / "ged.csv")
 
+    def test_import_acled(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """``import acled FILE -o OUT`` writes what cc.read gives for an ACLED export (#11)."""
+        out = tmp_path / "acled.json"
+        code, _, stderr = run(capsys, "import", "acled", str(GED_FIXTURES / "acled_hxl.csv"), "-o", str(out))
+        assert code == 0
+        assert stderr == f"Wrote 4 events and 7 actors to {out}.\n"
+        assert cc.load(out) == cc.read(GED_FIXTURES / "acled_hxl.csv")
+
     def test_import_auto_to_standard_output(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, stdout, _ = run(capsys, "import", "auto", str(GED_FIXTURES / "ged.csv"))
         assert code == 0

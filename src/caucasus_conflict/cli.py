@@ -807,9 +807,9 @@ def build_parser() -> argparse.ArgumentParser:
                           + " (default: the whole data set for json, events otherwise)")
     sub.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    sub = command("import", _import, "Read a file of another format (UCDP GED) into a data set file.")
-    sub.add_argument("format", metavar="FORMAT", choices=["auto", "ucdp-ged"],
-                     help="the file's format: ucdp-ged, or auto to recognise it from its header")
+    sub = command("import", _import, "Read a file of another format (UCDP GED, ACLED) into a data set file.")
+    sub.add_argument("format", metavar="FORMAT", choices=["auto", "acled", "ucdp-ged"],
+                     help="the file's format: ucdp-ged, acled, or auto to recognise it from its header")
     sub.add_argument("file", metavar="FILE", help="the file to read")
     sub.add_argument("-o", "--output", metavar="OUT", help="write the data set (JSON) to OUT instead of standard output")
     sub.add_argument("--strict", action="store_true", help="fail on any value the reader would set aside")
