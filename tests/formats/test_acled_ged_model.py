@@ -274,3 +274,44 @@ class TestWritersAreLoud:
         assert {k for k, c in EVENT_KIND_CROSSWALK.items() if c.ucdp_types_of_violence} == {
             cc.EventKind.WAR, cc.EventKind.OFFENSIVE, cc.EventKind.CLASHES, cc.EventKind.ONE_SIDED_VIOLENCE,
             cc.EventKind.REMOTE_VIOLENCE}
+
+
+class TestMessyCells:
+    def test_odd_ids_and_blank_names(self, tmp_path: Path) -> None:
+        """An id with spaces names the event by its line; a blank name is no actor; both round trip."""
+        path = tmp_path / "odd.csv"
+        path.write_text('event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,assoc_actor_1,'
+                        'actor2,country\n" XL 1",2020-10-15,1,Riots,Mob violence,"  ",,B,Xland\n'
+                        'XL1,2020-10-16,1,Riots,Mob violence,A,"  ; C", ,Xland\n', encoding="utf-8")
+        first, again, _ = round_trip(path, "acled", tmp_path)
+        assert [e.id for e in first.events] == ["acled-line-2", "acled-XL1"]
+        assert [a.name for a in first.actors] == ["B", "A"]
+        assert "file:2:event_id_cnty: ' XL 1' is no id (it has surrounding spaces or unprintable characters); " \
+               "the event is named by its line" not in [str(p) for p in first.problems]  # the path names the file
+        assert any(str(p).endswith(":2:event_id_cnty: ' XL 1' is no id (it has surrounding spaces or unprintable "
+                                   "characters); the event is named by its line") for p in first.problems)
+        assert_same(first, again)
+
+    @pytest.mark.parametrize("name", ["acled.csv", "ged.csv"])
+    @given(data=st.data())
+    def test_mutated_cells(self, name: str, data: st.DataObject) -> None:
+        """Any text in any cell gives a Dataset (and the round trip holds) or a DataError, nothing else."""
+        import csv
+        import io
+        import tempfile
+        table = list(csv.reader(io.StringIO(fixture(name).read_text(encoding="utf-8"))))
+        for _ in range(data.draw(st.integers(1, 4))):
+            r = data.draw(st.integers(1, len(table) - 1))
+            c = data.draw(st.integers(0, len(table[0]) - 1))
+            table[r][c] = data.draw(st.text(st.characters(codec="utf-8", exclude_characters="\r\n\x00"), max_size=8)
+                                    | st.sampled_from(["", " ", "-1", "0", "99", "2020-02-30", "1.5", "x;;y"]))
+        folder = Path(tempfile.mkdtemp())
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(table)
+        (folder / name).write_text(buffer.getvalue(), encoding="utf-8")
+        fmt = "acled" if name.startswith("acled") else "ucdp-ged"
+        try:
+            first, again, _ = round_trip(folder / name, fmt, folder)
+        except cc.DataError:
+            return
+        assert_same(first, again)

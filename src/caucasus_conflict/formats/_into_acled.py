@@ -65,6 +65,7 @@ ACLED_KEPT: Final = ("disorder_type", "inter1", "inter2", "interaction", "civili
 
 _SPECS: Final[dict[str, ColumnSpec]] = {spec.name: spec for spec in ACLED.columns}
 _FORMATTERS: Final = tuple((spec.field, spec.codec.format) for spec in map(ACLED.column, ACLED_KEPT))
+_KEPT_AT: Final = {column: index for index, column in enumerate(ACLED_KEPT)}
 _PLACE: Final = ("location", "admin1", "admin2", "admin3", "country", "latitude", "longitude", "geo_precision")
 _POPULATIONS: Final = frozenset({5, 6, 7})  # rioters, protesters, civilians
 _CREDIT: Final = ("ACLED (Armed Conflict Location & Event Data), acleddata.com: Raleigh, Clionadh, Andrew Linke, "
@@ -113,15 +114,20 @@ def acled_records(rows: Sequence[AcledRow], name: str, digest: str,
     seen: set[str] = set()
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     for row in rows:
-        first = row.event_id_cnty is not None and row.event_id_cnty not in seen
-        if row.event_id_cnty is not None:
-            seen.add(row.event_id_cnty)
-        cite = (Citation(sid, rows=(row.line,), row_ids=(row.event_id_cnty,) if row.event_id_cnty else ()),)
+        own_id = row.event_id_cnty
+        if own_id is not None and not (own_id.isprintable() and own_id == own_id.strip()):
+            problems.append(Problem(f"{name}:{row.line}:event_id_cnty", f"{own_id!r} is no id (it has surrounding "
+                                    "spaces or unprintable characters); the event is named by its line"))
+            own_id = None
+        first = own_id is not None and own_id not in seen
+        if own_id is not None:
+            seen.add(own_id)
+        cite = (Citation(sid, rows=(row.line,), row_ids=(own_id,) if own_id else ()),)
         extra: list[tuple[str, str]] = [] if first else [("event_id_cnty", _text(row, "event_id_cnty"))]
         participants: list[Participant] = []
         for side, main, assoc, inter in ((Side.A, "actor1", "assoc_actor_1", row.inter1),
                                          (Side.B, "actor2", "assoc_actor_2", row.inter2)):
-            named = [n for n in (getattr(row, main),) if n] + list(getattr(row, assoc))
+            named = [n for n in (getattr(row, main), *getattr(row, assoc)) if n and n.strip()]
             for actor_name in named:
                 actor_id = _actor_id(actor_name)
                 entry = actors.setdefault(actor_id, {"names": [], "cite": cite[0], "inter": inter})
@@ -130,7 +136,9 @@ def acled_records(rows: Sequence[AcledRow], name: str, digest: str,
                 person = Participant(actor_id, Role.PARTICIPANT, side)
                 if person not in participants:
                     participants.append(person)
-            if any(n != actors[_actor_id(n)]["names"][0] for n in named) or len(set(map(_actor_id, named))) < len(named):
+            raw = [n for n in (getattr(row, main), *getattr(row, assoc)) if n]
+            if raw != named or (named and not getattr(row, main)) or any(n != actors[_actor_id(n)]["names"][0] for n in named) \
+                    or len(set(map(_actor_id, named))) < len(named):
                 extra += [(main, _text(row, main)), (assoc, _text(row, assoc))]
         kind = _kind(row)
         if kind is None:
@@ -164,9 +172,13 @@ def acled_records(rows: Sequence[AcledRow], name: str, digest: str,
         extra += [(c, t) for c, t in row.source_codes if c not in done and c not in ACLED_KEPT]
         columns = ACLED_KEPT + tuple(c for c, _ in extra)
         columns = shared.setdefault(columns, columns)
-        values = (*(str(fmt(getattr(row, field))) for field, fmt in _FORMATTERS), *(t for _, t in extra))
+        kept = [str(fmt(getattr(row, field))) for field, fmt in _FORMATTERS]
+        for column, text in row.source_codes:  # a kept column's value the reader set aside: its text
+            if column in _KEPT_AT:
+                kept[_KEPT_AT[column]] = text
+        values = (*kept, *(t for _, t in extra))
         what = row.sub_event_type or row.event_type or "Event"
-        others = " and ".join(n for n in (row.actor1, row.actor2) if n) or "unnamed actors"
+        others = " and ".join(n for n in (row.actor1, row.actor2) if n and n.strip()) or "unnamed actors"
         place = f" at {row.location}" if row.location else ""
         events.append(Event(
             id=EventId(f"acled-{row.event_id_cnty}" if first else f"acled-line-{row.line}"), kind=kind,

@@ -150,8 +150,8 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
     """The file's source, actors and events (checked and indexed once, by the caller's `Dataset`)."""
     problems: list[Problem] = []
     sid = SourceId(source_id or f"ucdp-ged-{digest[:12]}")
-    years = [row.year for row in rows if row.year is not None]
-    coverage = TimeSpan.parse(f"{min(years)}/{max(years)}") if years and min(years) != max(years) else (
+    years = [row.year for row in rows if row.year is not None and 1 <= row.year <= 9999]  # a year a span can hold
+    coverage = TimeSpan.parse(f"{min(years):04d}/{max(years):04d}") if years and min(years) != max(years) else (
         TimeSpan.year(years[0]) if years else None)
     source = Source(id=sid, kind=SourceKind.DATA_FILE, title="UCDP Georeferenced Event Dataset (GED)",
                     publisher="Uppsala Conflict Data Program (UCDP)", url="https://ucdp.uu.se/downloads/",
@@ -172,7 +172,7 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
                 (Side.A, row.side_a, row.side_a_new_id, row.side_a_dset_id, row.gwnoa),
                 (Side.B, row.side_b, row.side_b_new_id, row.side_b_dset_id, row.gwnob)):
             ucdp_id = new_id if new_id is not None else dset_id
-            if ucdp_id is None or actor_name is None:
+            if ucdp_id is None or actor_name is None or not actor_name.strip():
                 column = "side_a" if side is Side.A else "side_b"
                 problems.append(Problem(f"{name}:{row.line}:{column}", "the side has no UCDP actor id, so it is "
                                                                      "left out of the event's participants"))
@@ -287,6 +287,7 @@ _GED_FORMATTERS: Final = tuple((c, GED.column(c).codec.format) for c in _GED_UNM
                                if not GED.column(c).codec.verbatim)
 GED_KEPT: Final = (*_GED_TEXTS, *(c for c, _ in _GED_FORMATTERS))
 """The GED columns the model does not map, kept in each event's source codes as written (free text first)."""
+_GED_KEPT_AT: Final = {column: index for index, column in enumerate(GED_KEPT)}
 _GED_WHERE: Final = ("where_prec", "where_coordinates", "adm_1", "adm_2", "latitude", "longitude", "country")
 _GED_SIDES: Final = {Side.A: ("side_a", "side_a_new_id"), Side.B: ("side_b", "side_b_new_id")}
 
@@ -330,6 +331,9 @@ def _ged_source_codes(row: GedRow, event_span: TimeSpan, kind: EventKind, first:
     """
     values = [getattr(row, field) or "" for field in _GED_TEXTS]
     values += [fmt(getattr(row, field)) for field, fmt in _GED_FORMATTERS]
+    for column, text in row.source_codes:  # a kept column's value the reader set aside: its text
+        if column in _GED_KEPT_AT:
+            values[_GED_KEPT_AT[column]] = text
     extra: list[tuple[str, str]] = []
     if not first:
         extra.append(("id", _text(row, "id")))
@@ -340,12 +344,15 @@ def _ged_source_codes(row: GedRow, event_span: TimeSpan, kind: EventKind, first:
         extra += [(c, _text(row, c)) for c in ("date_prec", "date_start", "date_end")]
     if row.year is None or span.first_day is None or span.first_day.year != row.year:
         extra.append(("year", _text(row, "year")))
+    side_kept = False
     for side, (name_column, id_column) in _GED_SIDES.items():
         if not names_used.get(side, False):
             extra += [(name_column, _text(row, name_column)), (id_column, _text(row, id_column))]
+            side_kept = True
     extra += [(c, _text(row, c)) for c in where_kept]
     parts = (row.deaths_a, row.deaths_b, row.deaths_civilians, row.deaths_unknown)
-    if row.best is not None and None not in parts and sum(p or 0 for p in parts) != row.best:
+    # A side that is no participant leaves its deaths without an actor: keep the columns as written.
+    if side_kept or (row.best is not None and None not in parts and sum(p or 0 for p in parts) != row.best):
         extra += [(c, _text(row, c)) for c in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")]
     best, low, high = row.best, row.low, row.high
     if (low is not None and ((best is not None and low > best) or (high is not None and low > high))) or (

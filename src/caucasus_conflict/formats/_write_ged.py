@@ -57,10 +57,11 @@ def _ged_row(event: Event, actors: dict[ActorId, Actor]) -> tuple[GedRow | None,
         return None, f"is dated {event.span.format()}, which no GED date precision (1-5) expresses"
     cells: dict[str, Any] = {"type_of_violence": types[0]}
     ged_id = next((x.value for x in event.external_ids if x.scheme == "ged"), None)
-    cells["id"] = int(ged_id) if ged_id is not None and ged_id.isdigit() else None
+    cells["id"] = _integer(ged_id)
     if precision is not None:
-        cells.update(date_prec=precision, date_start=event.span.first_day, date_end=event.span.last_day,
-                     year=event.span.first_day.year if event.span.first_day is not None else None)
+        cells.update(date_prec=precision, date_start=event.span.first_day, date_end=event.span.last_day)
+    if event.span.first_day is not None:
+        cells["year"] = event.span.first_day.year
     sides = {p.side: p.actor_id for p in reversed(event.participants) if p.side is not None}
     if not sides:  # an event of another source names who started it, not sides: its initiator is side A
         roles = {p.role: p.actor_id for p in reversed(event.participants)}
@@ -71,7 +72,7 @@ def _ged_row(event: Event, actors: dict[ActorId, Actor]) -> tuple[GedRow | None,
         if actor is not None:
             ucdp = next((x.value for x in actor.external_ids if x.scheme == "ucdp-actor"), None)
             cells[name_column] = actor.name
-            cells[id_column] = int(ucdp) if ucdp is not None and ucdp.isdigit() else None
+            cells[id_column] = _integer(ucdp)
         elif name_column not in kept:
             return None, f"has no {'side A' if side is Side.A else 'side B'}, which every GED event has"
     where = event.location
@@ -81,7 +82,7 @@ def _ged_row(event: Event, actors: dict[ActorId, Actor]) -> tuple[GedRow | None,
                      where_prec=where.precision if where.precision_scheme == "ucdp-ged" else None)
     _deaths(event, sides, cells)
     source_codes = given_back(kept, cells, _SPECS)
-    if "type_of_violence" in kept and cells["type_of_violence"] not in types:
+    if cells["type_of_violence"] is not None and cells["type_of_violence"] not in types:
         cells["type_of_violence"] = types[0]  # the record's kind was changed since it was read
     return GedRow(source_codes=source_codes, **cells), ""
 
@@ -101,3 +102,8 @@ def _deaths(event: Event, sides: dict[Side, ActorId], cells: dict[str, Any]) -> 
     # The parts are written whole when they add up to the total (GED's rule); else only those known.
     whole = total is not None and total.best == sum(parts.values())
     cells.update({column: value if value or whole else None for column, value in parts.items()})
+
+
+def _integer(text: str | None) -> int | None:
+    """An id written as GED writes it (a whole number, possibly negative), else none."""
+    return int(text) if text is not None and text.removeprefix("-").isdigit() and text.isascii() else None
