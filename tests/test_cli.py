@@ -914,6 +914,14 @@ class TestImport:
         assert stderr == f"Wrote 5 events and 4 actors to {out}.\n"
         assert cc.load(out) == cc.read(GED_FIXTURES / "ged.csv")
 
+    def test_import_acled(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """``import acled FILE -o OUT`` writes what cc.read gives for an ACLED export (#11)."""
+        out = tmp_path / "acled.json"
+        code, _, stderr = run(capsys, "import", "acled", str(GED_FIXTURES / "acled_hxl.csv"), "-o", str(out))
+        assert code == 0
+        assert stderr == f"Wrote 4 events and 7 actors to {out}.\n"
+        assert cc.load(out) == cc.read(GED_FIXTURES / "acled_hxl.csv")
+
     def test_import_auto_to_standard_output(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, stdout, _ = run(capsys, "import", "auto", str(GED_FIXTURES / "ged.csv"))
         assert code == 0
@@ -981,8 +989,8 @@ def span_objects(value: Any, path: str = "$") -> Iterator[tuple[str, dict[str, A
             yield path, value
             return
         for key, item in value.items():
-            if key == "value" and "scheme" in value:
-                continue  # an external id's value ("2324", PA-X) is a code, not a date
+            if key in ("value", "values") and "scheme" in value:
+                continue  # an external id's value ("2324", PA-X) or a source's cells are codes, not dates
             yield from span_objects(item, f"{path}.{key}")
     elif isinstance(value, list):
         for index, item in enumerate(value):

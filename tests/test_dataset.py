@@ -358,7 +358,7 @@ class TestEventFilters:
             "'battle' is not a valid EventKind; expected one of 'war', 'offensive', 'clashes', 'blockade', "
             "'armistice', 'mobilisation', 'martial_law', 'declaration', 'deployment', 'withdrawal', 'exercise', "
             "'negotiation', 'dissolution', 'control_change', 'statement', 'one_sided_violence', 'remote_violence', "
-            "'protest', 'riot'"
+            "'protest', 'riot', 'agreement', 'arrest', 'group_change', 'disrupted_weapons_use', 'base_established', 'looting', 'other_development'"
         )
         assert isinstance(info.value, ValueError)
 

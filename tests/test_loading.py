@@ -207,7 +207,7 @@ class TestBadInput:
         assert problems_of("unknown_enum.json") == [
             "$.events[0].kind: expected one of 'war', 'offensive', 'clashes', 'blockade', 'armistice', "
             "'mobilisation', 'martial_law', 'declaration', 'deployment', 'withdrawal', 'exercise', 'negotiation', "
-            "'dissolution', 'control_change', 'statement', 'one_sided_violence', 'remote_violence', 'protest', 'riot' (got 'ofensive'); did you mean 'offensive'?",
+            "'dissolution', 'control_change', 'statement', 'one_sided_violence', 'remote_violence', 'protest', 'riot', 'agreement', 'arrest', 'group_change', 'disrupted_weapons_use', 'base_established', 'looting', 'other_development' (got 'ofensive'); did you mean 'offensive'?",
             "$.stances[0].kind: expected one of 'supports', 'opposes', 'mediates', 'close_ties', 'concerned' "
             "(got 'oppose'); did you mean 'opposes'?",
         ]
@@ -225,7 +225,7 @@ class TestBadInput:
             "$.territories[0].control[0].share: 'share' must be in (0, 1] (got 2.0)",
             "$.events[0].casualties[0].killed.low: 'low' must be <= 'best' (got low=10, best=5)",
             "$.events[0]: unknown field(s) 'misc'; expected only: id, kind, summary, span, participants, "
-            "territory_ids, casualties, parent_id, external_ids, source_codes, citations, note",
+            "territory_ids, location, casualties, parent_id, external_ids, source_codes, citations, note",
             "$.claims[0].span: invalid time span '2024-13': month must be 01..12 (got 13); write 'YYYY', "
             "'YYYY-MM', 'YYYY-MM-DD', 'START/END' or 'unknown'",
         ]

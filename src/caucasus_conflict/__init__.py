@@ -29,6 +29,7 @@ from .errors import (
     UnknownNameError,
 )
 from .kinds import (
+    LOCATION_PRECISION,
     ActorKind,
     Basis,
     CasualtyGroup,
@@ -59,6 +60,7 @@ from .model import (
     EventId,
     ExternalId,
     LegalStatus,
+    Location,
     Membership,
     NameUsed,
     Participant,
@@ -111,6 +113,7 @@ __all__ = [
     "Event",
     "ExternalId",
     "LegalStatus",
+    "Location",
     "Membership",
     "MergeCandidate",
     "NameUsed",
@@ -139,6 +142,7 @@ __all__ = [
     "CasualtyGroup",
     "ControlExtent",
     "EventKind",
+    "LOCATION_PRECISION",
     "LegalStatusKind",
     "Medium",
     "Precision",

@@ -143,7 +143,7 @@ def _span_one(value: TimeSpan, seen: Seen) -> str:
     text = seen.get(id(value))
     if text is None:
         plain = _unstructure_span(value)
-        text = seen[id(value)] = _ENCODE_STR(plain) if type(plain) is str else _ENCODE(plain)
+        text = seen[id(value)] = _ENCODE(plain)
     return text
 
 

@@ -50,11 +50,14 @@ from ._text import (
 from .export import EVENT_CSV_COLUMNS, events_csv, records_csv, records_jsonl
 from .loading import write_atomic
 
-__all__ = ["CSV_COLUMNS", "build_parser", "main"]
+__all__ = ["CSV_COLUMNS", "IMPORT_FORMATS", "build_parser", "main"]
 
 PROG = "caucasus-conflict"
 
 CSV_COLUMNS = EVENT_CSV_COLUMNS
+
+IMPORT_FORMATS = ("acled", "ethprio-ceasefires", "pax", "ucdp-ged")
+"""The formats ``import`` reads into a data set file: those `caucasus_conflict.read` maps."""
 """The columns of ``export --format csv``, in order (`caucasus_conflict.export.EVENT_CSV_COLUMNS`)."""
 
 _INFERRED_NOTE = f"{_INFERRED} inferred from context, not stated in the source; '{PROG} show ID' gives the reason."
@@ -846,11 +849,10 @@ def build_parser() -> argparse.ArgumentParser:
                           + " (default: the whole data set for json, events otherwise)")
     sub.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    sub = command("import", _import, "Read a file of another format (UCDP GED, ETH/PRIO, PA-X) into a data set "
-                                     "file.")
-    sub.add_argument("format", metavar="FORMAT", choices=["auto", "ucdp-ged", "ethprio-ceasefires", "pax"],
-                     help="the file's format: ucdp-ged, ethprio-ceasefires, pax, or auto to recognise it from its "
-                          "header")
+    sub = command("import", _import, "Read a file of another format (UCDP GED, ETH/PRIO, PA-X, ACLED) into a data "
+                                     "set file.")
+    sub.add_argument("format", metavar="FORMAT", choices=["auto", *IMPORT_FORMATS],
+                     help=f"the file's format: {', '.join(IMPORT_FORMATS)}, or auto to recognise it from its header")
     sub.add_argument("file", metavar="FILE", help="the file to read")
     sub.add_argument("-o", "--output", metavar="OUT", help="write the data set (JSON) to OUT instead of standard output")
     sub.add_argument("--strict", action="store_true", help="fail on any value the reader would set aside")

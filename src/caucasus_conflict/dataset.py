@@ -34,6 +34,7 @@ import datetime as _dt
 import difflib
 import enum
 import functools
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
@@ -693,6 +694,40 @@ class Dataset:
         """
         territory_id = self.territory(territory).id
         return self._state.indexes.events.by_territory.get(territory_id, ())
+
+    def events_near(self, latitude: float, longitude: float, km: float) -> tuple[Event, ...]:
+        """Return the events whose location lies within *km* kilometres of a point, in order.
+
+        The distance is the great-circle distance on a sphere of the Earth's mean radius
+        (6,371.0088 km), between the point and the event's `Location` coordinates; events
+        without coordinates are never near anything. A location's precision code says how
+        exactly its coordinates place the event: a whole-country centroid (GED ``where_prec``
+        6) is near only its centroid.
+
+        Added in 0.3.
+
+        Raises:
+            ArgumentTypeError: An argument is not a number.
+            QueryError: A coordinate is out of range, or *km* is negative or not finite.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().events_near(39.82, 46.75, 50)
+            ()
+        """
+        point = []
+        for name, value, limit in (("latitude", latitude, 90), ("longitude", longitude, 180), ("km", km, None)):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ArgumentTypeError(name, "be a number", value)
+            if not (math.isfinite(value) and (value >= 0 if limit is None else -limit <= value <= limit)):
+                bounds = f"between -{limit} and {limit}" if limit is not None else "a finite number >= 0"
+                raise QueryError(f"{name!r} must be {bounds} (got {preview(value)})")
+            point.append(float(value))
+        lat, lon, radius = point
+        return tuple(e for e in self._state.indexes.events.order
+                     if e.location is not None and e.location.latitude is not None
+                     and e.location.longitude is not None
+                     and _great_circle_km(lat, lon, e.location.latitude, e.location.longitude) <= radius)
 
     # -- stances, claims, control ------------------------------------------------------
 
@@ -1441,3 +1476,13 @@ def _window(start: DateLike | None, end: DateLike | None) -> tuple[int, int]:
                             hint="swap the start and the end")
     return low, high
 
+
+_EARTH_KM = 6371.0088  # the mean Earth radius (IUGG)
+
+
+def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The haversine distance in kilometres between two points given in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))

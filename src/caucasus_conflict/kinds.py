@@ -9,8 +9,10 @@ added. The crosswalk from `EventKind` to ACLED and PLOVER lives in
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 __all__ = [
+    "LOCATION_PRECISION",
     "ActorKind",
     "Basis",
     "CasualtyGroup",
@@ -190,12 +192,32 @@ class EventKind(StrEnum):
     """Organised armed force used against civilians (UCDP type of violence 3; ACLED's violence
     against civilians)."""
     REMOTE_VIOLENCE = "remote_violence"
-    """Shelling, air or drone strikes, missiles and explosives, where the attacker is not at
-    the place (ACLED's explosions/remote violence)."""
+    """Shelling, air or drone strikes, missiles and explosives, mostly where the attacker is not
+    at the place; also chemical weapons, suicide bombs and grenades (ACLED's explosions/remote
+    violence)."""
     PROTEST = "protest"
     """A public, non-violent demonstration (ACLED's protests)."""
     RIOT = "riot"
     """A violent demonstration or mob violence (ACLED's riots)."""
+    AGREEMENT = "agreement"
+    """An agreement reached between parties: a peace deal, a prisoner exchange, an accord on a
+    route; a ceasefire is an `armistice` where the source says so (ACLED's agreement)."""
+    ARREST = "arrest"
+    """People arrested or detained by the authorities (ACLED's arrests)."""
+    GROUP_CHANGE = "group_change"
+    """A change in an armed group or its activity (formed, split, merged, renamed, moved) that is
+    no deployment or withdrawal the source names (ACLED's change to group/activity)."""
+    DISRUPTED_WEAPONS_USE = "disrupted_weapons_use"
+    """An attack or weapons use prevented: explosives defused, a weapons cache seized (ACLED's
+    disrupted weapons use)."""
+    BASE_ESTABLISHED = "base_established"
+    """A headquarters or base set up by an armed group (ACLED's headquarters or base established)."""
+    LOOTING = "looting"
+    """Looting or destruction of property, without armed clashes (ACLED's looting/property
+    destruction)."""
+    OTHER_DEVELOPMENT = "other_development"
+    """A strategically important, non-violent development that no other kind names (ACLED's
+    strategic developments of sub-type other)."""
 
 
 class Role(StrEnum):
@@ -307,3 +329,26 @@ class CasualtyGroup(StrEnum):
     """Civilians."""
     UNSPECIFIED = "unspecified"
     """People, without saying which."""
+
+
+LOCATION_PRECISION: Final[dict[str, dict[int, str]]] = {
+    "ucdp-ged": {
+        1: "exact location",
+        2: "a limited area around a named place",
+        3: "a second-order administrative unit (its centroid)",
+        4: "a first-order administrative unit (its centroid)",
+        5: "a larger part of a country, or between places",
+        6: "the whole country",
+        7: "over water or in international airspace",
+    },
+    "acled": {
+        1: "the town",
+        2: "near a place, or a small part of a region",
+        3: "a region",
+    },
+}
+"""How exactly a `Location`'s coordinates place an event, by scheme: the source's own codes.
+
+``"ucdp-ged"`` is GED's ``where_prec`` (1-7), ``"acled"`` ACLED's ``geo_precision`` (1-3).
+A location keeps the code as the source writes it, with the scheme that gives it meaning.
+"""

@@ -19,6 +19,7 @@ of it that support the record.
 # No ``from __future__ import annotations``: `check_fields` reads each field's type from
 # its annotation when the class is made, so annotations must be real types.
 import re
+from collections.abc import Callable
 from typing import NewType, TypeAlias
 
 import attrs
@@ -28,6 +29,7 @@ from ._validators import (
     check_fields,
     id_text,
     id_text_items,
+    is_text,
     nfc,
     nfc_items,
     non_empty,
@@ -37,6 +39,7 @@ from ._validators import (
 )
 from .errors import RecordError
 from .kinds import (
+    LOCATION_PRECISION,
     ActorKind,
     CasualtyGroup,
     ControlExtent,
@@ -67,6 +70,7 @@ __all__ = [
     "EventId",
     "ExternalId",
     "LegalStatus",
+    "Location",
     "Membership",
     "NameUsed",
     "Participant",
@@ -171,6 +175,10 @@ def _same_length(instance: "SourceCodes", attribute: "attrs.Attribute[tuple[str,
                                   f"{len(value)} value(s)")
 
 
+_CHECKED_COLUMNS: dict[tuple[str, ...], tuple[str, ...]] = {}  # columns tuples SourceCodes accepted
+_CHECKED_SCHEMES: set[str] = set()
+
+
 @attrs.frozen(field_transformer=check_fields)
 class SourceCodes:
     """The coded columns of a source's row that the model does not map, as the source wrote them.
@@ -195,6 +203,29 @@ class SourceCodes:
     scheme: str = field(validator=_scheme)
     columns: tuple[str, ...] = field(validator=[non_empty, non_empty_items, unique_items])
     values: tuple[str, ...] = field(validator=_same_length)
+
+    @classmethod
+    def _of_row(cls, scheme: str, columns: tuple[str, ...], values: tuple[str, ...]) -> "SourceCodes":
+        """The codes of one row a reader read, checking the columns tuple once for all rows that share it.
+
+        A reader keeps the same columns for every row of a file; checking them (and the
+        scheme) again per row would make a large file slow. The values are checked as the
+        constructor checks them (text UTF-8 can encode, one per column); anything unusual
+        goes through the constructor, so both paths accept and refuse the same codes.
+        """
+        checked = _CHECKED_COLUMNS.get(columns)
+        if checked is not columns or scheme not in _CHECKED_SCHEMES or len(values) != len(columns) \
+                or not all(map(is_text, values)):
+            codes = cls(scheme, columns, values)
+            if len(_CHECKED_COLUMNS) < 1024:
+                _CHECKED_COLUMNS.setdefault(columns, columns)
+                _CHECKED_SCHEMES.add(scheme)
+            return codes
+        codes = object.__new__(cls)
+        object.__setattr__(codes, "scheme", scheme)
+        object.__setattr__(codes, "columns", columns)
+        object.__setattr__(codes, "values", values)
+        return codes
 
     def get(self, column: str, default: str | None = None) -> str | None:
         """The value written in *column*, or *default* when the row kept no such column.
@@ -641,6 +672,84 @@ class NameUsed:
     citations: tuple[Citation, ...] = field(validator=non_empty)
 
 
+def _degrees(limit: int) -> "Callable[[object, attrs.Attribute[float | None], float | None], None]":
+    def check(instance: object, attribute: "attrs.Attribute[float | None]", value: float | None) -> None:
+        if value is not None and not -limit <= value <= limit:
+            raise RecordError(attribute.name, f"be between -{limit} and {limit}", value,
+                              message=f"{attribute.name!r} must be between -{limit} and {limit} degrees (got {value})")
+    return check
+
+
+def _nfc_or_none(value: str | None) -> str | None:
+    return None if value is None else nfc(value)
+
+
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
+class Location:
+    """Where an event took place, as a source places it: coordinates, their precision, place names.
+
+    ``latitude`` and ``longitude`` are decimal degrees (WGS 84), given together or not at
+    all. ``precision`` is the source's own code for how exactly they place the event, kept
+    as written, and ``precision_scheme`` the code list that gives it meaning
+    (`LOCATION_PRECISION`): ``"ucdp-ged"`` for GED's ``where_prec`` (1 exact location ...
+    7 over water), ``"acled"`` for ACLED's ``geo_precision`` (1 the town, 2 near it, 3 a
+    region). ``name`` is the place, ``admin1`` to ``admin3`` the administrative units it
+    lies in (first-order down), ``country`` the country, each as the source names them.
+    A location sits beside an event's territories: those are records of the data set,
+    this is the source's own placing of one event, cited by the event's citations.
+
+    Added in 0.3.
+
+    Examples:
+        >>> where = Location(latitude=39.82, longitude=46.75, precision=1, precision_scheme="ucdp-ged",
+        ...                  name="Stepanakert", admin1="Nagorno-Karabakh", country="Azerbaijan")
+        >>> where.precision_meaning
+        'exact location'
+        >>> Location(latitude=91.0, longitude=0.0)
+        Traceback (most recent call last):
+        caucasus_conflict.errors.RecordError: 'latitude' must be between -90 and 90 degrees (got 91.0)
+    """
+
+    latitude: float | None = field(default=None, validator=_degrees(90))
+    longitude: float | None = field(default=None, validator=_degrees(180))
+    precision: int | None = field(default=None, validator=non_negative)
+    precision_scheme: str | None = field(default=None, validator=attrs.validators.optional(_scheme))
+    name: str | None = field(default=None, converter=_nfc_or_none, validator=non_empty)
+    admin1: str | None = field(default=None, converter=_nfc_or_none, validator=non_empty)
+    admin2: str | None = field(default=None, converter=_nfc_or_none, validator=non_empty)
+    admin3: str | None = field(default=None, converter=_nfc_or_none, validator=non_empty)
+    country: str | None = field(default=None, converter=_nfc_or_none, validator=non_empty)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.latitude is None) != (self.longitude is None):
+            given, missing = ("latitude", "longitude") if self.longitude is None else ("longitude", "latitude")
+            raise RecordError(missing, "be given with " + repr(given), None,
+                              message=f"{missing!r} must be given with {given!r}: a location has both "
+                                      "coordinates or neither")
+        if (self.precision is None) != (self.precision_scheme is None):
+            raise RecordError("precision_scheme", "be given with 'precision'", self.precision_scheme,
+                              message="'precision' and 'precision_scheme' go together: a precision code means "
+                                      "something only in its scheme (such as 'ucdp-ged' or 'acled')")
+        codes = LOCATION_PRECISION.get(self.precision_scheme or "")
+        if codes is not None and self.precision not in codes:
+            raise RecordError("precision", f"be one of {sorted(codes)}", self.precision,
+                              message=f"'precision' must be one of the {self.precision_scheme} codes "
+                                      f"{min(codes)}-{max(codes)} (got {self.precision})")
+        if self.latitude is None and not any((self.name, self.admin1, self.admin2, self.admin3, self.country)):
+            raise RecordError(None, "give coordinates or a place name", None,
+                              message="a location needs coordinates or a place name (name, admin1-3 or country)")
+
+    @property
+    def precision_meaning(self) -> str | None:
+        """What the precision code says, from `LOCATION_PRECISION`; ``None`` without one or for another scheme.
+
+        Examples:
+            >>> Location(name="Shusha", precision=3, precision_scheme="acled").precision_meaning
+            'a region'
+        """
+        return LOCATION_PRECISION.get(self.precision_scheme or "", {}).get(self.precision or 0)
+
+
 # -- records --------------------------------------------------------------------------
 
 
@@ -740,6 +849,7 @@ class Event:
     span: TimeSpan
     participants: tuple[Participant, ...] = field(default=(), validator=unique_items)
     territory_ids: tuple[TerritoryId, ...] = field(default=(), validator=unique_items)
+    location: Location | None = None
     casualties: tuple[Casualties, ...] = ()
     parent_id: EventId | None = None
     external_ids: tuple[ExternalId, ...] = ()

@@ -124,6 +124,14 @@ KIND_STYLES: dict[EventKind, KindStyle] = {
     EventKind.REMOTE_VIOLENCE: KindStyle(_OLIVE, "////"),
     EventKind.PROTEST: KindStyle(_TEAL, "////"),
     EventKind.RIOT: KindStyle(_PURPLE, "...."),
+    # ACLED's strategic developments (#11): dotted, each colour used once more.
+    EventKind.AGREEMENT: KindStyle(_GREEN, "...."),
+    EventKind.ARREST: KindStyle(_INDIGO, "...."),
+    EventKind.GROUP_CHANGE: KindStyle(_TEAL, "...."),
+    EventKind.DISRUPTED_WEAPONS_USE: KindStyle(_OLIVE, "...."),
+    EventKind.BASE_ESTABLISHED: KindStyle(_SAND, "...."),
+    EventKind.LOOTING: KindStyle(_ROSE, "...."),
+    EventKind.OTHER_DEVELOPMENT: KindStyle(_CYAN, "...."),
 }
 """How each event kind is drawn: colour and hatching, distinct for every kind (stable, so
 pictures can be compared)."""

@@ -33,9 +33,11 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise MissingExtraError("hypothesis", "strategies") from exc
 
-from ._registry import RECORD_TYPES, Field, Location
+from ._registry import RECORD_TYPES, Field
+from ._registry import Location as _Where
 from .dataset import Dataset
 from .kinds import (
+    LOCATION_PRECISION,
     ActorKind,
     Basis,
     CasualtyGroup,
@@ -64,6 +66,7 @@ from .model import (
     EventId,
     ExternalId,
     LegalStatus,
+    Location,
     Membership,
     NameUsed,
     Participant,
@@ -93,6 +96,7 @@ __all__ = [
     "datasets",
     "dates",
     "events",
+    "locations",
     "sources",
     "stances",
     "territories",
@@ -450,6 +454,30 @@ def territories(draw: st.DrawFn, *, id: TerritoryId | None = None, index: int = 
     )
 
 
+_PLACE_NAMES = st.none() | st.sampled_from(["Alpha", "Beta Rayon", "Gamma Oblast", "Xland", "İçəri"])
+
+
+@st.composite
+def locations(draw: st.DrawFn) -> Location:
+    """A location as a reader makes one: coordinates (poles and the antimeridian included) or none,
+    a precision code of GED's or ACLED's scheme or none, and place names.
+
+    Minimises to a location with coordinates (0, 0) and nothing else.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(locations(), lambda where: True)
+        Location(latitude=0.0, longitude=0.0, precision=None, precision_scheme=None, name=None, admin1=None, admin2=None, admin3=None, country=None)
+    """
+    names = {key: draw(_PLACE_NAMES) for key in ("name", "admin1", "admin2", "admin3", "country")}
+    placed = draw(st.booleans()) if any(names.values()) else False
+    latitude = None if placed else draw(st.floats(-90, 90, allow_nan=False))
+    longitude = None if placed else draw(st.floats(-180, 180, allow_nan=False))
+    scheme = draw(st.none() | st.sampled_from(sorted(LOCATION_PRECISION)))
+    precision = None if scheme is None else draw(st.sampled_from(sorted(LOCATION_PRECISION[scheme])))
+    return Location(latitude=latitude, longitude=longitude, precision=precision, precision_scheme=scheme, **names)
+
+
 @st.composite
 def events(draw: st.DrawFn, *, id: EventId | None = None, actor_ids: Sequence[ActorId] = (),
            territory_ids: Sequence[TerritoryId] = (), parent_ids: Sequence[EventId] = (),
@@ -469,7 +497,7 @@ def events(draw: st.DrawFn, *, id: EventId | None = None, actor_ids: Sequence[Ac
     return Event(
         id=own_id, kind=draw(_choice(EventKind)), summary=draw(_PROSE),
         span=draw(spans if spans is not None else _SPANS), participants=participants,
-        territory_ids=_pick(draw, territory_ids),
+        territory_ids=_pick(draw, territory_ids), location=draw(st.none() | locations()),
         casualties=tuple(draw(st.lists(casualties(actor_ids=actor_ids, source_ids=source_ids,
                                                   max_block=max_block, file_ids=file_ids), max_size=1))),
         parent_id=_maybe(draw, parent_ids), external_ids=_external_ids(draw, own_id, ("ged", "acled")),
@@ -680,7 +708,7 @@ def dangling_references(draw: st.DrawFn, *, max_events: int = 10) -> tuple[dict[
     return records, f"$.{collection}[{position}]{suffix}"
 
 
-def _places(ds: Dataset) -> Iterable[tuple[str, int, Field, str, Location]]:
+def _places(ds: Dataset) -> Iterable[tuple[str, int, Field, str, _Where]]:
     for rtype in RECORD_TYPES:
         for position, record in enumerate(getattr(ds, rtype.collection)):
             for field in rtype.references:

@@ -1,7 +1,8 @@
 """Files of the field's formats read into the model: `read` gives a `Dataset`.
 
-UCDP GED is mapped today; the other formats are read into their typed rows by
-`read_rows`, and `read` says so rather than guessing a mapping (docs/formats/index.md).
+UCDP GED (here) and ACLED (`_into_acled`) are mapped, each format by one entry of
+`_MAPPERS`; the other formats are read into their typed rows by `read_rows`, and `read`
+says so rather than guessing a mapping (docs/formats/index.md).
 
 How a GED file maps (docs/formats/ucdp-ged.md has the table):
 
@@ -18,6 +19,9 @@ How a GED file maps (docs/formats/ucdp-ged.md has the table):
   and ``date_prec`` give, side A and side B as participants with their `Side`, and the
   casualties: ``best`` (with ``low`` and ``high``) as the total, and ``deaths_a``,
   ``deaths_b``, ``deaths_civilians`` and ``deaths_unknown`` (those above 0) as its parts;
+- each event has the row's `Location` (coordinates, ``where_prec``, place names) and keeps
+  every column the model does not map, and each it cannot give back exactly, as
+  `SourceCodes` (``GED_KEPT``), which the GED writer gives back;
 - every record cites the row (its line and GED id).
 """
 
@@ -27,13 +31,14 @@ import hashlib
 import os
 import warnings
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from caucasus_conflict._names import fold
 from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import CaucasusConflictError, DataError, Problem, QueryError, RecordError
+from caucasus_conflict.interop import EVENT_KIND_CROSSWALK, UCDP_KINDS, ucdp_date_precision
 from caucasus_conflict.kinds import ActorKind, CasualtyGroup, EventKind, Role, Side, SourceKind
 from caucasus_conflict.model import (
     Actor,
@@ -44,8 +49,10 @@ from caucasus_conflict.model import (
     Event,
     EventId,
     ExternalId,
+    Location,
     Participant,
     Source,
+    SourceCodes,
     SourceId,
 )
 from caucasus_conflict.timespan import TimeSpan
@@ -55,8 +62,8 @@ from ._csv import DEFAULT_MAX_BYTES, read_bytes, read_table
 from ._into_ethprio import ethprio_records
 from ._into_pax import pax_records
 from ._registry import FORMATS, _format_of, get_format
-from ._rows import _line_of
-from .ucdp import GedRow
+from ._rows import Row, _line_of
+from .ucdp import GED, GedRow
 
 __all__ = ["DataWarning", "read"]
 
@@ -65,16 +72,24 @@ class DataWarning(CaucasusConflictError, UserWarning):
     """A reader kept a row but set a value of it aside; the problem is also on `Dataset.problems`."""
 
 
-_KIND_OF_VIOLENCE = {1: EventKind.CLASHES, 2: EventKind.CLASHES, 3: EventKind.ONE_SIDED_VIOLENCE}
 _WORDS_OF_VIOLENCE = {1: "State-based armed conflict", 2: "Non-state conflict", 3: "One-sided violence"}
 _CIVILIANS = 1  # UCDP's actor id for the civilians of one-sided violence
 _UCDP_CREDIT = ("UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program: Sundberg, Ralph and "
                 "Erik Melander (2013), Journal of Peace Research 50(4); licensed CC BY 4.0")
 
 
+Mapper = Callable[[Sequence[Any], str, str, "str | None"], tuple[dict[str, Any], list[Problem]]]
+"""A format's mapping into the model: ``(rows, file name, SHA-256, source id) -> (records, problems)``."""
+
+
+def _acled(rows: Sequence[Any], name: str, digest: str, source_id: str | None) -> tuple[dict[str, Any], list[Problem]]:
+    from ._into_acled import acled_records
+    return acled_records(rows, name, digest, source_id)
+
+
 def read(path: str | os.PathLike[str], format: str | None = None, *, strict: bool = False,
          source_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
-    """Read a file of one of the field's formats into a `Dataset` (UCDP GED today).
+    """Read a file of one of the field's formats into a `Dataset` (UCDP GED and ACLED so far).
 
     ``format=None`` recognises the file from its header. Rows the reader cannot take as
     they are (a value of the wrong shape, dates that contradict their precision code) are
@@ -84,7 +99,7 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
 
     Args:
         path: The file.
-        format: ``"ucdp-ged"``, or ``None`` to recognise it.
+        format: ``"ucdp-ged"``, ``"acled"``, or ``None`` to recognise it.
         strict: Raise instead of setting values aside.
         source_id: The id of the file's `Source` (default ``ucdp-ged-`` and the start of
             its SHA-256).
@@ -141,8 +156,8 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
     """The file's source, actors and events (checked and indexed once, by the caller's `Dataset`)."""
     problems: list[Problem] = []
     sid = SourceId(source_id or f"ucdp-ged-{digest[:12]}")
-    years = [row.year for row in rows if row.year is not None]
-    coverage = TimeSpan.parse(f"{min(years)}/{max(years)}") if years and min(years) != max(years) else (
+    years = [row.year for row in rows if row.year is not None and 1 <= row.year <= 9999]  # a year a span can hold
+    coverage = TimeSpan.parse(f"{min(years):04d}/{max(years):04d}") if years and min(years) != max(years) else (
         TimeSpan.year(years[0]) if years else None)
     source = Source(id=sid, kind=SourceKind.DATA_FILE, title="UCDP Georeferenced Event Dataset (GED)",
                     publisher="Uppsala Conflict Data Program (UCDP)", url="https://ucdp.uu.se/downloads/",
@@ -153,15 +168,17 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
     taken: dict[str, int] = {}
     events: list[Event] = []
     seen_ids: set[int | None] = set()
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one columns tuple per shape, shared by the rows
     for row in rows:
         cite = (Citation(sid, rows=(row.line,), row_ids=(str(row.id),) if row.id is not None else ()),)
         participants: list[Participant] = []
         of_side: dict[Side, ActorId] = {}
+        named: dict[Side, bool] = {}  # a side the writer gives back from its actor's name and UCDP id
         for side, actor_name, new_id, dset_id, gwno in (
                 (Side.A, row.side_a, row.side_a_new_id, row.side_a_dset_id, row.gwnoa),
                 (Side.B, row.side_b, row.side_b_new_id, row.side_b_dset_id, row.gwnob)):
             ucdp_id = new_id if new_id is not None else dset_id
-            if ucdp_id is None or actor_name is None:
+            if ucdp_id is None or actor_name is None or not actor_name.strip():
                 column = "side_a" if side is Side.A else "side_b"
                 problems.append(Problem(f"{name}:{row.line}:{column}", "the side has no UCDP actor id, so it is "
                                                                      "left out of the event's participants"))
@@ -185,8 +202,9 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
                 entry["cites"].append(cite[0])
             participants.append(Participant(actor_id, Role.PARTICIPANT, side))
             of_side[side] = actor_id
+            named[side] = (row.side_a if side is Side.A else row.side_b) == entry["names"][0] and new_id is not None
         casualties = _ged_casualties(row, cite, of_side)
-        kind = _KIND_OF_VIOLENCE.get(row.type_of_violence or 0, EventKind.CLASHES)
+        kind = UCDP_KINDS.get(row.type_of_violence or 0, EventKind.CLASHES)
         words = _WORDS_OF_VIOLENCE.get(row.type_of_violence or 0, "Organised violence")
         place = f" at {row.where_description}" if row.where_description else ""
         summary = f"{words}: {row.side_a or 'unknown side'} against {row.side_b or 'unknown side'}{place} " \
@@ -197,8 +215,14 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
         external = (ExternalId("ged", str(row.id)),) if first else ()
         event_id = EventId(f"ged-{row.id}" if first else f"ged-line-{row.line}")
         seen_ids.add(row.id)
-        events.append(Event(id=event_id, kind=kind, summary=summary, span=row.span, participants=tuple(participants),
-                            casualties=casualties, external_ids=external, citations=cite))
+        location, where_kept, where_problem = _ged_location(row)
+        if where_problem is not None:
+            problems.append(Problem(f"{name}:{row.line}:latitude", where_problem))
+        span = row.span
+        codes = _ged_source_codes(row, span, kind, first, where_kept, named, shared)
+        events.append(Event(id=event_id, kind=kind, summary=summary, span=span, participants=tuple(participants),
+                            location=location, casualties=casualties, external_ids=external,
+                            source_codes=codes, citations=cite))
     actor_records = tuple(
         Actor(id=ActorId(f"ucdp-actor-{ucdp_id}"), name=entry["names"][0],
               kind=ActorKind.GOVERNMENT if entry["names"][0].startswith("Government of") else ActorKind.ARMED_FORCES,
@@ -211,12 +235,13 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
     return {"sources": (source,), "actors": _without_shared_gwno(actor_records), "events": tuple(events)}, problems
 
 
-_MAPPERS: dict[str, Callable[[Sequence[Any], str, str, str | None], tuple[dict[str, Any], list[Problem]]]] = {
+_MAPPERS: dict[str, Mapper] = {
     "ucdp-ged": _ged_records,
     "ethprio-ceasefires": ethprio_records,
     "pax": pax_records,
+    "acled": _acled,
 }
-"""The mapping of each format's rows into records: (rows, file name, SHA-256, source id) -> (records, problems)."""
+"""The formats `read` maps into the model, by name, each with its mapping."""
 
 
 def _without_shared_gwno(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -255,3 +280,95 @@ def _ged_casualties(row: GedRow, cite: tuple[Citation, ...], of_side: dict[Side,
             figures.append(Casualties(killed=Count(value), group=group, is_part=True,
                                       of_actor_id=of_side.get(side) if side is not None else None, citations=cite))
     return tuple(figures)
+
+
+# -- GED: location and source codes -----------------------------------------------------------
+
+_GED_UNMAPPED: Final = ("relid", "active_year", "code_status", "conflict_dset_id", "conflict_new_id",
+                        "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",
+                        "side_b_dset_id", "number_of_sources", "source_article", "source_office", "source_date",
+                        "source_headline", "source_original", "where_description", "geom_wkt", "priogrid_gid",
+                        "country_id", "region", "event_clarity", "gwnoa", "gwnob")
+# Free text is kept as read; the other columns are written back by their codec (GED's field
+# names are its column names).
+_GED_TEXTS: Final = tuple(c for c in _GED_UNMAPPED if GED.column(c).codec.verbatim)
+_GED_FORMATTERS: Final = tuple((c, GED.column(c).codec.format) for c in _GED_UNMAPPED
+                               if not GED.column(c).codec.verbatim)
+GED_KEPT: Final = (*_GED_TEXTS, *(c for c, _ in _GED_FORMATTERS))
+"""The GED columns the model does not map, kept in each event's source codes as written (free text first)."""
+_GED_KEPT_AT: Final = {column: index for index, column in enumerate(GED_KEPT)}
+_GED_WHERE: Final = ("where_prec", "where_coordinates", "adm_1", "adm_2", "latitude", "longitude", "country")
+_GED_SIDES: Final = {Side.A: ("side_a", "side_a_new_id"), Side.B: ("side_b", "side_b_new_id")}
+
+
+def _ged_location(row: GedRow) -> tuple[Location | None, tuple[str, ...], str | None]:
+    """The row's location, the place columns it cannot hold (kept as source codes), and why, if not reported yet.
+
+    A coordinate without the other (one was set aside, and reported) leaves both out of the
+    location; a place the model refuses keeps every place column as written.
+    """
+    if row.latitude is None and row.longitude is None and not (row.where_coordinates or row.adm_1 or row.adm_2
+                                                               or row.country):
+        return None, (), None
+    paired = (row.latitude is None) == (row.longitude is None)
+    kept = () if paired else ("latitude", "longitude")
+    try:
+        location = Location(latitude=row.latitude if paired else None, longitude=row.longitude if paired else None,
+                            precision=row.where_prec, precision_scheme=None if row.where_prec is None else "ucdp-ged",
+                            name=row.where_coordinates, admin1=row.adm_1, admin2=row.adm_2, country=row.country)
+    except RecordError as exc:
+        return None, _GED_WHERE, f"the row's place is kept as source codes, not as a location: {exc}"
+    return location, kept, None
+
+
+def _text(row: Row, column: str) -> str:
+    """The cell as the row read it: the text set aside, or its value written back."""
+    kept = row.source_code(column)
+    if kept is not None:
+        return kept
+    spec = GED.column(column)
+    return str(spec.codec.format(getattr(row, spec.field)))
+
+
+def _ged_source_codes(row: GedRow, event_span: TimeSpan, kind: EventKind, first: bool, where_kept: tuple[str, ...],
+                      names_used: dict[Side, bool],
+                      shared: dict[tuple[str, ...], tuple[str, ...]]) -> tuple[SourceCodes, ...]:
+    """Every GED column the model does not map, and each mapped one it cannot give back exactly.
+
+    The columns tuple is shared between rows of one shape, so that a large file stays cheap.
+    A writer gives these values back in place of what it derives from the model.
+    """
+    values = [getattr(row, field) or "" for field in _GED_TEXTS]
+    values += [fmt(getattr(row, field)) for field, fmt in _GED_FORMATTERS]
+    for column, text in row.source_codes:  # a kept column's value the reader set aside: its text
+        if column in _GED_KEPT_AT:
+            values[_GED_KEPT_AT[column]] = text
+    extra: list[tuple[str, str]] = []
+    if not first:
+        extra.append(("id", _text(row, "id")))
+    if row.type_of_violence is None or row.type_of_violence != EVENT_KIND_CROSSWALK[kind].ucdp_types_of_violence[0]:
+        extra.append(("type_of_violence", _text(row, "type_of_violence")))
+    span = event_span
+    if row.date_prec is None or ucdp_date_precision(span) != row.date_prec or not span.is_known:
+        extra += [(c, _text(row, c)) for c in ("date_prec", "date_start", "date_end")]
+    if row.year is None or span.first_day is None or span.first_day.year != row.year:
+        extra.append(("year", _text(row, "year")))
+    side_kept = False
+    for side, (name_column, id_column) in _GED_SIDES.items():
+        if not names_used.get(side, False):
+            extra += [(name_column, _text(row, name_column)), (id_column, _text(row, id_column))]
+            side_kept = True
+    extra += [(c, _text(row, c)) for c in where_kept]
+    parts = (row.deaths_a, row.deaths_b, row.deaths_civilians, row.deaths_unknown)
+    # A side that is no participant leaves its deaths without an actor: keep the columns as written.
+    if side_kept or (row.best is not None and None not in parts and sum(p or 0 for p in parts) != row.best):
+        extra += [(c, _text(row, c)) for c in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")]
+    best, low, high = row.best, row.low, row.high
+    if (low is not None and ((best is not None and low > best) or (high is not None and low > high))) or (
+            high is not None and best is not None and high < best):  # a bound the model sets aside (see _count)
+        extra += [(c, _text(row, c)) for c in ("best", "low", "high")]
+    done = {c for c, _ in extra}
+    extra += [(c, t) for c, t in row.source_codes if c not in done and c not in GED_KEPT]
+    columns = GED_KEPT + tuple(c for c, _ in extra) if extra else GED_KEPT
+    columns = shared.setdefault(columns, columns)
+    return (SourceCodes._of_row("ucdp-ged", columns, (*values, *(t for _, t in extra))),)

@@ -23,11 +23,13 @@ from caucasus_conflict.errors import ArgumentTypeError, DataError, Problem, Quer
 from caucasus_conflict.loading import dump
 
 from ._csv import write_text_atomically
+from ._into_acled import acled_rows
 from ._into_ethprio import ethprio_rows
 from ._into_pax import pax_rows
 from ._model import DataWarning
 from ._registry import FORMATS, get_format
 from ._rows import Row
+from ._write_ged import ged_rows
 
 __all__ = ["JSON", "WRITERS", "WriteReport", "Writer", "write"]
 
@@ -38,6 +40,8 @@ Writer = Callable[[Dataset], tuple[Sequence[Row], Sequence[Problem]]]
 """A format's writer: the rows *dataset* gives in that format, and what it left out, and why."""
 
 WRITERS: dict[str, Writer] = {
+    "ucdp-ged": ged_rows,
+    "acled": acled_rows,
     "ethprio-ceasefires": ethprio_rows,
     "pax": pax_rows,
 }

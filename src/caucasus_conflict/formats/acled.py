@@ -19,6 +19,8 @@ from typing import Final
 
 import attrs
 
+from caucasus_conflict.interop import ACLED_EVENT_TYPES
+from caucasus_conflict.kinds import LOCATION_PRECISION
 from caucasus_conflict.timespan import TimeSpan
 
 from . import _dates
@@ -37,17 +39,7 @@ __all__ = [
     "acled_span",
 ]
 
-EVENT_TYPES: Final = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"),
-}
+EVENT_TYPES: Final = ACLED_EVENT_TYPES
 """Each of ACLED's 6 ``event_type`` values with its ``sub_event_type`` values (25 in all)."""
 
 SUB_EVENT_TYPES: Final = {sub: event for event, subs in EVENT_TYPES.items() for sub in subs}
@@ -60,11 +52,7 @@ TIME_PRECISION: Final = {
 }
 """``time_precision``: how exactly ``event_date`` is known."""
 
-GEO_PRECISION: Final = {
-    1: "the town",
-    2: "near a place, or a small part of a region",
-    3: "a region",
-}
+GEO_PRECISION: Final = LOCATION_PRECISION["acled"]
 """``geo_precision``: how exactly the coordinates place the event."""
 
 INTER: Final = {

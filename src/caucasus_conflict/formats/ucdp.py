@@ -20,6 +20,7 @@ from typing import Final
 
 import attrs
 
+from caucasus_conflict.kinds import LOCATION_PRECISION
 from caucasus_conflict.timespan import TimeSpan
 
 from . import _dates
@@ -71,15 +72,7 @@ DATE_PREC: Final = {1: "exact day", 2: "a span of 2-6 days", 3: "a known week", 
                     5: "a known year"}
 """GED ``date_prec``: how exactly ``date_start``..``date_end`` is known."""
 
-WHERE_PREC: Final = {
-    1: "exact location",
-    2: "a limited area around a named place",
-    3: "a second-order administrative unit (its centroid)",
-    4: "a first-order administrative unit (its centroid)",
-    5: "a larger part of a country, or between places",
-    6: "the whole country",
-    7: "over water or in international airspace",
-}
+WHERE_PREC: Final = LOCATION_PRECISION["ucdp-ged"]
 """GED ``where_prec``: how exactly the coordinates place the event."""
 
 EVENT_CLARITY: Final = {1: "the event can be singled out", 2: "aggregated reports"}
