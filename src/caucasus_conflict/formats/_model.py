@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -50,7 +50,9 @@ from caucasus_conflict.model import (
 from caucasus_conflict.timespan import TimeSpan
 
 from ._csv import DEFAULT_MAX_BYTES, read_bytes, read_table
+from ._into_ucdp import acd_records, brd_records
 from ._registry import FORMATS, _format_of, get_format
+from ._rows import ReadResult
 from .ucdp import GedRow
 
 __all__ = ["DataWarning", "read"]
@@ -111,13 +113,14 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
     data = read_bytes(path, max_bytes=max_bytes)
     table = read_table(data, name=name, max_bytes=max_bytes)
     fmt = get_format(format) if format is not None else _format_of(table.layout.columns, name)
-    if fmt.name != "ucdp-ged":
-        known = ", ".join(n for n in FORMATS if n != "ucdp-ged")
-        raise QueryError(f"{name} is {fmt.title} ({fmt.name}); read() maps only UCDP GED into the model so far. "
-                         f"Read its rows with caucasus_conflict.formats.read_rows (formats: {known})")
+    mapper = _MAPPERS.get(fmt.name)
+    if mapper is None:
+        known = ", ".join(n for n in FORMATS if n not in _MAPPERS)
+        raise QueryError(f"{name} is {fmt.title} ({fmt.name}); read() maps only {', '.join(_MAPPERS)} into the "
+                         f"model so far. Read its rows with caucasus_conflict.formats.read_rows (formats: {known})")
     result = fmt.rows_of(table, name=name, strict=strict)
     digest = hashlib.sha256(data).hexdigest()
-    records, mapped = _ged_records(result.rows, name, digest, source_id)
+    records, mapped = mapper(result, name, digest, source_id)
     problems = (*result.problems, *mapped)
     if problems and strict:
         raise DataError(problems, file=name)
@@ -127,9 +130,10 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
     return Dataset(**records, problems=tuple(problems))
 
 
-def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
+def _ged_records(result: ReadResult[GedRow], name: str, digest: str,
                  source_id: str | None) -> tuple[dict[str, Any], list[Problem]]:
     """The file's source, actors and events (checked and indexed once, by the caller's `Dataset`)."""
+    rows = result.rows
     problems: list[Problem] = []
     sid = SourceId(source_id or f"ucdp-ged-{digest[:12]}")
     years = [row.year for row in rows if row.year is not None]
@@ -199,6 +203,17 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
               citations=tuple(entry["cites"]))
         for ucdp_id, entry in sorted(actors.items()))
     return {"sources": (source,), "actors": _without_shared_gwno(actor_records), "events": tuple(events)}, problems
+
+
+Mapper = Callable[[ReadResult[Any], str, str, "str | None"], tuple[dict[str, Any], list[Problem]]]
+"""A format's mapping into the model: (rows read, file name, SHA-256, source id) -> (collections, problems)."""
+
+_MAPPERS: dict[str, Mapper] = {
+    "ucdp-ged": _ged_records,
+    "ucdp-acd": acd_records,
+    "ucdp-brd": brd_records,
+}
+"""The formats `read` maps into the model, by format name (one line each)."""
 
 
 def _without_shared_gwno(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:

@@ -23,6 +23,7 @@ from caucasus_conflict.errors import ArgumentTypeError, DataError, Problem, Quer
 from caucasus_conflict.loading import dump
 
 from ._csv import write_text_atomically
+from ._into_ucdp import acd_rows, brd_rows
 from ._model import DataWarning
 from ._registry import FORMATS, get_format
 from ._rows import Row
@@ -35,7 +36,10 @@ JSON = "caucasus-conflict"
 Writer = Callable[[Dataset], tuple[Sequence[Row], Sequence[Problem]]]
 """A format's writer: the rows *dataset* gives in that format, and what it left out, and why."""
 
-WRITERS: dict[str, Writer] = {}
+WRITERS: dict[str, Writer] = {
+    "ucdp-acd": acd_rows,
+    "ucdp-brd": brd_rows,
+}
 """The writer of each format that can be written from a `Dataset`, by format name."""
 
 
