@@ -108,11 +108,12 @@ def _brd_writer(dataset: cc.Dataset) -> tuple[Sequence[Row], Sequence[Problem]]:
 
 @pytest.fixture
 def brd_writer() -> Iterator[None]:
+    real = WRITERS["ucdp-brd"]
     WRITERS["ucdp-brd"] = _brd_writer
     try:
         yield
     finally:
-        del WRITERS["ucdp-brd"]
+        WRITERS["ucdp-brd"] = real
 
 
 @pytest.mark.usefixtures("brd_writer")
@@ -150,4 +151,4 @@ class TestWriteFormats:
         with pytest.raises(cc.QueryError) as info:
             write(cc.load(), tmp_path / "x.csv", "pax")
         assert str(info.value).startswith("pax files cannot be written from a Dataset yet; the formats that can are "
-                                          "caucasus-conflict, ucdp-brd")
+                                          "caucasus-conflict, ucdp-acd, ucdp-brd")

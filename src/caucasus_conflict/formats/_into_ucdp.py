@@ -87,9 +87,9 @@ _BRD_HELD = frozenset({"conflict_id", "dyad_id", "year", "bd_best", "bd_low", "b
 def _source(fmt: str, rows: Sequence[AcdRow] | Sequence[BrdRow], name: str, digest: str,
             source_id: str | None) -> Source:
     title, credit = _CREDIT[fmt]
-    years = sorted({row.year for row in rows if row.year is not None})
+    years = sorted({row.year for row in rows if row.year is not None and 1 <= row.year <= 9999})
     coverage = None if not years else TimeSpan.year(years[0]) if len(years) == 1 else TimeSpan.parse(
-        f"{years[0]}/{years[-1]}")
+        f"{years[0]:04d}/{years[-1]:04d}")
     releases = {row.version for row in rows if row.version is not None}
     return Source(id=SourceId(source_id or f"{fmt}-{digest[:12]}"), kind=SourceKind.DATA_FILE, title=title,
                   publisher="Uppsala Conflict Data Program (UCDP)", url="https://ucdp.uu.se/downloads/",
@@ -104,7 +104,7 @@ def _cells(fmt: Format[Any], row: Row, held: frozenset[str]) -> SourceCodes | No
     columns: list[str] = []
     values: list[str] = []
     for spec in fmt.columns:
-        if spec.name in held:
+        if spec.name in held and spec.name not in codes:  # a held value the reader set aside keeps its text
             continue
         text = codes.pop(spec.name) if spec.name in codes else spec.codec.format(getattr(row, spec.field))
         if text:
@@ -134,6 +134,8 @@ class _Builder:
         entry = self.actors.get(actor_id)
         if entry is None:
             entry = self.actors[actor_id] = {"names": [], "cite": cite, "external": external}
+        if actor_name is not None and not fold(actor_name):
+            actor_name = None  # nothing to look it up by: the actor keeps a name made from its id
         if actor_name is not None and actor_name not in entry["names"]:
             held = self.names.setdefault(fold(actor_name), actor_id)
             if held != actor_id:
@@ -164,15 +166,19 @@ class _Builder:
         return found
 
     def territory(self, territory_name: str | None, cite: Citation) -> tuple[TerritoryId, ...]:
-        if territory_name is None:
-            return ()
+        if territory_name is None or not fold(territory_name) or territory_name != territory_name.strip():
+            return ()  # a name nothing can look up stays in the year's cells only
         slug = _slug(territory_name)
         key = f"ucdp-territory-{slug}"
         if key not in self.territories:
             # The name as UCDP writes it is the territory's id there: files of one release merge on it.
-            self.territories[key] = Territory(id=TerritoryId(key), name=territory_name, kind=TerritoryKind.REGION,
-                                              external_ids=(ExternalId("ucdp-territory", territory_name),),
-                                              citations=(cite,), note="the territory a UCDP conflict is over")
+            try:
+                self.territories[key] = Territory(
+                    id=TerritoryId(key), name=territory_name, kind=TerritoryKind.REGION,
+                    external_ids=(ExternalId("ucdp-territory", territory_name),), citations=(cite,),
+                    note="the territory a UCDP conflict is over")
+            except RecordError:  # a name no id can be (control characters): kept in the year's cells only
+                return ()
         return (TerritoryId(key),)
 
     def conflict(self, row: AcdRow | BrdRow, location: str | None, cite: Citation) -> ConflictId:
@@ -207,6 +213,8 @@ class _Builder:
             territory_ids = self.territory(latest.territory_name, cites[0])
             over = latest.territory_name if latest.territory_name else "Government"
             conflict_name = f"{entry['location'] or 'Unknown location'}: {over}"
+            if not fold(conflict_name):
+                conflict_name = f"UCDP conflict {conflict_id}"
             if fold(conflict_name) in taken:
                 conflict_name = f"{conflict_name} (UCDP {conflict_id})"
             taken.add(fold(conflict_name))
@@ -334,6 +342,8 @@ def brd_records(result: ReadResult[BrdRow], name: str, digest: str,
     for dyad_id, entry in dyads.items():
         row = entry["row"]
         dyad_name = f"{row.side_a} – {row.side_b}"
+        if not fold(dyad_name):
+            dyad_name = f"UCDP dyad {dyad_id.removeprefix('ucdp-dyad-')}"
         if fold(dyad_name) in taken:
             dyad_name = f"{dyad_name} ({dyad_id.removeprefix('ucdp-dyad-')})"
         taken.add(fold(dyad_name))
@@ -357,8 +367,11 @@ _CODE_OF_INTENSITY = {v: k for k, v in _INTENSITY.items()}
 
 def _number(record: Conflict | Dyad, scheme: str) -> int | None:
     for x in record.external_ids:
-        if x.scheme == scheme and x.value.isdigit():
-            return int(x.value)
+        if x.scheme == scheme:
+            try:
+                return int(x.value)
+            except ValueError:
+                return None
     return None
 
 
@@ -383,10 +396,11 @@ def _derived(ds: Dataset, conflict: Conflict, participants: Sequence[Participant
 
 def _year_row(row_type: type[Any], fmt: str, held: dict[str, Any], year_codes: Sequence[SourceCodes],
               derived: dict[str, str]) -> Any:
-    cells = dict(derived)
-    for codes in year_codes:
-        if codes.scheme == fmt:
-            cells.update(codes.items())
+    # A year read from a row has its cells (blanks left out): the model fills in only a year without them.
+    kept = [codes for codes in year_codes if codes.scheme == fmt]
+    cells = {} if kept else dict(derived)
+    for codes in kept:
+        cells.update(codes.items())
     for column, value in held.items():
         if value is not None:  # a bound the reader set aside is kept as its text
             cells.pop(column, None)
