@@ -453,7 +453,8 @@ def _value_lines(ds: cc.Dataset, name: str, value: Any) -> list[str]:
     if isinstance(value, cc.Citation):
         return [_citation(value)]
     if isinstance(value, cc.Participant):
-        return [f"{_label(ds, value.actor_id)}: {value.role.value}"]
+        side = "" if value.side is None else f", side {value.side.value.upper()}"
+        return [f"{_label(ds, value.actor_id)}: {value.role.value}{side}"]
     if isinstance(value, cc.ExternalId):
         return [f"{value.scheme}: {value.value}"]
     if isinstance(value, enum.Enum):
@@ -500,8 +501,8 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
     try:
         record: cc.Record = ds.record(args.id)
     except cc.UnknownNameError:
-        # A name or alias works too, for actors and territories.
-        named = ds.get_actor(args.id) or ds.get_territory(args.id)
+        # A name or alias works too, for actors, territories, conflicts and dyads.
+        named = ds.get_actor(args.id) or ds.get_territory(args.id) or ds.get_conflict(args.id) or ds.get_dyad(args.id)
         if named is None:
             raise
         record = named

@@ -551,8 +551,8 @@ class Dataset:
             >>> cc.load().conflicts_involving("Azerbaijan")
             ()
         """
-        actor_id = self.actor(actor).id
         wanted = None if side is None else _member(Side, side)
+        actor_id = self.actor(actor).id
         return tuple(c for c in self._conflicts_by_actor.get(actor_id, ())
                      if any(p.actor_id == actor_id and (wanted is None or p.side is wanted)
                             and (supporters or p.role is not Role.SUPPORTER) for p in c.participants))
