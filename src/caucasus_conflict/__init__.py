@@ -82,7 +82,7 @@ from .model import (
     Territory,
     TerritoryId,
 )
-from .reports import CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
+from .reports import BattleDeathsFigure, CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
 from .timespan import DateLike, TimeSpan
 
 if TYPE_CHECKING:
@@ -169,6 +169,7 @@ __all__ = [
     "EntityRef",
     "TerritoryRef",
     # Answers (#12)
+    "BattleDeathsFigure",
     "CasualtyFigure",
     "CasualtyTotal",
     "Corroboration",

@@ -581,7 +581,10 @@ def _corroborate(args: argparse.Namespace, out: _Output) -> int:
              and getattr(f, args.measure) is not None]
     if args.json:
         out.json([{"figure": _unstructure(c.figure), "measure": c.measure, "others": _unstructure(c.others),
-                   "total": _unstructure(c.total), "agrees": c.agrees, "difference": c.difference} for c in found])
+                   "total": _unstructure(c.total), "agrees": c.agrees, "difference": c.difference,
+                   "battle_deaths": _unstructure(c.battle_deaths), "battle_deaths_total": _unstructure(
+                       c.battle_deaths_total), "battle_deaths_agree": c.battle_deaths_agree,
+                   "battle_deaths_difference": c.battle_deaths_difference} for c in found])
         return 0
     if not found:
         out.lines([f"{event.id} has no {args.measure} figure to corroborate."])

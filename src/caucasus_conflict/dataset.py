@@ -74,6 +74,7 @@ from .model import (
     Territory,
 )
 from .reports import (
+    BattleDeathsFigure,
     CasualtyFigure,
     CasualtyTotal,
     Corroboration,
@@ -1258,8 +1259,10 @@ class Dataset:
 
         The others are the figures of events within the figure's event's span that share
         an actor with it, of a compatible group, cited to none of the figure's sources (a
-        UCDP GED file's rows beside the article's war); `Corroboration` has the rule and
-        says whether they agree, or by how much they differ.
+        UCDP GED file's rows beside the article's war), and, for the killed, the battle-related
+        deaths of the dyads of the same actors in the years within that span (a UCDP BRD
+        file's dyad-years); `Corroboration` has the rule and says whether they agree, or by
+        how much they differ.
 
         Raises:
             ArgumentTypeError: *figure* is not a `CasualtyFigure`.
@@ -1296,7 +1299,30 @@ class Dataset:
                             and not own_sources.intersection(x.source_id for x in c.citations)):
                         others.append(CasualtyFigure.of(event.id, position, c))
         parents: dict[str, str | None] = {e.id: e.parent_id for e in self.events}
-        return corroboration(figure, measure, others, parents)
+        deaths = self._battle_deaths_beside(held, own_sources) if measure == "killed" else ()
+        return corroboration(figure, measure, others, parents, deaths)
+
+    def _battle_deaths_beside(self, event: Event, own_sources: set[str]) -> tuple[BattleDeathsFigure, ...]:
+        """The dyad-years that measure the killing *event* is about (the rule is `Corroboration`'s)."""
+        bounds = event.span.ordinals
+        actors = set(event.actor_ids)
+        if bounds is None or not actors:
+            return ()
+        conflicts = {c.id: c for c in self.conflicts}
+        found = []
+        for dyad in self._sorted_dyads:
+            conflict = conflicts[dyad.conflict_id]
+            if not all(actors.intersection((*dyad.side_ids(side), *conflict.side_ids(side, supporters=True)))
+                       for side in (Side.A, Side.B)):
+                continue
+            for year in sorted(dyad.years, key=lambda y: y.year):
+                if not 1 <= year.year <= 9999 or own_sources.intersection(c.source_id for c in year.citations):
+                    continue
+                first, last = _dt.date(year.year, 1, 1).toordinal(), _dt.date(year.year, 12, 31).toordinal()
+                if bounds[0] <= first and last <= bounds[1]:
+                    found.append(BattleDeathsFigure(dyad_id=dyad.id, year=year.year, battle_deaths=year.battle_deaths,
+                                                    citations=year.citations))
+        return tuple(found)
 
     def search(self, text: str, *, kinds: Sequence[str] | None = None) -> tuple[SearchHit, ...]:
         """Return the summaries, notes and quotes that contain *text*, case- and accent-insensitively.
