@@ -45,7 +45,8 @@ def test_lookups_by_id_name_alias_and_external_id(ds: cc.Dataset) -> None:
             assert ds.by_external_id(x.scheme, x.value, record_type=cc.Conflict) is conflict
         assert ds.find_conflicts(conflict.name)[0] is conflict
     for dyad in ds.dyads:
-        assert ds.dyad(dyad.name) is dyad and ds.get_dyad(dyad.id) is dyad
+        assert ds.dyad(dyad.name) is dyad
+        assert ds.get_dyad(dyad.id) is dyad
         assert ds.find_dyads(dyad.id)[0] is dyad
 
 

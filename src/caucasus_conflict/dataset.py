@@ -70,6 +70,7 @@ from .model import (
     Record,
     RoleHeld,
     Source,
+    SourceId,
     Stance,
     Territory,
 )
@@ -1302,7 +1303,7 @@ class Dataset:
         deaths = self._battle_deaths_beside(held, own_sources) if measure == "killed" else ()
         return corroboration(figure, measure, others, parents, deaths)
 
-    def _battle_deaths_beside(self, event: Event, own_sources: set[str]) -> tuple[BattleDeathsFigure, ...]:
+    def _battle_deaths_beside(self, event: Event, own_sources: set[SourceId]) -> tuple[BattleDeathsFigure, ...]:
         """The dyad-years that measure the killing *event* is about (the rule is `Corroboration`'s)."""
         bounds = event.span.ordinals
         actors = set(event.actor_ids)

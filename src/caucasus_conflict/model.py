@@ -19,7 +19,7 @@ of it that support the record.
 # No ``from __future__ import annotations``: `check_fields` reads each field's type from
 # its annotation when the class is made, so annotations must be real types.
 import re
-from typing import NewType, TypeAlias
+from typing import Any, NewType, TypeAlias
 
 import attrs
 from attrs import field
@@ -896,8 +896,7 @@ class Stance:
 # -- conflicts and dyads (UCDP's units of analysis, #11) --------------------------------------
 
 
-def _unique_years(instance: object, attribute: "attrs.Attribute[tuple[ConflictYear | DyadYear, ...]]",
-                  value: "tuple[ConflictYear | DyadYear, ...]") -> None:
+def _unique_years(instance: object, attribute: "attrs.Attribute[Any]", value: "tuple[Any, ...]") -> None:
     seen: set[int] = set()
     for index, item in enumerate(value):
         if item.year in seen:

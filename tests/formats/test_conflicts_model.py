@@ -48,7 +48,8 @@ class TestReadAcd:
                                                               for r in sorted(mine, key=lambda r: r.year)]
             assert conflict.external_ids == (cc.ExternalId("ucdp-conflict", str(mine[0].conflict_id)),)
             assert all(y.citations[0].rows == (r.line,) for y, r in zip(conflict.years,
-                                                                        sorted(mine, key=lambda r: r.year)))
+                                                                        sorted(mine, key=lambda r: r.year),
+                                                                        strict=True))
 
     def test_fixture_conflict(self) -> None:
         """Conflict 9001 of the fixture: territory, sides, start at its precision, one episode that ended."""
@@ -124,7 +125,9 @@ class TestReadBrd:
         """UCDP BRD 22.1, dyad 833 in 2020 (committed with its credit): 7,646 (7,548–9,077)."""
         ds = cc.read(fixture("ucdp_brd_v22_1_388_2020.csv"))
         dyad = ds.dyad("ucdp-dyad-833")
-        assert dyad.year(2020) is not None and dyad.year(2020).battle_deaths == cc.Count(7646, low=7548, high=9077)
+        year = dyad.year(2020)
+        assert year is not None
+        assert year.battle_deaths == cc.Count(7646, low=7548, high=9077)
         conflict = ds.conflict("ucdp-conflict-388")
         assert conflict.name == "Azerbaijan: Artsakh (Nagorno-Karabakh)"
         assert [ds.actor(a).name for a in conflict.side_ids(cc.Side.B, supporters=True)] == ["Government of Armenia"]

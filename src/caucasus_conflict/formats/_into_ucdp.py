@@ -33,7 +33,16 @@ from typing import Any
 from caucasus_conflict._names import fold
 from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import Problem, QueryError, RecordError
-from caucasus_conflict.kinds import ActorKind, ConflictType, Incompatibility, Intensity, Role, Side, SourceKind, TerritoryKind
+from caucasus_conflict.kinds import (
+    ActorKind,
+    ConflictType,
+    Incompatibility,
+    Intensity,
+    Role,
+    Side,
+    SourceKind,
+    TerritoryKind,
+)
 from caucasus_conflict.model import (
     Actor,
     ActorId,
@@ -212,16 +221,13 @@ class _Builder:
             cites = (Citation(self.sid, rows=tuple(sorted({r.line for r in rows}))),)
             territory_ids = self.territory(latest.territory_name, cites[0])
             over = latest.territory_name if latest.territory_name else "Government"
-            conflict_name = f"{entry['location'] or 'Unknown location'}: {over}"
-            if not fold(conflict_name):
-                conflict_name = f"UCDP conflict {conflict_id}"
-            if fold(conflict_name) in taken:
-                conflict_name = f"{conflict_name} (UCDP {conflict_id})"
-            taken.add(fold(conflict_name))
-            start, episodes = TimeSpan.unknown(), ()
-            if isinstance(latest, AcdRow):
-                start = rows[0].start  # type: ignore[union-attr]
-                episodes = _episodes(rows, self.sid)  # type: ignore[arg-type]
+            conflict_name = _unique_name(f"{entry['location'] or 'Unknown location'}: {over}", "UCDP conflict",
+                                         str(conflict_id), taken)
+            start, episodes = TimeSpan.unknown(), tuple[Episode, ...]()
+            acd = [r for r in rows if isinstance(r, AcdRow)]
+            if acd:
+                start = acd[0].start
+                episodes = _episodes(acd, self.sid)
             out.append(Conflict(
                 id=ConflictId(f"ucdp-conflict-{conflict_id}"), name=conflict_name,
                 incompatibility=_INCOMPATIBILITY.get(latest.incompatibility or 0),
@@ -230,6 +236,16 @@ class _Builder:
                 years=tuple(sorted((years or {}).get(conflict_id, ()), key=lambda y: y.year)),
                 external_ids=(ExternalId("ucdp-conflict", str(conflict_id)),), citations=cites))
         return tuple(out)
+
+
+def _unique_name(name: str, word: str, number: str, taken: set[str]) -> str:
+    """*name*, or ``"<word> <number>"`` when it has nothing to look it up by; ``(UCDP <number>)`` added when taken."""
+    if not fold(name):
+        name = f"{word} {number}"
+    if fold(name) in taken:
+        name = f"{name} (UCDP {number})"
+    taken.add(fold(name))
+    return name
 
 
 def _slug(text: str) -> str:
@@ -341,12 +357,8 @@ def brd_records(result: ReadResult[BrdRow], name: str, digest: str,
     taken: set[str] = set()
     for dyad_id, entry in dyads.items():
         row = entry["row"]
-        dyad_name = f"{row.side_a} – {row.side_b}"
-        if not fold(dyad_name):
-            dyad_name = f"UCDP dyad {dyad_id.removeprefix('ucdp-dyad-')}"
-        if fold(dyad_name) in taken:
-            dyad_name = f"{dyad_name} ({dyad_id.removeprefix('ucdp-dyad-')})"
-        taken.add(fold(dyad_name))
+        dyad_name = _unique_name(f"{row.side_a} – {row.side_b}", "UCDP dyad", dyad_id.removeprefix("ucdp-dyad-"),
+                                 taken)
         external = (ExternalId("ucdp-dyad", str(row.dyad_id)),) if row.dyad_id is not None else ()
         dyad_records.append(Dyad(id=DyadId(dyad_id), name=dyad_name, conflict_id=entry["conflict"],
                                  participants=_ordered(entry["participants"]),
