@@ -471,7 +471,7 @@ class Dataset:
             >>> import caucasus_conflict as cc
             >>> cc.load().conflict("Azerbaijan: Nagorno-Karabakh")
             Traceback (most recent call last):
-            caucasus_conflict.errors.UnknownNameError: unknown conflict 'Azerbaijan: Nagorno-Karabakh'
+            caucasus_conflict.errors.UnknownNameError: no conflict named 'Azerbaijan: Nagorno-Karabakh'; check the spelling (ids, names and aliases are all accepted)
         """
         return self._named(self._state.conflicts, Conflict, name)
 
@@ -509,7 +509,7 @@ class Dataset:
             >>> import caucasus_conflict as cc
             >>> cc.load().dyad("ucdp-dyad-833")
             Traceback (most recent call last):
-            caucasus_conflict.errors.UnknownNameError: unknown dyad 'ucdp-dyad-833'
+            caucasus_conflict.errors.UnknownNameError: no dyad named 'ucdp-dyad-833'; check the spelling (ids, names and aliases are all accepted)
         """
         return self._named(self._state.dyads, Dyad, name)
 
