@@ -678,7 +678,8 @@ class TestValidate:
     def test_valid(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A valid file gets a one-line summary with counts per record type, and exit 0."""
         assert run(capsys, "validate", VALID) == (
-            0, f"{VALID}: valid; 1 source, 3 actors, 2 territories, 5 events, 1 ceasefire, 2 claims, 2 stances.\n", "")
+            0, f"{VALID}: valid; 1 source, 3 actors, 2 territories, 5 events, 1 ceasefire, 2 claims, 2 stances, "
+               "0 conflicts, 0 dyads.\n", "")
 
     def test_bundled_file(self, capsys: pytest.CaptureFixture[str], bundled: cc.Dataset) -> None:
         """The bundled data file validates, with counts that match the loaded data set."""
@@ -686,7 +687,8 @@ class TestValidate:
         data = run_json(capsys, "validate", path)
         assert data == {"file": path, "valid": True,
                         "counts": {name: len(getattr(bundled, name)) for name in
-                                   ("sources", "actors", "territories", "events", "ceasefires", "claims", "stances")}}
+                                   ("sources", "actors", "territories", "events", "ceasefires", "claims", "stances",
+                                    "conflicts", "dyads")}}
 
     def test_invalid(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Every problem is reported with its JSON path, and the exit status is 2."""

@@ -130,3 +130,64 @@ def check_one(ds: cc.Dataset, figure: cc.CasualtyFigure, measure: str) -> None:
         return
     (own_low, own_high), (other_low, other_high) = range_of(own_count), range_of(found.total)
     assert found.agrees is (own_low <= other_high and other_low <= own_high)
+
+
+def check_battle_deaths(ds: cc.Dataset, figure: cc.CasualtyFigure, measure: str) -> None:
+    """The dyad-years beside a figure are exactly the brute-force selection, and agreement is whether ranges meet."""
+    event = ds.event(figure.event_id)
+    own = {c.source_id for c in figure.citations}
+    expected = []
+    if measure == "killed" and event.span.is_known and event.actor_ids:
+        first = event.span.first_day.toordinal() if event.span.first_day else -10**9
+        last = event.span.last_day.toordinal() if event.span.last_day else 10**9
+        for dyad in ds.dyads:
+            conflict = ds.conflict(dyad.conflict_id)
+            sides_met = all(
+                set(event.actor_ids) & {p.actor_id for p in (*dyad.participants, *conflict.participants)
+                                        if p.side is side and (p in dyad.participants or p.role is cc.Role.SUPPORTER)}
+                for side in (cc.Side.A, cc.Side.B))
+            for year in dyad.years:
+                inside = first <= dt.date(year.year, 1, 1).toordinal() and dt.date(year.year, 12, 31).toordinal() <= last
+                if sides_met and inside and not own & {c.source_id for c in year.citations}:
+                    expected.append((dyad.id, year.year))
+    found = ds.corroborate(figure, measure=measure)
+    assert sorted((b.dyad_id, b.year) for b in found.battle_deaths) == sorted(expected)
+    own_count = getattr(figure, measure)
+    if own_count is None or found.battle_deaths_total is None:
+        assert found.battle_deaths_agree is None
+        return
+    lows = sum(range_of(b.battle_deaths)[0] for b in found.battle_deaths)
+    highs = sum(range_of(b.battle_deaths)[1] for b in found.battle_deaths)
+    (own_low, own_high) = range_of(own_count)
+    assert range_of(found.battle_deaths_total) == (lows, highs)
+    assert found.battle_deaths_agree is (own_low <= highs and lows <= own_high)
+
+
+YEARS = ccst.timespans(min_value=dt.date(1995, 1, 1), max_value=dt.date(2025, 12, 31))
+
+
+@given(generated=ccst.datasets(max_events=6, spans=YEARS, max_claims=0, max_stances=0),
+       measure=st.sampled_from(["killed", "injured"]))
+def test_battle_deaths_match_brute_force(generated: cc.Dataset, measure: str) -> None:
+    for figure in generated.casualties():
+        check_battle_deaths(generated, figure, measure)
+
+
+class TestTheArticleBesideBrd:
+    def test_the_2020_war_against_ucdp_brd(self, bundled: cc.Dataset) -> None:
+        """"More than 7,000" against UCDP BRD 22.1's 7,646 (7,548–9,077) for dyad 833 in 2020: they agree."""
+        brd = cc.read(Path(__file__).parent / "fixtures" / "formats" / "ucdp_brd_v22_1_388_2020.csv")
+        ds = bundled.merge(brd)
+        found = ds.corroborate(war_figure(ds))
+        assert [(b.dyad_id, b.year, b.battle_deaths) for b in found.battle_deaths] == [
+            ("ucdp-dyad-833", 2020, cc.Count(7646, low=7548, high=9077))]
+        assert (found.battle_deaths_agree, found.battle_deaths_difference) == (True, 0)
+        assert str(found) == ("war-2020, killed: at least 7,000 (reported as 'more than 7,000'); battle-related "
+                              "deaths of 1 dyad-year add up to 7,646 (7,548–9,077): they agree")
+
+    def test_cli(self, capsys: pytest.CaptureFixture[str]) -> None:
+        path = Path(__file__).parent / "fixtures" / "formats" / "ucdp_brd_v22_1_388_2020.csv"
+        assert main(["--json", "corroborate", "war-2020", "--with", str(path)]) == 0
+        (answer,) = json.loads(capsys.readouterr().out)
+        assert (answer["battle_deaths_agree"], answer["battle_deaths_total"]["best"]) == (True, 7646)
+        assert answer["battle_deaths"][0]["dyad_id"] == "ucdp-dyad-833"

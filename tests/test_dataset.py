@@ -154,7 +154,8 @@ class TestIntegrity:
     def test_generated_datasets_are_valid(self, ds: cc.Dataset) -> None:
         """The public strategy builds data sets that pass every check and rebuild equal."""
         assert cc.Dataset(sources=ds.sources, actors=ds.actors, territories=ds.territories, events=ds.events,
-                          ceasefires=ds.ceasefires, claims=ds.claims, stances=ds.stances) == ds
+                          ceasefires=ds.ceasefires, claims=ds.claims, stances=ds.stances, conflicts=ds.conflicts,
+                          dyads=ds.dyads) == ds
 
 
 class TestActorLookup:

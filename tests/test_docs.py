@@ -36,12 +36,13 @@ SNIPPET_PAGES = ("README.md", "docs/index.md", "docs/installation.md", "docs/qui
 
 KINDS: tuple[type[enum.Enum], ...] = (
     cc.EventKind, cc.StanceKind, cc.Role, cc.ActorKind, cc.Precision, cc.Basis, cc.TerritoryKind,
-    cc.LegalStatusKind, cc.ControlExtent, cc.Medium, cc.CasualtyGroup,
+    cc.LegalStatusKind, cc.ControlExtent, cc.Medium, cc.CasualtyGroup, cc.Incompatibility, cc.ConflictType,
+    cc.Intensity,
 )
 MODEL_TYPES: tuple[type, ...] = (
     cc.Source, cc.Citation, cc.Actor, cc.RoleHeld, cc.Membership, cc.ExternalId, cc.Territory, cc.LegalStatus,
     cc.Population, cc.ControlPeriod, cc.Event, cc.Participant, cc.Casualties, cc.Count, cc.Ceasefire,
-    cc.Provision, cc.Claim, cc.Stance,
+    cc.Provision, cc.Claim, cc.Stance, cc.Conflict, cc.Episode, cc.ConflictYear, cc.Dyad, cc.DyadYear,
 )
 
 FENCE = re.compile(r"^```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^```[ \t]*$", re.S | re.M)

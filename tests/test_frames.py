@@ -59,7 +59,7 @@ class TestColumns:
         with pytest.raises(cc.QueryError) as info:
             frames.rows(bundled, "evnts")
         assert str(info.value) == ("'evnts' is not a record kind (did you mean 'events'?); expected one of "
-                                   "sources, actors, territories, events, ceasefires, claims, stances")
+                                   "sources, actors, territories, events, ceasefires, claims, stances, conflicts, dyads")
 
 
 class TestRows:

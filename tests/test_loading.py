@@ -191,7 +191,7 @@ class TestBadInput:
         assert problems_of("bad_format.json") == [
             "$.format: expected 'caucasus_conflict/1' (got 'caucasus_conflict/9')",
             "$.event: unknown top-level key (did you mean 'events'?); expected only: format, sources, actors, "
-            "territories, events, ceasefires, claims, stances",
+            "territories, events, ceasefires, claims, stances, conflicts, dyads",
         ]
 
     def test_wrong_type(self) -> None:

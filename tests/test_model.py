@@ -314,6 +314,21 @@ EXAMPLES: dict[type, Any] = {
     Stance: Stance(id=StanceId("s"), holder_id=ActorId("a"), kind=StanceKind.SUPPORTS,
                    toward_actor_id=ActorId("b"), span=SPAN, claim_ids=(ClaimId("c"),),
                    external_ids=(ExternalId("x", "1"),), source_codes=CODES, citations=QUOTED, note="n"),
+    cc.Episode: cc.Episode(start=SPAN, end=SPAN, citations=QUOTED, note="n"),
+    cc.ConflictYear: cc.ConflictYear(year=2023, intensity=cc.Intensity.WAR, source_codes=CODES, citations=QUOTED,
+                                     note="n"),
+    cc.DyadYear: cc.DyadYear(year=2023, battle_deaths=Count(5), source_codes=CODES, citations=QUOTED, note="n"),
+    cc.Conflict: cc.Conflict(id=cc.ConflictId("k"), name="K", aliases=("Kay",),
+                             incompatibility=cc.Incompatibility.TERRITORY, conflict_type=cc.ConflictType.INTERSTATE,
+                             territory_ids=(TerritoryId("t"),), participants=(Participant(ActorId("a"), Role.PARTICIPANT),),
+                             start=SPAN, episodes=(cc.Episode(start=SPAN, citations=QUOTED),),
+                             years=(cc.ConflictYear(year=2023, citations=QUOTED),),
+                             external_ids=(ExternalId("ucdp-conflict", "388"),), source_codes=CODES, citations=QUOTED,
+                             note="n"),
+    cc.Dyad: cc.Dyad(id=cc.DyadId("d"), name="D", aliases=("Dee",), conflict_id=cc.ConflictId("k"),
+                     participants=(Participant(ActorId("a"), Role.PARTICIPANT, cc.Side.A),),
+                     years=(cc.DyadYear(year=2023, battle_deaths=Count(5), citations=QUOTED),),
+                     external_ids=(ExternalId("ucdp-dyad", "833"),), source_codes=CODES, citations=QUOTED, note="n"),
 }
 FIELDS = [(cls, field) for cls in EXAMPLES for field in attrs.fields(cls)]
 

@@ -40,7 +40,8 @@ def reference_paths(cls: type, prefix: str = "") -> set[str]:
 
 
 #: The collection each id type names, written out independently of the registry.
-TARGETS = {"ActorId": "actors", "TerritoryId": "territories", "EventId": "events", "ClaimId": "claims"}
+TARGETS = {"ActorId": "actors", "TerritoryId": "territories", "EventId": "events", "ClaimId": "claims",
+           "ConflictId": "conflicts"}
 
 
 def declared_references(cls: type, prefix: str = "") -> dict[str, str]:
@@ -239,6 +240,21 @@ def full_records() -> dict[str, tuple[cc.Record, ...]]:
             cc.Stance(id=cc.StanceId("regrets"), holder_id=south, kind=cc.StanceKind.OPPOSES,
                       toward_event_id=battle, citations=CITE),
         ),
+        "conflicts": (
+            cc.Conflict(id=cc.ConflictId("feud"), name="North: Land", territory_ids=(land,),
+                        participants=(cc.Participant(north, cc.Role.PARTICIPANT, cc.Side.A),
+                                      cc.Participant(league, cc.Role.SUPPORTER, cc.Side.B)),
+                        episodes=(cc.Episode(start=YEAR, citations=CITE),),
+                        years=(cc.ConflictYear(year=2020, intensity=cc.Intensity.MINOR, citations=CITE),),
+                        citations=CITE),
+        ),
+        "dyads": (
+            cc.Dyad(id=cc.DyadId("north-south"), name="North – South", conflict_id=cc.ConflictId("feud"),
+                    participants=(cc.Participant(north, cc.Role.PARTICIPANT, cc.Side.A),
+                                  cc.Participant(south, cc.Role.PARTICIPANT, cc.Side.B)),
+                    years=(cc.DyadYear(year=2020, battle_deaths=cc.Count(30), citations=CITE),),
+                    citations=CITE),
+        ),
     }
 
 
@@ -308,7 +324,7 @@ class TestEveryReferenceField:
 def a_noun_of(collection: str) -> str:
     """The singular of *collection* with its article, written out independently of the library."""
     return {"actors": "an actor", "territories": "a territory", "events": "an event", "claims": "a claim",
-            "sources": "a source"}[collection]
+            "sources": "a source", "conflicts": "a conflict"}[collection]
 
 
 def actor(id_: str, name: str, *aliases: str) -> cc.Actor:

@@ -397,7 +397,7 @@ class TestSearch:
         with pytest.raises(cc.QueryError) as info:
             bundled.search("war", kinds=["claim"])
         assert str(info.value) == ("'claim' is not a record collection; expected one of sources, actors, "
-                                   "territories, events, ceasefires, claims, stances")
+                                   "territories, events, ceasefires, claims, stances, conflicts, dyads")
 
     @pytest.mark.parametrize("text", ["", "  ", "--"])
     def test_nothing_to_search(self, bundled: cc.Dataset, text: str) -> None:

@@ -14,7 +14,7 @@ from ._candidates import MergeCandidate
 from ._registry import RECORD_TYPES, RecordType
 from ._version import __version__
 from .convert import configure_converter, converter, make_converter
-from .dataset import ActorRef, Cited, Dataset, EntityRef, TerritoryRef
+from .dataset import ActorRef, Cited, ConflictRef, Dataset, DyadRef, EntityRef, TerritoryRef
 from .errors import (
     ArgumentTypeError,
     CaucasusConflictError,
@@ -33,8 +33,11 @@ from .kinds import (
     ActorKind,
     Basis,
     CasualtyGroup,
+    ConflictType,
     ControlExtent,
     EventKind,
+    Incompatibility,
+    Intensity,
     LegalStatusKind,
     Medium,
     Precision,
@@ -54,8 +57,15 @@ from .model import (
     Citation,
     Claim,
     ClaimId,
+    Conflict,
+    ConflictId,
+    ConflictYear,
     ControlPeriod,
     Count,
+    Dyad,
+    DyadId,
+    DyadYear,
+    Episode,
     Event,
     EventId,
     ExternalId,
@@ -80,10 +90,10 @@ from .timespan import DateLike, TimeSpan
 
 if TYPE_CHECKING:
     from .formats import read, write
-    from .reports import CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
+    from .reports import BattleDeathsFigure, CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
 
 #: Report types, imported on first use: loading a data set needs none of them (#13).
-_REPORTS = frozenset({"CasualtyFigure", "CasualtyTotal", "Corroboration", "Profile", "SearchHit"})
+_REPORTS = frozenset({"BattleDeathsFigure", "CasualtyFigure", "CasualtyTotal", "Corroboration", "Profile", "SearchHit"})
 
 
 def __getattr__(name: str) -> Any:
@@ -108,8 +118,13 @@ __all__ = [
     "Ceasefire",
     "Citation",
     "Claim",
+    "Conflict",
+    "ConflictYear",
     "ControlPeriod",
     "Count",
+    "Dyad",
+    "DyadYear",
+    "Episode",
     "Event",
     "ExternalId",
     "LegalStatus",
@@ -132,6 +147,8 @@ __all__ = [
     "ActorId",
     "CeasefireId",
     "ClaimId",
+    "ConflictId",
+    "DyadId",
     "EventId",
     "SourceId",
     "StanceId",
@@ -140,9 +157,12 @@ __all__ = [
     "ActorKind",
     "Basis",
     "CasualtyGroup",
+    "ConflictType",
     "ControlExtent",
     "EventKind",
     "LOCATION_PRECISION",
+    "Incompatibility",
+    "Intensity",
     "LegalStatusKind",
     "Medium",
     "Precision",
@@ -157,10 +177,13 @@ __all__ = [
     # Data sets and queries
     "ActorRef",
     "Cited",
+    "ConflictRef",
     "Dataset",
+    "DyadRef",
     "EntityRef",
     "TerritoryRef",
     # Answers (#12)
+    "BattleDeathsFigure",
     "CasualtyFigure",
     "CasualtyTotal",
     "Corroboration",

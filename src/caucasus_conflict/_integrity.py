@@ -26,7 +26,7 @@ from ._names import Named, Names, fold
 from ._registry import RECORD_TYPES, Field, Location, by_collection, citation_problem
 from ._validators import id_key
 from .errors import DataError, Problem
-from .model import Actor, Citation, Event, Record, Source, Territory
+from .model import Actor, Citation, Conflict, Dyad, Event, Record, Source, Territory
 
 __all__ = ["Checked", "a_noun", "check_integrity"]
 
@@ -50,6 +50,8 @@ class Checked:
     actors: Names[Actor]
     territories: Names[Territory]
     external: dict[tuple[str, str], tuple[Record, ...]]
+    conflicts: Names[Conflict]
+    dyads: Names[Dyad]
 
 
 def check_integrity(collections: Mapping[str, tuple[Record, ...]], *, unchecked_ids: Collection[str] = (),
@@ -67,13 +69,16 @@ def check_integrity(collections: Mapping[str, tuple[Record, ...]], *, unchecked_
     by_id = _check_ids(collections, at, problems)
     actors = _names("actors", cast(tuple[Actor, ...], collections["actors"]), at, problems)
     territories = _names("territories", cast(tuple[Territory, ...], collections["territories"]), at, problems)
+    conflicts = _names("conflicts", cast(tuple[Conflict, ...], collections["conflicts"]), at, problems)
+    dyads = _names("dyads", cast(tuple[Dyad, ...], collections["dyads"]), at, problems)
     _check_references(collections, by_id, set(unchecked_ids), at, problems)
     _check_parent_cycles(cast(tuple[Event, ...], collections["events"]), at, problems)
     external = _check_external_ids(collections, at, problems)
     if problems:
         problems.sort(key=lambda item: item[0])
         raise DataError([p for _, p in problems])
-    return Checked(by_id=by_id, actors=actors, territories=territories, external=external)
+    return Checked(by_id=by_id, actors=actors, territories=territories, external=external, conflicts=conflicts,
+                   dyads=dyads)
 
 
 Locator = Callable[[str, int], str]

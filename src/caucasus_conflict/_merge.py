@@ -21,7 +21,7 @@ from ._integrity import a_noun
 from ._names import fold
 from ._registry import RECORD_TYPES, RecordType
 from .errors import DataError, Problem
-from .model import Actor, Record, Source, Territory
+from .model import Actor, Conflict, Dyad, Record, Source, Territory
 
 
 def merged_collections(datasets: Sequence[Any], mapping: Mapping[str, str]) -> dict[str, tuple[Record, ...]]:
@@ -124,7 +124,7 @@ def _join(kept: Record, other: Record) -> Record:
                                "source_codes": _united(kept.source_codes, other.source_codes)}
     if not isinstance(kept, Source) and not isinstance(other, Source):
         changes["citations"] = _united(kept.citations, other.citations)
-    if isinstance(kept, Actor | Territory) and isinstance(other, Actor | Territory):
+    if isinstance(kept, Actor | Territory | Conflict | Dyad) and isinstance(other, Actor | Territory | Conflict | Dyad):
         known = {fold(kept.name), *map(fold, kept.aliases)}
         extra = []
         for name in (other.name, *other.aliases):

@@ -21,7 +21,7 @@ from typing import Any, Final
 import attrs
 
 from .kinds import SourceKind
-from .model import Actor, Ceasefire, Citation, Claim, Event, Record, Source, Stance, Territory
+from .model import Actor, Ceasefire, Citation, Claim, Conflict, Dyad, Event, Record, Source, Stance, Territory
 
 __all__ = ["RECORD_TYPES", "Field", "RecordType", "by_class", "by_collection"]
 
@@ -211,6 +211,16 @@ RECORD_TYPES: Final[tuple[RecordType, ...]] = (
         Field("toward_event_id", "events"),
         Field("claim_ids[]", "claims"),
         *_cites(),
+    )),
+    RecordType("conflicts", Conflict, "conflict", (
+        Field("territory_ids[]", "territories"),
+        Field("participants[].actor_id", "actors"),
+        *_cites("episodes[]", "years[]"),
+    )),
+    RecordType("dyads", Dyad, "dyad", (
+        Field("conflict_id", "conflicts"),
+        Field("participants[].actor_id", "actors"),
+        *_cites("years[]"),
     )),
 )
 """Every top-level record type, in the order of a data set file."""

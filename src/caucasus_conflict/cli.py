@@ -56,7 +56,7 @@ PROG = "caucasus-conflict"
 
 CSV_COLUMNS = EVENT_CSV_COLUMNS
 
-IMPORT_FORMATS = ("acled", "ethprio-ceasefires", "pax", "ucdp-ged")
+IMPORT_FORMATS = ("acled", "ethprio-ceasefires", "pax", "ucdp-acd", "ucdp-brd", "ucdp-ged")
 """The formats ``import`` reads into a data set file: those `caucasus_conflict.read` maps."""
 """The columns of ``export --format csv``, in order (`caucasus_conflict.export.EVENT_CSV_COLUMNS`)."""
 
@@ -483,7 +483,8 @@ def _value_lines(ds: cc.Dataset, name: str, value: Any) -> list[str]:
     if isinstance(value, cc.Citation):
         return [_citation(value)]
     if isinstance(value, cc.Participant):
-        return [f"{_label(ds, value.actor_id)}: {value.role.value}"]
+        side = "" if value.side is None else f", side {value.side.value.upper()}"
+        return [f"{_label(ds, value.actor_id)}: {value.role.value}{side}"]
     if isinstance(value, cc.ExternalId):
         return [f"{value.scheme}: {value.value}"]
     if isinstance(value, enum.Enum):
@@ -530,8 +531,8 @@ def _show(args: argparse.Namespace, out: _Output) -> int:
     try:
         record: cc.Record = ds.record(args.id)
     except cc.UnknownNameError:
-        # A name or alias works too, for actors and territories.
-        named = ds.get_actor(args.id) or ds.get_territory(args.id)
+        # A name or alias works too, for actors, territories, conflicts and dyads.
+        named = ds.get_actor(args.id) or ds.get_territory(args.id) or ds.get_conflict(args.id) or ds.get_dyad(args.id)
         if named is None:
             raise
         record = named
@@ -610,7 +611,10 @@ def _corroborate(args: argparse.Namespace, out: _Output) -> int:
              and getattr(f, args.measure) is not None]
     if args.json:
         out.json([{"figure": _unstructure(c.figure), "measure": c.measure, "others": _unstructure(c.others),
-                   "total": _unstructure(c.total), "agrees": c.agrees, "difference": c.difference} for c in found])
+                   "total": _unstructure(c.total), "agrees": c.agrees, "difference": c.difference,
+                   "battle_deaths": _unstructure(c.battle_deaths), "battle_deaths_total": _unstructure(
+                       c.battle_deaths_total), "battle_deaths_agree": c.battle_deaths_agree,
+                   "battle_deaths_difference": c.battle_deaths_difference} for c in found])
         return 0
     if not found:
         out.lines([f"{event.id} has no {args.measure} figure to corroborate."])

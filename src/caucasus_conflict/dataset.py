@@ -57,18 +57,21 @@ from .errors import (
     UnknownNameError,
     preview,
 )
-from .kinds import CasualtyGroup, EventKind, Role, StanceKind
+from .kinds import CasualtyGroup, EventKind, Role, Side, StanceKind
 from .model import (
     Actor,
     Ceasefire,
     Citation,
     Claim,
+    Conflict,
     ControlPeriod,
+    Dyad,
     Event,
     Membership,
     Record,
     RoleHeld,
     Source,
+    SourceId,
     Stance,
     Territory,
 )
@@ -79,19 +82,23 @@ if TYPE_CHECKING:  # pragma: no cover - the extras are imported only when a tabl
     import pyarrow
 
     # Reports and merging are imported when first asked for: loading a data set needs neither (#13).
-    from .reports import CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
+    from .reports import BattleDeathsFigure, CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
 
-__all__ = ["ActorRef", "Cited", "Dataset", "EntityRef", "TerritoryRef"]
+__all__ = ["ActorRef", "Cited", "ConflictRef", "Dataset", "DyadRef", "EntityRef", "TerritoryRef"]
 
 T = TypeVar("T")
-R = TypeVar("R", Source, Actor, Territory, Event, Ceasefire, Claim, Stance)
+R = TypeVar("R", Source, Actor, Territory, Event, Ceasefire, Claim, Stance, Conflict, Dyad)
 D = TypeVar("D")
-N = TypeVar("N", Actor, Territory)
+N = TypeVar("N", Actor, Territory, Conflict, Dyad)
 
 ActorRef = Actor | str
 """An actor, its id, or any of its names or aliases."""
 TerritoryRef = Territory | str
 """A territory, its id, or any of its names or aliases."""
+ConflictRef = Conflict | str
+"""A conflict, its id, or any of its names or aliases."""
+DyadRef = Dyad | str
+"""A dyad, its id, or any of its names or aliases."""
 EntityRef = Actor | Territory | Event | str
 """An actor, territory or event, or an id or name of one (actors are tried first)."""
 
@@ -129,6 +136,8 @@ class _State:
     territories: Names[Territory]
     indexes: Indexes
     external: dict[tuple[str, str], tuple[Record, ...]]
+    conflicts: Names[Conflict]
+    dyads: Names[Dyad]
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_tuples)
@@ -162,6 +171,8 @@ class Dataset:
     ceasefires: tuple[Ceasefire, ...] = ()
     claims: tuple[Claim, ...] = ()
     stances: tuple[Stance, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    dyads: tuple[Dyad, ...] = ()
     problems: tuple[Problem, ...] = attrs.field(default=(), eq=False)
     _state: _State = attrs.field(init=False, repr=False, eq=False, hash=False)
 
@@ -185,7 +196,8 @@ class Dataset:
                                 ceasefires=self.ceasefires, territories=self.territories)
         object.__setattr__(self, "_state", _State(by_id=checked.by_id, actors=checked.actors,
                                                   territories=checked.territories, indexes=indexes,
-                                                  external=checked.external))
+                                                  external=checked.external, conflicts=checked.conflicts,
+                                                  dyads=checked.dyads))
 
     # -- merging --------------------------------------------------------------------
 
@@ -481,6 +493,150 @@ class Dataset:
             True
         """
         return self._by_id(stance_id, Stance, "stance")
+
+    def conflict(self, name: ConflictRef) -> Conflict:
+        """Return the conflict with this id, name or alias (case-, accent-, punctuation-insensitive).
+
+        Raises:
+            UnknownNameError: No conflict has that name; ``suggestions`` lists the closest.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().conflict("Azerbaijan: Nagorno-Karabakh")
+            Traceback (most recent call last):
+            caucasus_conflict.errors.UnknownNameError: no conflict named 'Azerbaijan: Nagorno-Karabakh'; check the spelling (ids, names and aliases are all accepted)
+        """
+        return self._named(self._state.conflicts, Conflict, name)
+
+    @overload
+    def get_conflict(self, name: ConflictRef) -> Conflict | None: ...
+    @overload
+    def get_conflict(self, name: ConflictRef, default: D) -> Conflict | D: ...
+    def get_conflict(self, name: ConflictRef, default: object = None) -> object:
+        """Return the conflict with this id, name or alias, or *default*.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().get_conflict("ucdp-conflict-388") is None  # the article has no UCDP conflicts
+            True
+        """
+        return self._get_named(self._state.conflicts, Conflict, name, default)
+
+    def find_conflicts(self, query: str, *, limit: int = 5) -> tuple[Conflict, ...]:
+        """Return up to *limit* conflicts whose names are closest to *query*, best first (ties by id).
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().find_conflicts("Karabakh")
+            ()
+        """
+        return self._state.conflicts.find(_text(query, "the query"), limit)
+
+    def dyad(self, name: DyadRef) -> Dyad:
+        """Return the dyad with this id, name or alias (case-, accent-, punctuation-insensitive).
+
+        Raises:
+            UnknownNameError: No dyad has that name; ``suggestions`` lists the closest.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().dyad("ucdp-dyad-833")
+            Traceback (most recent call last):
+            caucasus_conflict.errors.UnknownNameError: no dyad named 'ucdp-dyad-833'; check the spelling (ids, names and aliases are all accepted)
+        """
+        return self._named(self._state.dyads, Dyad, name)
+
+    @overload
+    def get_dyad(self, name: DyadRef) -> Dyad | None: ...
+    @overload
+    def get_dyad(self, name: DyadRef, default: D) -> Dyad | D: ...
+    def get_dyad(self, name: DyadRef, default: object = None) -> object:
+        """Return the dyad with this id, name or alias, or *default*.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().get_dyad("ucdp-dyad-833", "none")
+            'none'
+        """
+        return self._get_named(self._state.dyads, Dyad, name, default)
+
+    def find_dyads(self, query: str, *, limit: int = 5) -> tuple[Dyad, ...]:
+        """Return up to *limit* dyads whose names are closest to *query*, best first (ties by id).
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().find_dyads("Azerbaijan")
+            ()
+        """
+        return self._state.dyads.find(_text(query, "the query"), limit)
+
+    def conflicts_involving(self, actor: ActorRef, *, side: Side | str | None = None,
+                            supporters: bool = True) -> tuple[Conflict, ...]:
+        """Return the conflicts *actor* is a party to (or backed a side of), by id.
+
+        With *side* (``"a"`` or ``"b"``), only those where it is on (or backed) that side;
+        with ``supporters=False``, only those where it is a primary party.
+
+        Raises:
+            UnknownNameError: No actor has that name.
+            QueryError: *side* is not a `Side`.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().conflicts_involving("Azerbaijan")
+            ()
+        """
+        wanted = None if side is None else _member(Side, side)
+        actor_id = self.actor(actor).id
+        return tuple(c for c in self._conflicts_by_actor.get(actor_id, ())
+                     if any(p.actor_id == actor_id and (wanted is None or p.side is wanted)
+                            and (supporters or p.role is not Role.SUPPORTER) for p in c.participants))
+
+    def dyads_of(self, conflict: ConflictRef) -> tuple[Dyad, ...]:
+        """Return the dyads of *conflict*, by id.
+
+        Raises:
+            UnknownNameError: No conflict has that name.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().get_conflict("x") is None
+            True
+        """
+        return self._dyads_by_conflict.get(self.conflict(conflict).id, ())
+
+    def dyads_involving(self, actor: ActorRef) -> tuple[Dyad, ...]:
+        """Return the dyads *actor* is on a side of, by id.
+
+        Raises:
+            UnknownNameError: No actor has that name.
+
+        Examples:
+            >>> import caucasus_conflict as cc
+            >>> cc.load().dyads_involving("Armenia")
+            ()
+        """
+        actor_id = self.actor(actor).id
+        return tuple(d for d in self._sorted_dyads if actor_id in d.actor_ids)
+
+    @functools.cached_property
+    def _sorted_dyads(self) -> tuple[Dyad, ...]:
+        return tuple(sorted(self.dyads, key=lambda d: d.id))
+
+    @functools.cached_property
+    def _conflicts_by_actor(self) -> dict[str, tuple[Conflict, ...]]:
+        found: dict[str, list[Conflict]] = {}
+        for conflict in sorted(self.conflicts, key=lambda c: c.id):
+            for actor_id in conflict.actor_ids:
+                found.setdefault(actor_id, []).append(conflict)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @functools.cached_property
+    def _dyads_by_conflict(self) -> dict[str, tuple[Dyad, ...]]:
+        found: dict[str, list[Dyad]] = {}
+        for dyad in self._sorted_dyads:
+            found.setdefault(dyad.conflict_id, []).append(dyad)
+        return {k: tuple(v) for k, v in found.items()}
 
     def resolve(self, entity: EntityRef) -> Actor | Territory | Event:
         """Return the actor, territory or event that *entity* names.
@@ -1238,8 +1394,10 @@ class Dataset:
 
         The others are the figures of events within the figure's event's span that share
         an actor with it, of a compatible group, cited to none of the figure's sources (a
-        UCDP GED file's rows beside the article's war); `Corroboration` has the rule and
-        says whether they agree, or by how much they differ.
+        UCDP GED file's rows beside the article's war), and, for the killed, the battle-related
+        deaths of the dyads of the same actors in the years within that span (a UCDP BRD
+        file's dyad-years); `Corroboration` has the rule and says whether they agree, or by
+        how much they differ.
 
         Raises:
             ArgumentTypeError: *figure* is not a `CasualtyFigure`.
@@ -1278,13 +1436,38 @@ class Dataset:
                             and not own_sources.intersection(x.source_id for x in c.citations)):
                         others.append(CasualtyFigure.of(event.id, position, c))
         parents: dict[str, str | None] = {e.id: e.parent_id for e in self.events}
-        return corroboration(figure, measure, others, parents)
+        deaths = self._battle_deaths_beside(held, own_sources) if measure == "killed" else ()
+        return corroboration(figure, measure, others, parents, deaths)
+
+    def _battle_deaths_beside(self, event: Event, own_sources: set[SourceId]) -> tuple[BattleDeathsFigure, ...]:
+        """The dyad-years that measure the killing *event* is about (the rule is `Corroboration`'s)."""
+        from .reports import BattleDeathsFigure
+
+        bounds = event.span.ordinals
+        actors = set(event.actor_ids)
+        if bounds is None or not actors:
+            return ()
+        conflicts = {c.id: c for c in self.conflicts}
+        found = []
+        for dyad in self._sorted_dyads:
+            conflict = conflicts[dyad.conflict_id]
+            if not all(actors.intersection((*dyad.side_ids(side), *conflict.side_ids(side, supporters=True)))
+                       for side in (Side.A, Side.B)):
+                continue
+            for year in sorted(dyad.years, key=lambda y: y.year):
+                if not 1 <= year.year <= 9999 or own_sources.intersection(c.source_id for c in year.citations):
+                    continue
+                first, last = _dt.date(year.year, 1, 1).toordinal(), _dt.date(year.year, 12, 31).toordinal()
+                if bounds[0] <= first and last <= bounds[1]:
+                    found.append(BattleDeathsFigure(dyad_id=dyad.id, year=year.year, battle_deaths=year.battle_deaths,
+                                                    citations=year.citations))
+        return tuple(found)
 
     def search(self, text: str, *, kinds: Sequence[str] | None = None) -> tuple[SearchHit, ...]:
         """Return the summaries, notes and quotes that contain *text*, case- and accent-insensitively.
 
         Records are searched collection by collection, in the order of a data set file
-        (sources, actors, territories, events, ceasefires, claims, stances), each in
+        (sources, actors, territories, events, ceasefires, claims, stances, conflicts, dyads), each in
         file order; *kinds* limits the search to some collections (``["claims"]``, or
         one as a string).
         Each field gives one hit (its first match) with a snippet.

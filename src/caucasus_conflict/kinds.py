@@ -16,8 +16,11 @@ __all__ = [
     "ActorKind",
     "Basis",
     "CasualtyGroup",
+    "ConflictType",
     "ControlExtent",
     "EventKind",
+    "Incompatibility",
+    "Intensity",
     "LegalStatusKind",
     "Medium",
     "Precision",
@@ -352,3 +355,49 @@ LOCATION_PRECISION: Final[dict[str, dict[int, str]]] = {
 ``"ucdp-ged"`` is GED's ``where_prec`` (1-7), ``"acled"`` ACLED's ``geo_precision`` (1-3).
 A location keeps the code as the source writes it, with the scheme that gives it meaning.
 """
+class Incompatibility(StrEnum):
+    """What a conflict is over, as UCDP codes it (ACD and BRD ``incompatibility``).
+
+    Examples:
+        >>> Incompatibility("territory")
+        <Incompatibility.TERRITORY: 'territory'>
+    """
+
+    TERRITORY = "territory"
+    """Territory (code 1): the status of a territory."""
+    GOVERNMENT = "government"
+    """Government (code 2): the type of political system, or who governs."""
+    TERRITORY_AND_GOVERNMENT = "territory_and_government"
+    """Both (code 3)."""
+
+
+class ConflictType(StrEnum):
+    """The type of an armed conflict, as UCDP codes it (ACD and BRD ``type_of_conflict``).
+
+    Examples:
+        >>> ConflictType("interstate").value
+        'interstate'
+    """
+
+    EXTRASYSTEMIC = "extrasystemic"
+    """A state against a non-state group outside its own territory (code 1)."""
+    INTERSTATE = "interstate"
+    """Between two or more states (code 2)."""
+    INTRASTATE = "intrastate"
+    """A government against internal opposition groups (code 3)."""
+    INTERNATIONALISED_INTRASTATE = "internationalised_intrastate"
+    """Intrastate, with other states' troops on one or both sides (code 4)."""
+
+
+class Intensity(StrEnum):
+    """A conflict-year's intensity, as UCDP codes it (ACD ``intensity_level``).
+
+    Examples:
+        >>> Intensity("war").value
+        'war'
+    """
+
+    MINOR = "minor"
+    """25 to 999 battle-related deaths in the year (code 1)."""
+    WAR = "war"
+    """At least 1,000 battle-related deaths in the year (code 2)."""

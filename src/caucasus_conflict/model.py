@@ -20,7 +20,7 @@ of it that support the record.
 # its annotation when the class is made, so annotations must be real types.
 import re
 from collections.abc import Callable
-from typing import NewType, TypeAlias
+from typing import Any, NewType, TypeAlias
 
 import attrs
 from attrs import field
@@ -42,8 +42,11 @@ from .kinds import (
     LOCATION_PRECISION,
     ActorKind,
     CasualtyGroup,
+    ConflictType,
     ControlExtent,
     EventKind,
+    Incompatibility,
+    Intensity,
     LegalStatusKind,
     Medium,
     Precision,
@@ -64,8 +67,15 @@ __all__ = [
     "Citation",
     "Claim",
     "ClaimId",
+    "Conflict",
+    "ConflictId",
+    "ConflictYear",
     "ControlPeriod",
     "Count",
+    "Dyad",
+    "DyadId",
+    "DyadYear",
+    "Episode",
     "Event",
     "EventId",
     "ExternalId",
@@ -101,6 +111,10 @@ ClaimId = NewType("ClaimId", str)
 """The id of a `Claim`."""
 StanceId = NewType("StanceId", str)
 """The id of a `Stance`."""
+ConflictId = NewType("ConflictId", str)
+"""The id of a `Conflict`."""
+DyadId = NewType("DyadId", str)
+"""The id of a `Dyad`."""
 
 _UNKNOWN = TimeSpan.unknown()
 
@@ -1044,5 +1058,221 @@ class Stance:
         return self.toward_actor_id or self.toward_territory_id or self.toward_event_id or ""
 
 
-Record: TypeAlias = Source | Actor | Territory | Event | Ceasefire | Claim | Stance
+# -- conflicts and dyads (UCDP's units of analysis, #11) --------------------------------------
+
+
+def _unique_years(instance: object, attribute: "attrs.Attribute[Any]", value: "tuple[Any, ...]") -> None:
+    seen: set[int] = set()
+    for index, item in enumerate(value):
+        if item.year in seen:
+            raise RecordError(attribute.name, "hold each year once", item.year, index=index,
+                              message=f"{attribute.name!r} must hold each year once (got {item.year} twice)")
+        seen.add(item.year)
+
+
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
+class Episode:
+    """One active episode of a conflict: when it started and, once it ended, when it ended.
+
+    ``start`` and ``end`` keep the precision the source gives (UCDP's ``start_prec2`` and
+    ``ep_end_prec``: a day, a month, a year, or unknown); ``end`` is ``None`` while the
+    episode has not ended, or the source does not say.
+
+    Examples:
+        >>> ep = Episode(start=TimeSpan.parse("1991"), end=TimeSpan.parse("1994-05-12"),
+        ...              citations=(Citation(SourceId("acd"), rows=(2,)),))
+        >>> ep.start.precision.value, ep.end.format()
+        ('year', '1994-05-12')
+    """
+
+    start: TimeSpan
+    end: TimeSpan | None = None
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
+class ConflictYear:
+    """What a source gives for one year of a conflict: its intensity (UCDP ACD's conflict-year).
+
+    ``source_codes`` keep the year's other cells as the source wrote them (its sides as
+    named that year, its supporters, its precision codes), so that a writer gives the row back.
+
+    Examples:
+        >>> year = ConflictYear(year=2020, intensity=Intensity.WAR, citations=(Citation(SourceId("acd"), rows=(9,)),))
+        >>> year.intensity.value
+        'war'
+    """
+
+    year: int
+    intensity: Intensity | None = None
+    source_codes: tuple[SourceCodes, ...] = ()
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
+class DyadYear:
+    """What a source gives for one year of a dyad: its battle-related deaths (UCDP BRD's dyad-year).
+
+    ``battle_deaths`` is UCDP's low / best / high estimate (``bd_low``, ``bd_best``,
+    ``bd_high``); ``source_codes`` keep the year's other cells as written.
+
+    Examples:
+        >>> year = DyadYear(year=2020, battle_deaths=Count(7646, low=7548, high=9077),
+        ...                 citations=(Citation(SourceId("brd"), rows=(2,)),))
+        >>> print(year.battle_deaths)
+        7,646 (7,548–9,077)
+    """
+
+    year: int
+    battle_deaths: Count
+    source_codes: tuple[SourceCodes, ...] = ()
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
+class Conflict:
+    """An armed conflict as UCDP defines one: an incompatibility, its sides, and its years.
+
+    ``participants`` are the primary parties with their `Side` (role ``participant``) and
+    the states that backed a side with troops (role ``supporter``, ``side`` the side they
+    backed), over all its years; ``years`` give the intensity per year, ``episodes`` the
+    active episodes, ``start`` the first battle-related death, at the precision known.
+
+    Examples:
+        >>> c = Conflict(id=ConflictId("c388"), name="Azerbaijan: Nagorno-Karabakh",
+        ...              incompatibility=Incompatibility.TERRITORY,
+        ...              participants=(Participant(ActorId("azerbaijan"), Role.PARTICIPANT, Side.A),
+        ...                            Participant(ActorId("nkr"), Role.PARTICIPANT, Side.B)),
+        ...              citations=(Citation(SourceId("acd"), rows=(2,)),))
+        >>> c.side_ids(Side.B), c.actor_ids
+        (('nkr',), ('azerbaijan', 'nkr'))
+    """
+
+    id: ConflictId
+    name: str = field(converter=nfc, validator=non_empty)
+    aliases: tuple[str, ...] = field(default=(), converter=nfc_items, validator=[non_empty_items, unique_items])
+    incompatibility: Incompatibility | None = None
+    conflict_type: ConflictType | None = None
+    territory_ids: tuple[TerritoryId, ...] = field(default=(), validator=unique_items)
+    participants: tuple[Participant, ...] = field(default=(), validator=unique_items)
+    start: TimeSpan = _UNKNOWN
+    episodes: tuple[Episode, ...] = ()
+    years: tuple[ConflictYear, ...] = field(default=(), validator=_unique_years)
+    external_ids: tuple[ExternalId, ...] = ()
+    source_codes: tuple[SourceCodes, ...] = ()
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias.
+
+        Examples:
+            >>> Conflict(id=ConflictId("c"), name="Xland: Government",
+            ...          citations=(Citation(SourceId("s"), rows=(2,)),)).names
+            ('Xland: Government',)
+        """
+        return (self.name, *self.aliases)
+
+    @property
+    def actor_ids(self) -> tuple[ActorId, ...]:
+        """The ids of every party and supporter, in order, each once.
+
+        Examples:
+            >>> Conflict(id=ConflictId("c"), name="C", participants=(Participant(ActorId("a"), Role.PARTICIPANT),),
+            ...          citations=(Citation(SourceId("s"), rows=(2,)),)).actor_ids
+            ('a',)
+        """
+        return tuple(dict.fromkeys(p.actor_id for p in self.participants))
+
+    def side_ids(self, side: Side, *, supporters: bool = False) -> tuple[ActorId, ...]:
+        """The primary parties on *side* (with ``supporters=True``, the states backing it instead).
+
+        Examples:
+            >>> Conflict(id=ConflictId("c"), name="C", participants=(Participant(ActorId("t"), Role.SUPPORTER, Side.A),),
+            ...          citations=(Citation(SourceId("s"), rows=(2,)),)).side_ids(Side.A, supporters=True)
+            ('t',)
+        """
+        wanted = Role.SUPPORTER if supporters else Role.PARTICIPANT
+        return tuple(dict.fromkeys(p.actor_id for p in self.participants if p.side is side and p.role is wanted))
+
+
+@attrs.frozen(kw_only=True, field_transformer=check_fields)
+class Dyad:
+    """Two opposing primary parties of one conflict, and their battle-related deaths per year.
+
+    ``participants`` are side A and side B (role ``participant``, with their `Side`);
+    ``years`` give battle deaths per year as UCDP BRD does.
+
+    Examples:
+        >>> d = Dyad(id=DyadId("d833"), name="Azerbaijan – Artsakh", conflict_id=ConflictId("c388"),
+        ...          participants=(Participant(ActorId("azerbaijan"), Role.PARTICIPANT, Side.A),
+        ...                        Participant(ActorId("nkr"), Role.PARTICIPANT, Side.B)),
+        ...          years=(DyadYear(year=2020, battle_deaths=Count(7646),
+        ...                          citations=(Citation(SourceId("brd"), rows=(2,)),)),),
+        ...          citations=(Citation(SourceId("brd"), rows=(2,)),))
+        >>> d.year(2020).battle_deaths.best, d.year(2019)
+        (7646, None)
+    """
+
+    id: DyadId
+    name: str = field(converter=nfc, validator=non_empty)
+    aliases: tuple[str, ...] = field(default=(), converter=nfc_items, validator=[non_empty_items, unique_items])
+    conflict_id: ConflictId
+    participants: tuple[Participant, ...] = field(default=(), validator=unique_items)
+    years: tuple[DyadYear, ...] = field(default=(), validator=_unique_years)
+    external_ids: tuple[ExternalId, ...] = ()
+    source_codes: tuple[SourceCodes, ...] = ()
+    citations: tuple[Citation, ...] = field(validator=non_empty)
+    note: str | None = field(default=None, validator=non_empty)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias.
+
+        Examples:
+            >>> Dyad(id=DyadId("d"), name="A – B", conflict_id=ConflictId("c"),
+            ...      citations=(Citation(SourceId("s"), rows=(2,)),)).names
+            ('A – B',)
+        """
+        return (self.name, *self.aliases)
+
+    @property
+    def actor_ids(self) -> tuple[ActorId, ...]:
+        """The ids of both sides' actors, in order, each once.
+
+        Examples:
+            >>> Dyad(id=DyadId("d"), name="D", conflict_id=ConflictId("c"),
+            ...      participants=(Participant(ActorId("a"), Role.PARTICIPANT, Side.A),),
+            ...      citations=(Citation(SourceId("s"), rows=(2,)),)).actor_ids
+            ('a',)
+        """
+        return tuple(dict.fromkeys(p.actor_id for p in self.participants))
+
+    def side_ids(self, side: Side) -> tuple[ActorId, ...]:
+        """The actors on *side*.
+
+        Examples:
+            >>> Dyad(id=DyadId("d"), name="D", conflict_id=ConflictId("c"),
+            ...      participants=(Participant(ActorId("a"), Role.PARTICIPANT, Side.A),),
+            ...      citations=(Citation(SourceId("s"), rows=(2,)),)).side_ids(Side.B)
+            ()
+        """
+        return tuple(dict.fromkeys(p.actor_id for p in self.participants if p.side is side))
+
+    def year(self, year: int) -> DyadYear | None:
+        """The values of *year*, or ``None`` when the source gives none for it.
+
+        Examples:
+            >>> Dyad(id=DyadId("d"), name="D", conflict_id=ConflictId("c"),
+            ...      citations=(Citation(SourceId("s"), rows=(2,)),)).year(2020) is None
+            True
+        """
+        return next((y for y in self.years if y.year == year), None)
+
+
+Record: TypeAlias = Source | Actor | Territory | Event | Ceasefire | Claim | Stance | Conflict | Dyad
 """Any top-level record of a data set."""

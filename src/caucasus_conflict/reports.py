@@ -53,6 +53,7 @@ from .model import (
     Claim,
     ControlPeriod,
     Count,
+    DyadId,
     Event,
     EventId,
     Membership,
@@ -63,7 +64,7 @@ from .model import (
 )
 from .timespan import TimeSpan
 
-__all__ = ["SEARCHED_FIELDS", "CasualtyFigure", "CasualtyTotal", "Corroboration", "Profile", "SearchHit", "casualty_total",
+__all__ = ["SEARCHED_FIELDS", "BattleDeathsFigure", "CasualtyFigure", "CasualtyTotal", "Corroboration", "Profile", "SearchHit", "casualty_total",
            "corroboration", "may_overlap", "search_records"]
 
 SEARCHED_FIELDS = ("summary", "note", "quote")
@@ -290,6 +291,30 @@ def casualty_total(figures: Sequence[CasualtyFigure], parents: Mapping[str, str 
 
 
 @attrs.frozen(kw_only=True)
+class BattleDeathsFigure:
+    """One dyad-year's battle-related deaths (UCDP BRD), as `Dataset.corroborate` sets them beside a figure.
+
+    Attributes:
+        dyad_id: The dyad.
+        year: The year.
+        battle_deaths: UCDP's low / best / high estimate.
+        citations: Where the data file gives it (its row).
+
+    Examples:
+        >>> import caucasus_conflict as cc
+        >>> figure = BattleDeathsFigure(dyad_id=cc.DyadId("ucdp-dyad-833"), year=2020,
+        ...                             battle_deaths=cc.Count(7646, low=7548, high=9077), citations=())
+        >>> print(figure.battle_deaths)
+        7,646 (7,548–9,077)
+    """
+
+    dyad_id: DyadId
+    year: int
+    battle_deaths: Count
+    citations: tuple[Citation, ...]
+
+
+@attrs.frozen(kw_only=True)
 class Corroboration:
     """A casualty figure beside what other sources give for the same thing, and whether they agree.
 
@@ -303,6 +328,14 @@ class Corroboration:
     (else ``best``, else 0) to its ``high`` (else ``best``; "more than 7,000" has no upper
     end). ``difference`` is 0 when they agree; else how far the others' range lies above
     (positive) or below (negative) the figure's.
+
+    For killed, ``battle_deaths`` are the dyad-years of a UCDP BRD file beside it: the years
+    within the figure's event's span of each dyad whose two sides (with the states backing
+    each side in the dyad's conflict) each include an actor of that event, cited to none of
+    the figure's sources. Dyad-years count different deaths, so they are added; they are
+    compared with the figure by the same rule, apart from the event figures (which measure
+    the same deaths again): ``battle_deaths_total``, ``battle_deaths_agree`` and
+    ``battle_deaths_difference``.
 
     Examples:
         >>> import caucasus_conflict as cc
@@ -318,6 +351,10 @@ class Corroboration:
     total: Count | None
     agrees: bool | None
     difference: int | None
+    battle_deaths: tuple[BattleDeathsFigure, ...] = ()
+    battle_deaths_total: Count | None = None
+    battle_deaths_agree: bool | None = None
+    battle_deaths_difference: int | None = None
 
     def format(self) -> str:
         """One line: the figure, what the others add up to, and whether they agree.
@@ -330,37 +367,60 @@ class Corroboration:
         """
         own = getattr(self.figure, self.measure)
         head = f"{self.figure.event_id}, {self.measure}: {own}"
-        if self.total is None:
+        if self.total is None and self.battle_deaths_total is None:
             return f"{head}; no figure of another source to compare"
-        verdict = "they agree" if self.agrees else (
-            f"the others are {abs(self.difference or 0):,} {'higher' if (self.difference or 0) > 0 else 'lower'}")
-        n = len(self.others)
-        figures = "1 figure of another source adds" if n == 1 else f"{n} figures of other sources add"
-        return f"{head}; {figures} up to {self.total}: {verdict}"
+        parts = [head]
+        if self.total is not None:
+            n = len(self.others)
+            figures = "1 figure of another source adds" if n == 1 else f"{n} figures of other sources add"
+            parts.append(f"{figures} up to {self.total}: {_verdict(self.agrees, self.difference)}")
+        if self.battle_deaths_total is not None:
+            n = len(self.battle_deaths)
+            years = "1 dyad-year" if n == 1 else f"{n} dyad-years"
+            parts.append(f"battle-related deaths of {years} add up to {self.battle_deaths_total}: "
+                         f"{_verdict(self.battle_deaths_agree, self.battle_deaths_difference)}")
+        return "; ".join(parts)
 
     def __str__(self) -> str:
         return self.format()
 
 
+def _verdict(agrees: bool | None, difference: int | None) -> str:
+    if agrees:
+        return "they agree"
+    return f"the others are {abs(difference or 0):,} {'higher' if (difference or 0) > 0 else 'lower'}"
+
+
+def _agreement(own: Count | None, total: Count | None) -> tuple[bool | None, int | None]:
+    """Whether the two ranges meet, and by how much *total*'s lies above (+) or below (-) *own*'s."""
+    if own is None or total is None:
+        return None, None
+    low, high = _lower(own), _upper(own)
+    other_low, other_high = _lower(total), _upper(total)
+    if high is not None and other_low > high:
+        return False, other_low - high
+    if other_high is not None and other_high < low:
+        return False, other_high - low
+    return True, 0
+
+
 def corroboration(figure: CasualtyFigure, measure: str, others: Sequence[CasualtyFigure],
-                  parents: Mapping[str, str | None]) -> Corroboration:
-    """Set *figure* beside *others* (already chosen as measuring the same thing) by the rule of `Corroboration`."""
+                  parents: Mapping[str, str | None],
+                  battle_deaths: Sequence[BattleDeathsFigure] = ()) -> Corroboration:
+    """Set *figure* beside *others* and *battle_deaths* (already chosen as measuring the same thing).
+
+    The rule is that of `Corroboration`.
+    """
     own = getattr(figure, measure)
     others = _counted(others)  # as the total counts them
     total = getattr(casualty_total(others, parents), measure) if others else None
-    agrees: bool | None = None
-    difference: int | None = None
-    if own is not None and total is not None:
-        low, high = _lower(own), _upper(own)
-        other_low, other_high = _lower(total), _upper(total)
-        if high is not None and other_low > high:
-            agrees, difference = False, other_low - high
-        elif other_high is not None and other_high < low:
-            agrees, difference = False, other_high - low
-        else:
-            agrees, difference = True, 0
+    agrees, difference = _agreement(own, total)
+    # Dyad-years count different deaths: each is a cluster of its own, so they add up.
+    deaths_total = _add([b.battle_deaths] for b in battle_deaths)
+    deaths_agree, deaths_difference = _agreement(own, deaths_total)
     return Corroboration(figure=figure, measure=measure, others=tuple(others), total=total, agrees=agrees,
-                         difference=difference)
+                         difference=difference, battle_deaths=tuple(battle_deaths), battle_deaths_total=deaths_total,
+                         battle_deaths_agree=deaths_agree, battle_deaths_difference=deaths_difference)
 
 
 # -- profiles --------------------------------------------------------------------------------

@@ -41,8 +41,11 @@ from .kinds import (
     ActorKind,
     Basis,
     CasualtyGroup,
+    ConflictType,
     ControlExtent,
     EventKind,
+    Incompatibility,
+    Intensity,
     LegalStatusKind,
     Medium,
     Role,
@@ -60,8 +63,15 @@ from .model import (
     Citation,
     Claim,
     ClaimId,
+    Conflict,
+    ConflictId,
+    ConflictYear,
     ControlPeriod,
     Count,
+    Dyad,
+    DyadId,
+    DyadYear,
+    Episode,
     Event,
     EventId,
     ExternalId,
@@ -90,11 +100,13 @@ __all__ = [
     "ceasefires",
     "citations",
     "claims",
+    "conflicts",
     "counts",
     "dangling_references",
     "data_files",
     "datasets",
     "dates",
+    "dyads",
     "events",
     "locations",
     "sources",
@@ -602,6 +614,71 @@ def stances(draw: st.DrawFn, *, id: StanceId | None = None,
     )
 
 
+_SIDED = st.sampled_from([Side.A, Side.B])
+
+
+def _parties(draw: st.DrawFn, actor_ids: Sequence[ActorId], *, supporters: bool) -> tuple[Participant, ...]:
+    """Parties on side A and B (each actor once per role), and, with *supporters*, states backing a side."""
+    found: list[Participant] = []
+    for actor_id in _pick(draw, actor_ids, max_size=4):
+        role = Role.SUPPORTER if supporters and draw(st.integers(0, 3)) == 0 else Role.PARTICIPANT
+        found.append(Participant(actor_id, role, draw(_SIDED)))
+    return tuple(found)
+
+
+@st.composite
+def conflicts(draw: st.DrawFn, *, id: ConflictId | None = None, index: int = 0,
+              actor_ids: Sequence[ActorId] = (), territory_ids: Sequence[TerritoryId] = (),
+              source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22,
+              file_ids: Sequence[SourceId] = ()) -> Conflict:
+    """A conflict between some of *actor_ids* (sides A and B, and backers of a side), with years and episodes.
+
+    Its name is made from *index*, so conflicts of one `datasets` draw never share one.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(conflicts(), lambda c: True).years
+        ()
+    """
+    own_id = id or ConflictId(f"conflict-{index}")
+    cites = _cites(source_ids, max_block, file_ids)
+    years = sorted(set(draw(st.lists(st.integers(1946, 2030), max_size=3))))
+    return Conflict(
+        id=own_id, name=f"Conflict {index}", aliases=(f"War {index}",) if draw(st.booleans()) else (),
+        incompatibility=draw(st.none() | _choice(Incompatibility)),
+        conflict_type=draw(st.none() | _choice(ConflictType)), territory_ids=_pick(draw, territory_ids, max_size=1),
+        participants=_parties(draw, actor_ids, supporters=True), start=draw(_SPANS),
+        episodes=tuple(Episode(start=draw(_SPANS), end=draw(st.none() | _SPANS), citations=draw(cites))
+                       for _ in range(draw(st.integers(0, 2)))),
+        years=tuple(ConflictYear(year=y, intensity=draw(st.none() | _choice(Intensity)),
+                                 source_codes=draw(_SOURCE_CODES), citations=draw(cites)) for y in years),
+        external_ids=_external_ids(draw, own_id, ("ucdp-conflict",)), source_codes=draw(_SOURCE_CODES),
+        citations=draw(cites), note=draw(_NOTES),
+    )
+
+
+@st.composite
+def dyads(draw: st.DrawFn, *, id: DyadId | None = None, index: int = 0, conflict_ids: Sequence[ConflictId] = (
+          ConflictId("conflict-0"),), actor_ids: Sequence[ActorId] = (), source_ids: Sequence[SourceId] = (_SOURCE,),
+          max_block: int = 22, file_ids: Sequence[SourceId] = ()) -> Dyad:
+    """A dyad of one of *conflict_ids* between some of *actor_ids*, with battle deaths for some years.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(dyads(), lambda d: True).conflict_id
+        'conflict-0'
+    """
+    own_id = id or DyadId(f"dyad-{index}")
+    cites = _cites(source_ids, max_block, file_ids)
+    years = sorted(set(draw(st.lists(st.integers(1989, 2030), max_size=3))))
+    return Dyad(
+        id=own_id, name=f"Dyad {index}", conflict_id=draw(_choice(conflict_ids)),
+        participants=_parties(draw, actor_ids, supporters=False),
+        years=tuple(DyadYear(year=y, battle_deaths=draw(counts()), citations=draw(cites)) for y in years),
+        external_ids=_external_ids(draw, own_id, ("ucdp-dyad",)), citations=draw(cites), note=draw(_NOTES),
+    )
+
+
 class _Common(TypedDict):
     source_ids: Sequence[SourceId]
     max_block: int
@@ -611,6 +688,7 @@ class _Common(TypedDict):
 @st.composite
 def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, max_events: int = 20,
              max_ceasefires: int = 2, max_claims: int = 8, max_stances: int = 8, max_sources: int = 3,
+             max_conflicts: int = 3, max_dyads: int = 4,
              spans: st.SearchStrategy[TimeSpan] | None = None,
              record_spans: st.SearchStrategy[TimeSpan] | None = None) -> Dataset:
     """Whole data sets that pass every integrity check, of every record type.
@@ -672,9 +750,18 @@ def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, 
                          event_ids=event_ids, claim_ids=claim_ids, spans=record_spans, **common))
             for i in range(draw(st.integers(0, max_stances)))
         ]
+    conflict_ids = [ConflictId(f"conflict-{i}") for i in range(draw(st.integers(0, max_conflicts)))]
+    conflict_list = [draw(conflicts(id=c, index=i, actor_ids=actor_ids, territory_ids=territory_ids, **common))
+                     for i, c in enumerate(conflict_ids)]
+    dyad_list = []
+    if conflict_ids:
+        dyad_list = [draw(dyads(id=DyadId(f"dyad-{i}"), index=i, conflict_ids=conflict_ids, actor_ids=actor_ids,
+                                **common))
+                     for i in range(draw(st.integers(0, max_dyads)))]
     return Dataset(
         sources=tuple(source_list), actors=tuple(actor_list), territories=tuple(territory_list), events=tuple(event_list),
         ceasefires=tuple(ceasefire_list), claims=tuple(claim_list), stances=tuple(stance_list),
+        conflicts=tuple(conflict_list), dyads=tuple(dyad_list),
     )
 
 

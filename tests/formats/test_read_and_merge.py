@@ -195,7 +195,7 @@ def prefixed(ds: cc.Dataset, prefix: str) -> cc.Dataset:
                     if not field.is_citation:
                         record = field.remapped(record, mapping)
                 changes: dict[str, object] = {"id": mapping[record.id], "external_ids": ()}
-                if isinstance(record, cc.Actor | cc.Territory):
+                if isinstance(record, cc.Actor | cc.Territory | cc.Conflict | cc.Dyad):
                     changes |= {"name": f"{prefix} {record.name}", "aliases": tuple(f"{prefix} {a}" for a in
                                                                                       record.aliases)}
                 record = attrs.evolve(record, **changes)

@@ -1,8 +1,9 @@
 """Files of the field's formats read into the model: `read` gives a `Dataset`.
 
-UCDP GED (here) and ACLED (`_into_acled`) are mapped, each format by one entry of
-`_MAPPERS`; the other formats are read into their typed rows by `read_rows`, and `read`
-says so rather than guessing a mapping (docs/formats/index.md).
+Every format is mapped, each by one entry of `_MAPPERS`: UCDP GED (here), ACD and BRD
+(`_into_ucdp`), ETH/PRIO (`_into_ethprio`), PA-X (`_into_pax`) and ACLED (`_into_acled`).
+A file the mappings cannot take (a conflict-level BRD file) is refused with a pointer to
+`read_rows`, rather than a guessed mapping (docs/formats/index.md).
 
 How a GED file maps (docs/formats/ucdp-ged.md has the table):
 
@@ -61,8 +62,9 @@ from ._actors import names_used, note_use
 from ._csv import DEFAULT_MAX_BYTES, read_bytes, read_table
 from ._into_ethprio import ethprio_records
 from ._into_pax import pax_records
+from ._into_ucdp import acd_records, brd_records
 from ._registry import FORMATS, _format_of, get_format
-from ._rows import Row, _line_of
+from ._rows import ReadResult, Row, _line_of
 from .ucdp import GED, GedRow
 
 __all__ = ["DataWarning", "read"]
@@ -78,13 +80,21 @@ _UCDP_CREDIT = ("UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data P
                 "Erik Melander (2013), Journal of Peace Research 50(4); licensed CC BY 4.0")
 
 
-Mapper = Callable[[Sequence[Any], str, str, "str | None"], tuple[dict[str, Any], list[Problem]]]
-"""A format's mapping into the model: ``(rows, file name, SHA-256, source id) -> (records, problems)``."""
 
 
-def _acled(rows: Sequence[Any], name: str, digest: str, source_id: str | None) -> tuple[dict[str, Any], list[Problem]]:
+def _acled(result: ReadResult[Any], name: str, digest: str,
+           source_id: str | None) -> tuple[dict[str, Any], list[Problem]]:
     from ._into_acled import acled_records
-    return acled_records(rows, name, digest, source_id)
+    return acled_records(result.rows, name, digest, source_id)
+
+
+def _on_rows(mapping: Callable[[Sequence[Any], str, str, str | None], tuple[dict[str, Any], list[Problem]]]
+             ) -> Callable[[ReadResult[Any], str, str, str | None], tuple[dict[str, Any], list[Problem]]]:
+    """A mapping that needs only the rows, as a `Mapper`."""
+    def mapper(result: ReadResult[Any], name: str, digest: str,
+               source_id: str | None) -> tuple[dict[str, Any], list[Problem]]:
+        return mapping(result.rows, name, digest, source_id)
+    return mapper
 
 
 def read(path: str | os.PathLike[str], format: str | None = None, *, strict: bool = False,
@@ -138,7 +148,7 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
                          f"far. Read its rows with caucasus_conflict.formats.read_rows (formats: {', '.join(FORMATS)})")
     result = fmt.rows_of(table, name=name)  # strict is applied below, to the rows' and the mapping's problems
     digest = hashlib.sha256(data).hexdigest()
-    records, mapped = mapper(result.rows, name, digest, source_id)
+    records, mapped = mapper(result, name, digest, source_id)
     problems = sorted((*result.problems, *mapped), key=lambda problem: _line_of(problem, name))  # stable
     if problems and strict:
         raise DataError(problems, file=name,
@@ -151,9 +161,10 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
     return Dataset(**records, problems=tuple(problems))
 
 
-def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
+def _ged_records(result: ReadResult[GedRow], name: str, digest: str,
                  source_id: str | None) -> tuple[dict[str, Any], list[Problem]]:
     """The file's source, actors and events (checked and indexed once, by the caller's `Dataset`)."""
+    rows = result.rows
     problems: list[Problem] = []
     sid = SourceId(source_id or f"ucdp-ged-{digest[:12]}")
     years = [row.year for row in rows if row.year is not None and 1 <= row.year <= 9999]  # a year a span can hold
@@ -235,13 +246,18 @@ def _ged_records(rows: Sequence[GedRow], name: str, digest: str,
     return {"sources": (source,), "actors": _without_shared_gwno(actor_records), "events": tuple(events)}, problems
 
 
+Mapper = Callable[[ReadResult[Any], str, str, "str | None"], tuple[dict[str, Any], list[Problem]]]
+"""A format's mapping into the model: (rows read, file name, SHA-256, source id) -> (collections, problems)."""
+
 _MAPPERS: dict[str, Mapper] = {
     "ucdp-ged": _ged_records,
-    "ethprio-ceasefires": ethprio_records,
-    "pax": pax_records,
+    "ucdp-acd": acd_records,
+    "ucdp-brd": brd_records,
+    "ethprio-ceasefires": _on_rows(ethprio_records),
+    "pax": _on_rows(pax_records),
     "acled": _acled,
 }
-"""The formats `read` maps into the model, by name, each with its mapping."""
+"""The formats `read` maps into the model, by format name (one line each)."""
 
 
 def _without_shared_gwno(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:

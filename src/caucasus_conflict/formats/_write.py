@@ -26,6 +26,7 @@ from ._csv import write_text_atomically
 from ._into_acled import acled_rows
 from ._into_ethprio import ethprio_rows
 from ._into_pax import pax_rows
+from ._into_ucdp import acd_rows, brd_rows
 from ._model import DataWarning
 from ._registry import FORMATS, get_format
 from ._rows import Row
@@ -44,6 +45,8 @@ WRITERS: dict[str, Writer] = {
     "acled": acled_rows,
     "ethprio-ceasefires": ethprio_rows,
     "pax": pax_rows,
+    "ucdp-acd": acd_rows,
+    "ucdp-brd": brd_rows,
 }
 """The writer of each format that can be written from a `Dataset`, by format name."""
 
