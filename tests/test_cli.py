@@ -924,6 +924,20 @@ class TestImport:
         assert stderr == f"Wrote 4 events and 7 actors to {out}.\n"
         assert cc.load(out) == cc.read(GED_FIXTURES / "acled_hxl.csv")
 
+    @pytest.mark.parametrize(("fixture", "collections"), [("acd.csv", ("conflicts",)), ("brd.csv", ("conflicts", "dyads")),
+                                                          ("ethprio.csv", ("ceasefires",))])
+    def test_import_names_the_records_a_format_gives(self, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                     fixture: str, collections: tuple[str, ...]) -> None:
+        """An ACD file gives conflicts, BRD dyads, ETH/PRIO ceasefires: the message counts them, not only events."""
+        out = tmp_path / "out.json"
+        code, _, stderr = run(capsys, "import", "auto", str(GED_FIXTURES / fixture), "-o", str(out))
+        ds = cc.load(out)
+        held = "".join(f"{len(getattr(ds, c))} {c if len(getattr(ds, c)) != 1 else c[:-1]}, " for c in collections)
+        assert code == 0
+        assert last_line(stderr) == (f"Wrote {held}{len(ds.events)} events and {len(ds.actors)} actors to {out}."
+                                     .replace(" 1 events", " 1 event").replace(" 1 actors", " 1 actor"))
+        assert all(getattr(ds, c) for c in collections)
+
     def test_import_auto_to_standard_output(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, stdout, _ = run(capsys, "import", "auto", str(GED_FIXTURES / "ged.csv"))
         assert code == 0

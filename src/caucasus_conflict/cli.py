@@ -709,8 +709,10 @@ def _import(args: argparse.Namespace, out: _Output) -> int:
     if _same_file(args.file, args.output):
         raise cc.QueryError(f"--output {args.output!r} is the file being imported; write to another file")
     write_atomic(args.output, text.encode("utf-8"))
-    ceasefires = f"{_plural(len(ds.ceasefires), 'ceasefire')}, " if ds.ceasefires else ""
-    print(f"Wrote {ceasefires}{_plural(len(ds.events), 'event')} and {_plural(len(ds.actors), 'actor')} "
+    # The records a file of that format gives, named when there are any; events and actors always.
+    held = "".join(f"{_plural(len(records), noun)}, " for records, noun in (
+        (ds.conflicts, "conflict"), (ds.dyads, "dyad"), (ds.ceasefires, "ceasefire")) if records)
+    print(f"Wrote {held}{_plural(len(ds.events), 'event')} and {_plural(len(ds.actors), 'actor')} "
           f"to {args.output}.", file=sys.stderr)
     return 0
 
