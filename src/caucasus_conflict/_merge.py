@@ -142,3 +142,31 @@ def _join(kept: Record, other: Record) -> Record:
 
 def _united(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
     return (*first, *(item for item in second if item not in first))
+
+
+def name_clash_advice(datasets: Sequence[Any]) -> str | None:
+    """What to do when merged records of one type share a name, naming the mapping that joins them.
+
+    ``None`` when no record of a later data set shares a name with one of another id held
+    before it; else advice with ``mapping={other_id: held_id, ...}`` for those pairs.
+    """
+    pairs: dict[str, str] = {}
+    for rtype in RECORD_TYPES:
+        if not hasattr(rtype.cls, "names"):
+            continue
+        held: dict[str, str] = {}
+        for number, ds in enumerate(datasets):
+            for record in getattr(ds, rtype.collection):
+                keys = {fold(name) for name in record.names}
+                clash = next((held[k] for k in sorted(keys) if k in held and held[k] != record.id), None)
+                if number and clash is not None and record.id not in pairs:
+                    pairs[record.id] = clash
+                for key in keys:
+                    held.setdefault(key, record.id)
+    if not pairs:
+        return None
+    shown = ", ".join(f"{other!r}: {kept!r}" for other, kept in list(pairs.items())[:5])
+    more = f" (and {len(pairs) - 5} more)" if len(pairs) > 5 else ""
+    return (f"Records of different data sets share a name, and a name alone never joins them. If they are the "
+            f"same, say so with mapping={{{shown}}}{more}; if not, rename one.")
+

@@ -50,6 +50,7 @@ from ._registry import RECORD_TYPES
 from ._validators import check_tuples
 from .errors import (
     ArgumentTypeError,
+    DataError,
     Problem,
     QueryError,
     TimeSpanError,
@@ -228,11 +229,17 @@ class Dataset:
                 raise ArgumentTypeError(f"others[{position}]", "be a Dataset", other,
                                         message=f"merge() takes data sets (got {type(other).__name__} "
                                                 f"as argument {position + 1})")
-        from ._merge import merged_collections
+        from ._merge import merged_collections, name_clash_advice
 
         collections = merged_collections((self, *others), mapping or {})
         problems = tuple(p for ds in (self, *others) for p in ds.problems)
-        return Dataset(**collections, problems=problems)  # type: ignore[arg-type]
+        try:
+            return Dataset(**collections, problems=problems)  # type: ignore[arg-type]
+        except DataError as exc:  # the merged records break a rule: say how a mapping would help, where it would
+            advice = name_clash_advice((self, *others))
+            if advice is None:
+                raise
+            raise DataError(exc.problems, file=exc.file, advice=advice) from None
 
     def merge_candidates(self, other: Dataset, *, mapping: Mapping[str, str] | None = None
                          ) -> tuple[MergeCandidate, ...]:

@@ -151,6 +151,17 @@ class TestMergeWithTheArticle:
         with pytest.raises(cc.DataError, match="'Azerbaijan' is already a name of actor 'azerbaijan'"):
             bundled.merge(cc.read(ged_file(tmp_path, row)))
 
+    def test_a_name_clash_names_the_mapping_that_would_join(self, tmp_path: Path, bundled: cc.Dataset) -> None:
+        """The error's advice spells out the mapping, and passing it joins the records."""
+        row = "9,2020,1,Azerbaijan,999,Republic of Artsakh,338,1,2020-09-28,2020-09-28,0,0,0,1,1,1,1"
+        other = cc.read(ged_file(tmp_path, row))
+        with pytest.raises(cc.DataError) as info:
+            bundled.merge(other)
+        assert info.value.advice == ("Records of different data sets share a name, and a name alone never joins "
+                                     "them. If they are the same, say so with mapping={'ucdp-actor-999': "
+                                     "'azerbaijan'}; if not, rename one.")
+        assert bundled.merge(other, mapping={"ucdp-actor-999": "azerbaijan"}).actor("Azerbaijan").id == "azerbaijan"
+
     def test_a_mapping_joins_what_ids_do_not(self, tmp_path: Path, bundled: cc.Dataset) -> None:
         row = "9,2020,1,Azerbaijan,999,Republic of Artsakh,338,1,2020-09-28,2020-09-28,0,0,0,1,1,1,1"
         merged = bundled.merge(cc.read(ged_file(tmp_path, row)), mapping={"ucdp-actor-999": "azerbaijan"})
