@@ -13,6 +13,7 @@ Usage (needs the ``mutation`` extra: ``pip install -e '.[test,mutation]'``)::
     nice -n 19 python scripts/mutation.py                  # every module
     nice -n 19 python scripts/mutation.py timespan loading # some
     python scripts/mutation.py timespan --rerun            # only the survivors again, with the current tests
+    nice -n 19 python scripts/mutation.py timespan --resume  # go on with a stopped run
     python scripts/mutation.py timespan --report --show    # the last results, and the diff of each survivor
 
 Mutant names (``caucasus_conflict.timespan.x_parse__mutmut_12``) are numbered within a
@@ -96,8 +97,6 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_10": _UNSIGNED,
     "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_14": _UNSIGNED,
     "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_8": _UNSIGNED,
-    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_7": _WIDER,
-    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_19": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_4":
         "a width too large only stops the bucket loop later; a bucket of spans longer than the window "
         "yields an empty candidate run",
@@ -143,9 +142,9 @@ def prepare(module: str, *, fresh: bool) -> Path:
     return where
 
 
-def run(module: str, *, jobs: int, rerun: bool) -> None:
-    """Run mutmut over *module* (or, with *rerun*, over its survivors only)."""
-    where = prepare(module, fresh=not rerun)
+def run(module: str, *, jobs: int, rerun: bool, resume: bool = False) -> None:
+    """Run mutmut over *module* (with *rerun*, over its survivors only; with *resume*, over those not yet run)."""
+    where = prepare(module, fresh=not (rerun or resume))
     env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation", "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("CI", None)
     command = ["nice", "-n", "19", MUTMUT, "run", f"--max-children={jobs}"]
@@ -154,6 +153,14 @@ def run(module: str, *, jobs: int, rerun: bool) -> None:
         if not survivors:
             return
         command += survivors
+    elif resume and (codes := results(module)):
+        # A mutant judged equivalent survives by definition, and a survivor costs every test
+        # that calls its function: those are not run again (check with --show that each
+        # name still stands for the mutation its reason is about).
+        waiting = [name for name, code in codes.items() if code is None and name not in EQUIVALENT]
+        if not waiting:
+            return
+        command += waiting
     subprocess.run(command, cwd=where, env=env, check=True)
 
 
@@ -172,15 +179,19 @@ def report(module: str, *, show: bool) -> str:
     if not codes:
         return f"{module}: not run"
     killed = sum(code in KILLED | TIMEOUT for code in codes.values())
-    not_run = sum(code is None for code in codes.values())
     survivors = sorted(name for name, code in codes.items() if code is not None and code not in KILLED | TIMEOUT)
-    equivalent = [name for name in survivors if name in EQUIVALENT]
+    # Equivalents that --resume did not run again count as equivalent, not as waiting.
+    skipped = sorted(name for name, code in codes.items() if code is None and name in EQUIVALENT)
+    not_run = sum(code is None for code in codes.values()) - len(skipped)
+    equivalent = [name for name in survivors if name in EQUIVALENT] + skipped
     stale = sorted(name for name in EQUIVALENT if name.startswith(f"{PACKAGE}.{module}.") and name not in survivors
                    and codes.get(name) is not None)
     counted = len(codes) - not_run - len(equivalent)
     score = 100 * killed / counted if counted else 100.0
     lines = [f"{module}: {score:.1f}% ({killed} of {counted} non-equivalent mutants killed; "
-             f"{len(codes)} mutants, {len(equivalent)} equivalent" + (f", {not_run} not run yet)" if not_run else ")")]
+             f"{len(codes)} mutants, {len(equivalent)} equivalent"
+             + (f" ({len(skipped)} of them judged on an earlier run and not run again)" if skipped else "")
+             + (f", {not_run} not run yet)" if not_run else ")")]
     for name in survivors:
         if name in EQUIVALENT:
             continue
@@ -202,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rerun", action="store_true",
                         help="run only the last run's survivors not judged equivalent, with the current tests "
                              "(mutants not run stay so)")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on with a stopped run: run only the mutants that have no result yet")
     parser.add_argument("--report", action="store_true", help="only report the last results")
     parser.add_argument("--show", action="store_true", help="print the diff of every survivor")
     args = parser.parse_args(argv)
@@ -210,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown module {unknown[0]!r}; choose from {', '.join(MODULES)}")
     for module in modules:
         if not args.report:
-            run(module, jobs=args.jobs, rerun=args.rerun)
+            run(module, jobs=args.jobs, rerun=args.rerun, resume=args.resume)
         print(report(module, show=args.show))
     return 0
 
