@@ -55,6 +55,13 @@ MODULES: Final[dict[str, tuple[str, ...]]] = {
 DESELECT: Final = ("tests/test_registry.py::TestIntegrityCheck::test_mutual_dispute_generated",
                    "tests/test_registry.py::TestImport")
 
+#: Per module, slow tests left out of its selection: they aim at other modules, whose own
+#: runs have them, and each surviving mutant would pay for them.
+SLOW: Final[dict[str, tuple[str, ...]]] = {
+    "convert": ("tests/test_model.py::TestText::test_echoed_value_is_bounded",),
+    "dataset": ("tests/test_dataset.py::TestIntegrity::test_generated_datasets_are_valid",),
+}
+
 #: Surviving mutants that change nothing a user can observe, with the reason.
 _NO_OP_CAST = "typing.cast does nothing at run time; only the type checker reads its first argument"
 _SORT_MARK = ("the cycle's sort mark only has to sort after every field position of an event (all below 20); "
@@ -126,7 +133,7 @@ def prepare(module: str, *, fresh: bool) -> Path:
     shared = where / "shared"
     if not shared.exists():
         shared.symlink_to((ROOT.parent / "shared").resolve())
-    selection = [*MODULES[module], *(f"--deselect={test}" for test in DESELECT)]
+    selection = [*MODULES[module], *(f"--deselect={test}" for test in (*DESELECT, *SLOW.get(module, ())))]
     section = "\n".join([
         "",
         "[tool.mutmut]",
@@ -142,8 +149,11 @@ def prepare(module: str, *, fresh: bool) -> Path:
     return where
 
 
-def run(module: str, *, jobs: int, rerun: bool, resume: bool = False) -> None:
-    """Run mutmut over *module* (with *rerun*, over its survivors only; with *resume*, over those not yet run)."""
+def run(module: str, *, jobs: int, rerun: bool, resume: bool = False, only: tuple[str, ...] = ()) -> None:
+    """Run mutmut over *module* (with *rerun*, over its survivors only; with *resume*, over those not yet run).
+
+    *only* holds patterns of mutant names (``*`` matches anything): the mutants they match are run.
+    """
     where = prepare(module, fresh=not (rerun or resume))
     env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation", "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("CI", None)
@@ -153,6 +163,8 @@ def run(module: str, *, jobs: int, rerun: bool, resume: bool = False) -> None:
         if not survivors:
             return
         command += survivors
+    elif only:
+        command += only
     elif resume and (codes := results(module)):
         # A mutant judged equivalent survives by definition, and a survivor costs every test
         # that calls its function: those are not run again (check with --show that each
@@ -215,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
                              "(mutants not run stay so)")
     parser.add_argument("--resume", action="store_true",
                         help="go on with a stopped run: run only the mutants that have no result yet")
+    parser.add_argument("--only", action="append", default=[], metavar="PATTERN",
+                        help="run only the mutants whose names match PATTERN (fnmatch; repeatable), e.g. a "
+                             "deterministic sample: --only '*__mutmut_*5' runs those numbered ...5")
     parser.add_argument("--report", action="store_true", help="only report the last results")
     parser.add_argument("--show", action="store_true", help="print the diff of every survivor")
     args = parser.parse_args(argv)
@@ -223,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown module {unknown[0]!r}; choose from {', '.join(MODULES)}")
     for module in modules:
         if not args.report:
-            run(module, jobs=args.jobs, rerun=args.rerun, resume=args.resume)
+            run(module, jobs=args.jobs, rerun=args.rerun, resume=args.resume,
+                only=tuple(f"{PACKAGE}.{module}.{pattern}" for pattern in args.only))
         print(report(module, show=args.show))
     return 0
 
