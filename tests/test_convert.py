@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 import cattrs
+import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -352,3 +353,59 @@ class TestProblemLayout:
         """One problem past the limit is counted in the singular."""
         error = cc.DataError([cc.Problem("$", "bad")] * 1001)
         assert str(error).splitlines()[-2] == "  ... and 1 more problem"
+
+
+class TestDates:
+    def test_a_date_is_written_and_read_as_iso_text(self) -> None:
+        """The shared converter writes a pendulum Date as 'YYYY-MM-DD' and reads that text back to the day."""
+        day = pendulum.Date(2023, 9, 19)
+        assert cc.converter.unstructure(day) == "2023-09-19"
+        assert structure("2023-09-19", pendulum.Date) == day
+
+    @pytest.mark.parametrize(
+        ("value", "problem"),
+        [
+            ("2023-09", "$: expected a date 'YYYY-MM-DD' (got '2023-09')"),
+            ("2023-02-30", "$: expected a date 'YYYY-MM-DD' (got '2023-02-30')"),
+            ("2020/2021", "$: expected a date 'YYYY-MM-DD' (got '2020/2021')"),
+            ("unknown", "$: expected a date 'YYYY-MM-DD' (got 'unknown')"),
+            (20230919, "$: expected a date string 'YYYY-MM-DD' (got an integer: 20230919)"),
+        ],
+    )
+    def test_anything_but_one_day_refused(self, value: object, problem: str) -> None:
+        """A date field takes exactly one day: a month, a range, an impossible day or a number is refused."""
+        with pytest.raises(cc.DataError) as info:
+            structure(value, pendulum.Date)
+        assert [str(p) for p in info.value.problems] == [problem]
+
+    @pytest.mark.parametrize(("value", "error", "expected"),
+                             [("2023-09", cc.RecordError, "be a date 'YYYY-MM-DD'"),
+                              (20230919, cc.RecordTypeError, "be a date string 'YYYY-MM-DD'")])
+    def test_refusal_carries_expectation_and_value(self, value: object, error: type[cc.RecordError],
+                                                   expected: str) -> None:
+        """The error of the shared converter says, in its attributes, what was expected and what was given."""
+        with pytest.raises(error) as info:
+            cc.converter.structure(value, pendulum.Date)
+        assert (info.value.field, info.value.expected, info.value.value) == (None, expected, value)
+
+
+class TestManyFailedItems:
+    def test_items_past_the_detailed_limit_keep_their_problems(self) -> None:
+        """Past 1,000 failed items of one array, an item's error is one line: its first three problems and a count."""
+        bad = [1] * 1000 + [{"id": 5}, {"id": 5, "name": "A"}, 7]
+        with pytest.raises(cattrs.IterableValidationError) as info:
+            cc.converter.structure(bad, tuple[cc.Actor, ...])
+        assert [str(error) for error in info.value.exceptions[1000:]] == [
+            ".id: expected a string (got an integer: 5); .name: required field missing; "
+            ".kind: required field missing; and 1 more",
+            ".id: expected a string (got an integer: 5); .kind: required field missing; "
+            ".citations: required field missing",
+            ".: expected an object for Actor (got an integer: 7)",
+        ]
+        assert [str(p) for p in problems_from(info.value)][-5:] == [
+            "$[1000].citations: required field missing",
+            "$[1001].id: expected a string (got an integer: 5)",
+            "$[1001].kind: required field missing",
+            "$[1001].citations: required field missing",
+            "$[1002]: expected an object for Actor (got an integer: 7)",
+        ]

@@ -390,3 +390,14 @@ class TestParentCycles:
             "$.events[0].parent_id: parent events form a cycle (a -> a); an event cannot be its own ancestor",
             "$.claims[0].about_event_ids[0]: unknown event id 'gone'",
         ]
+
+
+class TestExternalIds:
+    @pytest.mark.parametrize("rtype", cc.RECORD_TYPES, ids=lambda r: r.collection)
+    def test_every_record_type_is_found_by_its_external_id(self, rtype: cc.RecordType) -> None:
+        """A record of any type that carries an id from another data set is found by that id."""
+        records = full_records()
+        tagged = attrs.evolve(records[rtype.collection][0], external_ids=(cc.ExternalId("other-set", "7"),))
+        records[rtype.collection] = (tagged, *records[rtype.collection][1:])
+        dataset = cc.Dataset(**records)  # type: ignore[arg-type]
+        assert dataset.by_external_id("other-set", "7") == tagged
