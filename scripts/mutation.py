@@ -77,6 +77,11 @@ _MORE_CHECKS = ("the guard only skips the full type check when every field is of
 _ARG_CHECK = ("the guard only skips the argument check for a value of the right type; the mutant runs the check "
               "in more cases, and it raises only for a value of the wrong type")
 EQUIVALENT: Final[dict[str, str]] = {
+    "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
+        "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
+        "only read for their problems",
+    "caucasus_conflict.convert.x_format_exception__mutmut_20": _CLOSEST,
+    "caucasus_conflict.convert.x_format_exception__mutmut_21": _CLOSEST,
     "caucasus_conflict.timespan.x__as_date__mutmut_1": _FAST_DATE,
     "caucasus_conflict.timespan.x__as_date__mutmut_3": _FAST_DATE,
     "caucasus_conflict.timespan.xǁTimeSpanǁ__attrs_post_init____mutmut_6": _MORE_CHECKS,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -161,6 +162,13 @@ class TestFastPath:
 CITATION = {"source_id": "s", "blocks": [1]}
 
 
+@dataclasses.dataclass
+class Point:
+    """A user's own type, structured by a converter from make_converter()."""
+
+    x: int
+
+
 NO_BLOCKS = "$.blocks: 'blocks' must name at least one block (got ()); a citation of a data file names 'rows' or 'row_ids' instead"
 
 
@@ -181,6 +189,11 @@ class TestErrors:
             ({"source_id": "s", "row_ids": [" 1"]}, ["$.row_ids[0]: 'row_ids[0]' must not start or end with a space (got ' 1')"]),
             ({"source_id": "s", "blocks": [1], "qoute": "x"},
              ["$: unknown field(s) 'qoute' (did you mean 'quote'?); expected only: source_id, blocks, quote, rows, row_ids"]),
+            ({"source_id": "s", "blocks": [1], "zz": 2, 1: "x"},
+             ["$: unknown field(s) 1, 'zz'; expected only: source_id, blocks, quote, rows, row_ids"]),
+            ({"source_id": "s", "blocks": [1], **{f"k{i}": i for i in range(10)}},
+             ["$: unknown field(s) 'k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9'; "
+              "expected only: source_id, blocks, quote, rows, row_ids"]),
         ],
     )
     def test_citation(self, data: dict[str, Any], problems: list[str]) -> None:
@@ -188,6 +201,12 @@ class TestErrors:
         with pytest.raises(cc.DataError) as info:
             structure(data, cc.Citation)
         assert [str(p) for p in info.value.problems] == problems
+
+    def test_unknown_keys_of_a_users_dataclass_named(self) -> None:
+        """make_converter() names the unknown keys of a user's own dataclass too (there are no attrs fields to list)."""
+        with pytest.raises(cattrs.ClassValidationError) as info:
+            make_converter().structure({"x": 1, "y": 2}, Point)
+        assert [str(p) for p in problems_from(info.value)] == ["$: unknown field(s) 'y'"]
 
     def test_enum_lists_choices(self) -> None:
         """An unknown enum value lists the allowed values and the closest one."""
