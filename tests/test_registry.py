@@ -401,3 +401,40 @@ class TestExternalIds:
         records[rtype.collection] = (tagged, *records[rtype.collection][1:])
         dataset = cc.Dataset(**records)  # type: ignore[arg-type]
         assert dataset.by_external_id("other-set", "7") == tagged
+
+    @pytest.mark.parametrize("rtype", cc.RECORD_TYPES, ids=lambda r: r.collection)
+    def test_a_pair_given_twice_on_one_record_reported(self, rtype: cc.RecordType) -> None:
+        """The same (scheme, value) twice on one record is reported at the second, whatever the record type."""
+        records = full_records()
+        twice = (cc.ExternalId("other-set", "7"), cc.ExternalId("other-set", "8"), cc.ExternalId("other-set", "7"))
+        records[rtype.collection] = (attrs.evolve(records[rtype.collection][0], external_ids=twice),
+                                     *records[rtype.collection][1:])
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(**records)  # type: ignore[arg-type]
+        assert [str(p) for p in info.value.problems] == [
+            f"$.{rtype.collection}[0].external_ids[2]: external id other-set:7 is also earlier in this record; "
+            f"within {rtype.collection} a (scheme, value) pair names one record at most"]
+
+    def test_a_pair_on_two_records_of_one_type_reported_at_the_later(self) -> None:
+        """Two actors with one external id: the later is reported, naming where the earlier is."""
+        records = full_records()
+        north, league, south = records["actors"]
+        records["actors"] = (attrs.evolve(north, external_ids=(cc.ExternalId("gwno", "1"),)), league,
+                             attrs.evolve(south, external_ids=(cc.ExternalId("ucdp", "2"), cc.ExternalId("gwno", "1"))))
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(**records)  # type: ignore[arg-type]
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[2].external_ids[1]: external id gwno:1 is also on $.actors[0]; within actors a (scheme, value) "
+            "pair names one record at most"]
+
+    def test_a_pair_on_records_of_two_types_is_allowed(self) -> None:
+        """One external id on an actor and on an event is no clash: record_type says which is meant."""
+        records = full_records()
+        shared = (cc.ExternalId("other-set", "7"),)
+        actor = attrs.evolve(records["actors"][0], external_ids=shared)
+        event = attrs.evolve(records["events"][1], external_ids=shared)
+        records["actors"] = (actor, *records["actors"][1:])
+        records["events"] = (records["events"][0], event)
+        dataset = cc.Dataset(**records)  # type: ignore[arg-type]
+        assert dataset.by_external_id("other-set", "7", record_type=cc.Actor) == actor
+        assert dataset.by_external_id("other-set", "7", record_type=cc.Event) == event
