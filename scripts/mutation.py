@@ -70,6 +70,8 @@ _CLOSEST = "only the best match is shown, and get_close_matches returns it first
 _WIDER = ("the candidate run only grows, and every candidate is checked against the window's ends, "
           "so the result is the same (the cost is the benchmarks' business)")
 _UNSIGNED = "the arrays hold proleptic ordinals of real dates (>= 1) and ranks (>= 0): signed or unsigned alike"
+_FALLBACK = ("the fast path now fails where it used to succeed, and loading then takes the detailed path, which "
+             "builds the same record or words the same error (only slower)")
 _FAST_DATE = ("the fast path for a pendulum Date (or None) is lost, and the slow path builds an equal pendulum "
               "Date (and keeps None)")
 _MORE_CHECKS = ("the guard only skips the full type check when every field is of the right type; the mutant runs "
@@ -80,6 +82,8 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",
+    "caucasus_conflict.convert.x__fast_float__mutmut_3": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_float__mutmut_5": _FALLBACK,
     "caucasus_conflict.convert.x_format_exception__mutmut_20": _CLOSEST,
     "caucasus_conflict.convert.x_format_exception__mutmut_21": _CLOSEST,
     "caucasus_conflict.timespan.x__as_date__mutmut_1": _FAST_DATE,

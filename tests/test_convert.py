@@ -141,6 +141,10 @@ class TestFastPath:
                 return  # left to the detailed path, which builds it
             assert got == expected
 
+    def test_other_types_fall_back_to_the_converter(self) -> None:
+        """A type the fast path has no hook of its own for is structured by the converter's hook."""
+        assert FastHooks(make_converter()).get(dict[str, int])({"a": 1}, Memo()) == {"a": 1}
+
     def test_shares_values(self) -> None:
         """Within one load, equal spans and small values are one object each."""
         hook = FastHooks(make_converter()).get(cc.Event)
@@ -201,6 +205,34 @@ class TestErrors:
         with pytest.raises(cc.DataError) as info:
             structure(data, cc.Citation)
         assert [str(p) for p in info.value.problems] == problems
+
+    @pytest.mark.parametrize(
+        ("value", "type_", "problem"),
+        [
+            ("10", float, "$: expected a number (got a string: '10')"),
+            (True, float, "$: expected a number (got a boolean: True)"),
+            ({"x": 1}, str, "$: expected a string (got an object: {'x': 1})"),
+            ([1], str, "$: expected a string (got an array: [1])"),
+            (1.5, int, "$: expected an integer (got a number: 1.5)"),
+            ({1}, str, "$: expected a string (got set: {1})"),
+        ],
+    )
+    def test_wrong_type_names_what_it_got(self, value: object, type_: type[Any], problem: str) -> None:
+        """A value of the wrong type is named in JSON's words (an object, an array, a number), else by its type."""
+        with pytest.raises(cc.DataError) as info:
+            structure(value, type_)
+        assert [str(p) for p in info.value.problems] == [problem]
+
+    @pytest.mark.parametrize(("value", "type_", "error", "expected"),
+                             [(5, str, cc.RecordTypeError, "be a string"),
+                              ("1", float, cc.RecordTypeError, "be a number"),
+                              (10**400, float, cc.RecordError, "be a number a float can hold")])
+    def test_errors_carry_expectation_and_value(self, value: object, type_: type[Any], error: type[cc.RecordError],
+                                                expected: str) -> None:
+        """The shared converter's errors say in their attributes what was expected and what was given."""
+        with pytest.raises(error) as info:
+            cc.converter.structure(value, type_)
+        assert (info.value.field, info.value.expected, info.value.value) == (None, expected, value)
 
     def test_unknown_keys_of_a_users_dataclass_named(self) -> None:
         """make_converter() names the unknown keys of a user's own dataclass too (there are no attrs fields to list)."""
