@@ -131,6 +131,19 @@ class TestIntegrityCheck:
             "$.events[1].id: id 'NöRTH' differs from 'No\u0308rth' (at $.events[0].id) only by case or "
             "Unicode normalisation; ids must differ in more than that"]
 
+    def test_ascii_ids_differing_only_by_case_clash_across_collections(self) -> None:
+        """An ASCII id and its other-cased twin clash even in different collections, first and last of the file."""
+        cite = (cc.Citation(cc.SourceId("s"), (1,)),)
+        source = cc.Source(id=cc.SourceId("s"), title="T", publisher="P", url="u", credit="c",
+                           published=cc.TimeSpan.parse("2024"), blocks=1)
+        event = cc.Event(id=cc.EventId("S"), kind=cc.EventKind.WAR, summary="A war", span=cc.TimeSpan.parse("2020"),
+                         citations=cite)
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=(source,), events=(event,))
+        assert [str(p) for p in info.value.problems] == [
+            "$.events[0].id: id 'S' differs from 's' (at $.sources[0].id) only by case or Unicode normalisation; "
+            "ids must differ in more than that"]
+
     def test_field_paths_parse(self) -> None:
         """A registry path names its steps; a citation path is marked as one."""
         assert Field("casualties[].citations[]", "sources").is_citation
