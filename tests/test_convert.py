@@ -460,3 +460,49 @@ class TestManyFailedItems:
             "$[1001].citations: required field missing",
             "$[1002]: expected an object for Actor (got an integer: 7)",
         ]
+
+
+class TestMakeConverter:
+    """make_converter() builds a new converter that reads, writes and words errors as the shared one does."""
+
+    @pytest.mark.parametrize(("type_", "strategy"), ROUND_TRIPS, ids=[t.__name__ for t, _ in ROUND_TRIPS])
+    @given(data=st.data())
+    def test_round_trips_like_the_shared_converter(self, type_: type[Any], strategy: st.SearchStrategy[Any],
+                                                   data: st.DataObject) -> None:
+        """A new converter writes what the shared one writes, and reads it back to the same value."""
+        value = data.draw(strategy)
+        conv = make_converter()
+        plain = conv.unstructure(value, type_)
+        assert plain == cc.converter.unstructure(value, type_)
+        assert conv.structure(json.loads(json.dumps(plain)), type_) == value
+
+    def test_writes_plain_values(self) -> None:
+        """Kinds, dates and tuples are written as plain str and list, which any writer (YAML, TOML) takes."""
+        conv = make_converter()
+        kind = conv.unstructure(cc.ActorKind.STATE)
+        assert (type(kind), kind) == (str, "state")
+        assert conv.unstructure(pendulum.Date(2023, 9, 19)) == "2023-09-19"
+        assert conv.unstructure((1, 2)) == [1, 2]
+
+    @pytest.mark.parametrize(
+        ("value", "type_", "problem"),
+        [
+            (5, str, "$: expected a string (got an integer: 5)"),
+            ("5", int, "$: expected an integer (got a string: '5')"),
+            ("5", float, "$: expected a number (got a string: '5')"),
+            (1, bool, "$: expected true or false (got an integer: 1)"),
+            ("sttae", cc.ActorKind, "$: expected one of 'state', 'government', 'de_facto_authority', 'office', "
+                                    "'armed_forces', 'organisation', 'person', 'population', 'media' (got 'sttae'); "
+                                    "did you mean 'state'?"),
+            ("2023-09", pendulum.Date, "$: expected a date 'YYYY-MM-DD' (got '2023-09')"),
+            ({"source_id": "s", "blocks": [1], "x": 1}, cc.Citation,
+             "$: unknown field(s) 'x'; expected only: source_id, blocks, quote, rows, row_ids"),
+            ("1", tuple[int, ...], "$: expected an array (got a string: '1')"),
+            (None, cc.Citation, "$: expected an object for Citation (got null: None)"),
+        ],
+    )
+    def test_words_errors_like_the_shared_converter(self, value: object, type_: type[Any], problem: str) -> None:
+        """A new converter is as strict as the shared one, in the same words."""
+        with pytest.raises(cc.DataError) as info:
+            structure(value, type_, conv=make_converter())
+        assert [str(p) for p in info.value.problems] == [problem]
