@@ -232,6 +232,21 @@ def report(module: str, *, show: bool) -> str:
     return "\n".join(lines)
 
 
+def table(module: str) -> str:
+    """The rows of docs/testing.md's table of equivalent mutants of *module*: name, change, reason."""
+    rows = []
+    for name, reason in EQUIVALENT.items():
+        if not name.startswith(f"{PACKAGE}.{module}."):
+            continue
+        diff = subprocess.run([MUTMUT, "show", name], cwd=SCRATCH / module, capture_output=True, text=True,
+                              check=False).stdout.splitlines()
+        before = " / ".join(line[1:].strip() for line in diff if line.startswith("-") and not line.startswith("---"))
+        after = " / ".join(line[1:].strip() for line in diff if line.startswith("+") and not line.startswith("+++"))
+        change = f"`{before}` → `{after}`".replace("|", "\\|")
+        rows.append(f"| `{name.removeprefix(PACKAGE + '.')}` | {change} | {reason} |")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run or report mutation testing for the named modules (all by default)."""
     parser = argparse.ArgumentParser(prog="mutation.py", description=__doc__.splitlines()[0] if __doc__ else None)
@@ -248,10 +263,15 @@ def main(argv: list[str] | None = None) -> int:
                              "deterministic sample: --only '*__mutmut_*5' runs those numbered ...5")
     parser.add_argument("--report", action="store_true", help="only report the last results")
     parser.add_argument("--show", action="store_true", help="print the diff of every survivor")
+    parser.add_argument("--table", action="store_true",
+                        help="print the rows of docs/testing.md's table of the equivalent mutants")
     args = parser.parse_args(argv)
     modules = args.modules or list(MODULES)
     if unknown := [m for m in modules if m not in MODULES]:
         parser.error(f"unknown module {unknown[0]!r}; choose from {', '.join(MODULES)}")
+    if args.table:
+        print("\n".join(filter(None, (table(module) for module in modules))))
+        return 0
     for module in modules:
         if not args.report:
             run(module, jobs=args.jobs, rerun=args.rerun, resume=args.resume,
