@@ -70,6 +70,7 @@ _CLOSEST = "only the best match is shown, and get_close_matches returns it first
 _WIDER = ("the candidate run only grows, and every candidate is checked against the window's ends, "
           "so the result is the same (the cost is the benchmarks' business)")
 _UNSIGNED = "the arrays hold proleptic ordinals of real dates (>= 1) and ranks (>= 0): signed or unsigned alike"
+_SAME_LENGTH = "the ids are read from the records one for one, so zip never meets sequences of different lengths"
 _BULK = ("the bulk id check now gives up where it used to answer (ids are printable, so they never hold the NUL "
          "it counts), and the record-by-record walk it stands in for finds the same ids and problems")
 _FALLBACK = ("the fast path now fails where it used to succeed, and loading then takes the detailed path, which "
@@ -111,6 +112,8 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_29": _SORT_MARK,
     "caucasus_conflict._integrity.x__unknown__mutmut_25": _CLOSEST,
     "caucasus_conflict._integrity.x__unknown__mutmut_27": _CLOSEST,
+    "caucasus_conflict._integrity.x__unique_ids__mutmut_27": _SAME_LENGTH,
+    "caucasus_conflict._integrity.x__unique_ids__mutmut_30": _SAME_LENGTH,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_14": _BULK,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_20": _BULK,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_21": _BULK,

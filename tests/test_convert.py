@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import caucasus_conflict as cc
 from caucasus_conflict import strategies as ccst
-from caucasus_conflict.convert import FastHooks, Memo, make_converter, problems_from, structure
+from caucasus_conflict.convert import FastHooks, Memo, format_exception, make_converter, problems_from, structure
 
 ROUND_TRIPS: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (cc.TimeSpan, ccst.timespans()),
@@ -233,6 +233,14 @@ class TestErrors:
         with pytest.raises(error) as info:
             cc.converter.structure(value, type_)
         assert (info.value.field, info.value.expected, info.value.value) == (None, expected, value)
+
+    @pytest.mark.parametrize(("exc", "type_", "message"),
+                             [(ValueError(), int, "invalid value for type, expected int"),
+                              (OSError("disk full"), None, "unknown error (disk full)")])
+    def test_other_errors_worded_as_cattrs_words_them(self, exc: Exception, type_: type[Any] | None,
+                                                      message: str) -> None:
+        """An error that says nothing itself, or is neither ours nor a TypeError or ValueError, keeps cattrs' words."""
+        assert format_exception(exc, type_) == message
 
     def test_unknown_keys_of_a_users_dataclass_named(self) -> None:
         """make_converter() names the unknown keys of a user's own dataclass too (there are no attrs fields to list)."""
