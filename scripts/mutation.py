@@ -70,6 +70,8 @@ _CLOSEST = "only the best match is shown, and get_close_matches returns it first
 _WIDER = ("the candidate run only grows, and every candidate is checked against the window's ends, "
           "so the result is the same (the cost is the benchmarks' business)")
 _UNSIGNED = "the arrays hold proleptic ordinals of real dates (>= 1) and ranks (>= 0): signed or unsigned alike"
+_ANNOTATED = ("given the hook alone, cattrs reads the type it is for from the hook's annotations, which name the "
+              "same type (for the date writer, datetime.date, which pendulum.Date inherits from)")
 _SAME_LENGTH = "the ids are read from the records one for one, so zip never meets sequences of different lengths"
 _BULK = ("the bulk id check now gives up where it used to answer (ids are printable, so they never hold the NUL "
          "it counts), and the record-by-record walk it stands in for finds the same ids and problems")
@@ -85,6 +87,17 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",
+    "caucasus_conflict.convert.x_configure_converter__mutmut_3": _ANNOTATED,
+    "caucasus_conflict.convert.x_configure_converter__mutmut_7": _ANNOTATED,
+    "caucasus_conflict.convert.x_configure_converter__mutmut_11": _ANNOTATED,
+    "caucasus_conflict.convert.x_configure_converter__mutmut_15": _ANNOTATED,
+    "caucasus_conflict.convert.x_configure_converter__mutmut_27": _ANNOTATED,
+    "caucasus_conflict.convert.x_configure_converter__mutmut_31": _ANNOTATED,
+    "caucasus_conflict.convert.x_configure_converter__mutmut_35": _ANNOTATED,
+    "caucasus_conflict.convert.x_configure_converter__mutmut_39": _ANNOTATED,
+    "caucasus_conflict.convert.x_configure_converter__mutmut_43": _ANNOTATED,
+    "caucasus_conflict.convert.x_make_converter__mutmut_7":
+        "cattrs (26.2) already unstructures tuples as lists; the override only says so explicitly",
     "caucasus_conflict.convert.x__fast_float__mutmut_3": _FALLBACK,
     "caucasus_conflict.convert.x__fast_float__mutmut_5": _FALLBACK,
     "caucasus_conflict.convert.x_format_exception__mutmut_20": _CLOSEST,
