@@ -98,6 +98,12 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.convert.x_configure_converter__mutmut_43": _ANNOTATED,
     "caucasus_conflict.convert.x_make_converter__mutmut_7":
         "cattrs (26.2) already unstructures tuples as lists; the override only says so explicitly",
+    "caucasus_conflict.convert.x__fast_span__mutmut_7": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_8": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_23": "the hook's second argument (the type) is not read",
+    "caucasus_conflict.convert.x__is_plain__mutmut_3":
+        "more types are built once per distinct value in a load; records are frozen and compare by value, so sharing "
+        "an equal one is invisible (as for the small values shared already); unhashable ones fall back",
     "caucasus_conflict.convert.x__fast_float__mutmut_3": _FALLBACK,
     "caucasus_conflict.convert.x__fast_float__mutmut_5": _FALLBACK,
     "caucasus_conflict.convert.x_format_exception__mutmut_20": _CLOSEST,
@@ -127,6 +133,7 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._integrity.x__unknown__mutmut_27": _CLOSEST,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_27": _SAME_LENGTH,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_30": _SAME_LENGTH,
+    "caucasus_conflict._integrity.x__unique_ids__mutmut_31": _SAME_LENGTH,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_14": _BULK,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_20": _BULK,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_21": _BULK,
