@@ -70,6 +70,10 @@ _CLOSEST = "only the best match is shown, and get_close_matches returns it first
 _WIDER = ("the candidate run only grows, and every candidate is checked against the window's ends, "
           "so the result is the same (the cost is the benchmarks' business)")
 _UNSIGNED = "the arrays hold proleptic ordinals of real dates (>= 1) and ranks (>= 0): signed or unsigned alike"
+_INTERNED = ("only whether a string is kept once per load (Memo.strings) changes: the strings are equal either way, "
+             "so the records are too (the cost is memory)")
+_SHARED = ("more types are built once per distinct value in a load; records are frozen and compare by value, so "
+           "sharing an equal one is invisible (as for the small values shared already); an unhashable one falls back")
 _ANNOTATED = ("given the hook alone, cattrs reads the type it is for from the hook's annotations, which name the "
               "same type (for the date writer, datetime.date, which pendulum.Date inherits from)")
 _SAME_LENGTH = "the ids are read from the records one for one, so zip never meets sequences of different lengths"
@@ -101,9 +105,23 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.convert.x__fast_span__mutmut_7": _FALLBACK,
     "caucasus_conflict.convert.x__fast_span__mutmut_8": _FALLBACK,
     "caucasus_conflict.convert.x__fast_span__mutmut_23": "the hook's second argument (the type) is not read",
-    "caucasus_conflict.convert.x__is_plain__mutmut_3":
-        "more types are built once per distinct value in a load; records are frozen and compare by value, so sharing "
-        "an equal one is invisible (as for the small values shared already); unhashable ones fall back",
+    "caucasus_conflict.convert.x__is_plain__mutmut_3": _SHARED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_4": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_5": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_17": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_19": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_21": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_5": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_7": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_8": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_9": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_10": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_3":
+        "id types then take the converter's own hook for them (str's), which returns the same string",
+    "caucasus_conflict.convert.x__fast_optional__mutmut_1": _FALLBACK,
+    "caucasus_conflict.convert.x__is_plain__mutmut_16": _SHARED,
+    "caucasus_conflict.convert.x__is_plain__mutmut_17": _SHARED,
+    "caucasus_conflict.convert.x__is_plain__mutmut_26": _SHARED,
     "caucasus_conflict.convert.x__fast_float__mutmut_3": _FALLBACK,
     "caucasus_conflict.convert.x__fast_float__mutmut_5": _FALLBACK,
     "caucasus_conflict.convert.x_format_exception__mutmut_20": _CLOSEST,
