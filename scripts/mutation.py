@@ -153,6 +153,8 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._integrity.x__unique_ids__mutmut_30": _SAME_LENGTH,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_31": _SAME_LENGTH,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_14": _BULK,
+    "caucasus_conflict._integrity.x__unique_ids__mutmut_33": _BULK,
+    "caucasus_conflict._integrity.x__unique_ids__mutmut_34": _BULK,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_20": _BULK,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_21": _BULK,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_22": _BULK,
