@@ -74,6 +74,11 @@ _INTERNED = ("only whether a string is kept once per load (Memo.strings) changes
              "so the records are too (the cost is memory)")
 _SHARED = ("more types are built once per distinct value in a load; records are frozen and compare by value, so "
            "sharing an equal one is invisible (as for the small values shared already); an unhashable one falls back")
+_SLOW_HOOK = ("an optional field's fast hook is now the converter's own hook, which builds the same value or "
+              "fails, and then loading takes the detailed path (only slower)")
+_CACHE = ("only how fast hooks are cached changes: a hook is built again, or one is shared between ids and other "
+          "strings, which differ only in being kept once per load; the values built are the same")
+_TYPE_UNREAD = "the hook does not read its second argument (the type)"
 _ANNOTATED = ("given the hook alone, cattrs reads the type it is for from the hook's annotations, which name the "
               "same type (for the date writer, datetime.date, which pendulum.Date inherits from)")
 _SAME_LENGTH = "the ids are read from the records one for one, so zip never meets sequences of different lengths"
@@ -104,7 +109,7 @@ EQUIVALENT: Final[dict[str, str]] = {
         "cattrs (26.2) already unstructures tuples as lists; the override only says so explicitly",
     "caucasus_conflict.convert.x__fast_span__mutmut_7": _FALLBACK,
     "caucasus_conflict.convert.x__fast_span__mutmut_8": _FALLBACK,
-    "caucasus_conflict.convert.x__fast_span__mutmut_23": "the hook's second argument (the type) is not read",
+    "caucasus_conflict.convert.x__fast_span__mutmut_23": _TYPE_UNREAD,
     "caucasus_conflict.convert.x__is_plain__mutmut_3": _SHARED,
     "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_4": _INTERNED,
     "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_5": _INTERNED,
@@ -122,6 +127,23 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.convert.x__is_plain__mutmut_16": _SHARED,
     "caucasus_conflict.convert.x__is_plain__mutmut_17": _SHARED,
     "caucasus_conflict.convert.x__is_plain__mutmut_26": _SHARED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_24": _SLOW_HOOK,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_25": _SLOW_HOOK,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_26": _SLOW_HOOK,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_27": _SLOW_HOOK,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_28": _SLOW_HOOK,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_31": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_33": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_39": _FALLBACK,
+    "caucasus_conflict.convert.xǁFastHooksǁget__mutmut_1": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁget__mutmut_11": _INTERNED,
+    "caucasus_conflict.convert.xǁFastHooksǁget__mutmut_3": _CACHE,
+    "caucasus_conflict.convert.xǁFastHooksǁget__mutmut_4": _CACHE,
+    "caucasus_conflict.convert.xǁFastHooksǁget__mutmut_5": _CACHE,
+    "caucasus_conflict.convert.xǁFastHooksǁget__mutmut_6": _CACHE,
+    "caucasus_conflict.convert.xǁFastHooksǁget__mutmut_7": _CACHE,
+    "caucasus_conflict.convert.x__record_hook_factory__mutmut_12": _TYPE_UNREAD,
+    "caucasus_conflict.convert.x__record_hook_factory__mutmut_14": _TYPE_UNREAD,
     "caucasus_conflict.convert.x__fast_float__mutmut_3": _FALLBACK,
     "caucasus_conflict.convert.x__fast_float__mutmut_5": _FALLBACK,
     "caucasus_conflict.convert.x_format_exception__mutmut_20": _CLOSEST,

@@ -143,7 +143,7 @@ class TestFastPath:
 
     def test_other_types_fall_back_to_the_converter(self) -> None:
         """A type the fast path has no hook of its own for is structured by the converter's hook."""
-        assert FastHooks(make_converter()).get(dict[str, int])({"a": 1}, Memo()) == {"a": 1}
+        assert FastHooks(make_converter()).get(dict[str, tuple[int, ...]])({"a": [1, 2]}, Memo()) == {"a": (1, 2)}
 
     def test_shares_values(self) -> None:
         """Within one load, equal spans and small values are one object each."""
@@ -508,6 +508,7 @@ class TestMakeConverter:
              "$: unknown field(s) 'x'; expected only: source_id, blocks, quote, rows, row_ids"),
             ("1", tuple[int, ...], "$: expected an array (got a string: '1')"),
             (None, cc.Citation, "$: expected an object for Citation (got null: None)"),
+            ("gdc", cc.Citation, "$: expected an object for Citation (got a string: 'gdc')"),
         ],
     )
     def test_words_errors_like_the_shared_converter(self, value: object, type_: type[Any], problem: str) -> None:
