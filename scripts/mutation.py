@@ -175,6 +175,7 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._integrity.x__unique_ids__mutmut_30": _SAME_LENGTH,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_31": _SAME_LENGTH,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_14": _BULK,
+    "caucasus_conflict._integrity.x__check_ids__mutmut_1": _BULK,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_33": _BULK,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_34": _BULK,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_20": _BULK,

@@ -449,11 +449,13 @@ class TestDates:
 
 
 class TestManyFailedItems:
-    def test_items_past_the_detailed_limit_keep_their_problems(self) -> None:
+    @pytest.mark.parametrize("new", [False, True], ids=["shared converter", "make_converter()"])
+    def test_items_past_the_detailed_limit_keep_their_problems(self, new: bool) -> None:
         """Past 1,000 failed items of one array, an item's error is one line: its first three problems and a count."""
         bad = [1] * 1000 + [{"id": 5}, {"id": 5, "name": "A"}, 7]
+        conv = make_converter() if new else cc.converter
         with pytest.raises(cattrs.IterableValidationError) as info:
-            cc.converter.structure(bad, tuple[cc.Actor, ...])
+            conv.structure(bad, tuple[cc.Actor, ...])
         assert [str(error) for error in info.value.exceptions[1000:]] == [
             ".id: expected a string (got an integer: 5); .name: required field missing; "
             ".kind: required field missing; and 1 more",
@@ -485,6 +487,11 @@ class TestMakeConverter:
         assert json.dumps(plain) == json.dumps(cc.converter.unstructure(value, type_))
         assert conv.structure(json.loads(json.dumps(plain)), type_) == value
 
+    def test_reads_a_tuple_of_kinds(self) -> None:
+        """A new converter reads an array of kinds to a tuple of the enum's members."""
+        assert make_converter().structure(["state", "person"], tuple[cc.ActorKind, ...]) == (cc.ActorKind.STATE,
+                                                                                             cc.ActorKind.PERSON)
+
     def test_writes_plain_values(self) -> None:
         """Kinds, dates and tuples are written as plain str and list, which any writer (YAML, TOML) takes."""
         conv = make_converter()
@@ -507,6 +514,7 @@ class TestMakeConverter:
             ({"source_id": "s", "blocks": [1], "x": 1}, cc.Citation,
              "$: unknown field(s) 'x'; expected only: source_id, blocks, quote, rows, row_ids"),
             ("1", tuple[int, ...], "$: expected an array (got a string: '1')"),
+            ([1, "2"], tuple[int, ...], "$[1]: expected an integer (got a string: '2')"),
             (None, cc.Citation, "$: expected an object for Citation (got null: None)"),
             ("gdc", cc.Citation, "$: expected an object for Citation (got a string: 'gdc')"),
         ],

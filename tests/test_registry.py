@@ -451,3 +451,17 @@ class TestExternalIds:
         dataset = cc.Dataset(**records)  # type: ignore[arg-type]
         assert dataset.by_external_id("other-set", "7", record_type=cc.Actor) == actor
         assert dataset.by_external_id("other-set", "7", record_type=cc.Event) == event
+
+    def test_a_clash_sorted_among_the_records_other_problems(self) -> None:
+        """A record's external-id clash is listed in field order with its other problems."""
+        records = full_records()
+        north, league, south = records["actors"]
+        twice = (cc.ExternalId("gwno", "1"), cc.ExternalId("gwno", "1"))
+        assert isinstance(south, cc.Actor)
+        records["actors"] = (north, league, attrs.evolve(south, part_of_id=cc.ActorId("nowhere"), external_ids=twice))
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(**records)  # type: ignore[arg-type]
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[2].part_of_id: unknown actor id 'nowhere'",
+            "$.actors[2].external_ids[1]: external id gwno:1 is also earlier in this record; within actors a "
+            "(scheme, value) pair names one record at most"]
