@@ -186,6 +186,11 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_10": _UNSIGNED,
     "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_14": _UNSIGNED,
     "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_8": _UNSIGNED,
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_8": _WIDER,
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_17":
+        "bisect's lower bound only narrows the search: the point found for the later start is never before first",
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_20": _WIDER,
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_24": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_4":
         "a width too large only stops the bucket loop later; a bucket of spans longer than the window "
         "yields an empty candidate run",
