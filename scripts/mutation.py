@@ -146,6 +146,8 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.convert.x__record_hook_factory__mutmut_14": _TYPE_UNREAD,
     "caucasus_conflict.convert.x__fast_float__mutmut_3": _FALLBACK,
     "caucasus_conflict.convert.x__fast_float__mutmut_5": _FALLBACK,
+    "caucasus_conflict.convert.x__structure_enum__mutmut_11": _CLOSEST,
+    "caucasus_conflict.convert.x__structure_enum__mutmut_13": _CLOSEST,
     "caucasus_conflict.convert.x_format_exception__mutmut_20": _CLOSEST,
     "caucasus_conflict.convert.x_format_exception__mutmut_21": _CLOSEST,
     "caucasus_conflict.timespan.x__as_date__mutmut_1": _FAST_DATE,

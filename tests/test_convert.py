@@ -524,3 +524,51 @@ class TestMakeConverter:
         with pytest.raises(cc.DataError) as info:
             structure(value, type_, conv=make_converter())
         assert [str(p) for p in info.value.problems] == [problem]
+
+
+KINDS = ("'state', 'government', 'de_facto_authority', 'office', 'armed_forces', 'organisation', 'person', "
+         "'population', 'media'")
+
+
+class TestSpansAndKinds:
+    @pytest.mark.parametrize(
+        ("value", "type_", "problem"),
+        [
+            ({"when": 5}, cc.TimeSpan, "$.when: expected a string (got an integer: 5)"),
+            ({"when": "2020", 1: "x", "z": 2}, cc.TimeSpan,
+             "$: unknown time span key(s) [1, 'z'] (expected 'when', 'basis', 'reason')"),
+            ({"basis": "stated"}, cc.TimeSpan, "$.when: a time span object needs 'when' (e.g. \"when\": \"2023-09\")"),
+            (5, cc.TimeSpan, "$: expected a time span: a string such as '2023-09' or an object "
+                             "{'when', 'basis', 'reason'} (got an integer: 5)"),
+            (5, cc.ActorKind, f"$: expected one of {KINDS} (got 5)"),
+        ],
+    )
+    def test_problem_named_at_its_place(self, value: object, type_: type[Any], problem: str) -> None:
+        """A bad span object or kind is reported at the key that is wrong, keys of any type listed in order."""
+        with pytest.raises(cc.DataError) as info:
+            structure(value, type_)
+        assert [str(p) for p in info.value.problems] == [problem]
+
+    @pytest.mark.parametrize(
+        ("value", "type_", "error", "field", "expected", "given"),
+        [
+            ({"when": 5}, cc.TimeSpan, cc.RecordTypeError, "when", "be a string", 5),
+            ({"when": "2020", "z": 2}, cc.TimeSpan, cc.RecordError, None, "hold only 'when', 'basis', 'reason'",
+             {"when": "2020", "z": 2}),
+            ({"basis": "stated"}, cc.TimeSpan, cc.RecordError, "when", "be given", {"basis": "stated"}),
+            (5, cc.TimeSpan, cc.RecordTypeError, None, "be a time span", 5),
+            ("sttae", cc.ActorKind, cc.RecordError, None, f"be one of {KINDS}", "sttae"),
+        ],
+    )
+    def test_errors_carry_field_expectation_and_value(self, value: object, type_: type[Any],
+                                                      error: type[cc.RecordError], field: str | None,
+                                                      expected: str, given: object) -> None:
+        """The shared converter's errors name the field, what it must be and the value given, in their attributes."""
+        with pytest.raises(error) as info:
+            cc.converter.structure(value, type_)
+        assert (info.value.field, info.value.expected, info.value.value) == (field, expected, given)
+
+    def test_a_fixed_length_tuple_keeps_each_items_type(self) -> None:
+        """A tuple type of fixed length, such as tuple[int, str], is not read as a tuple of one item type."""
+        assert cc.converter.structure([1, "a"], tuple[int, str]) == (1, "a")
+        assert make_converter().structure([1, "a"], tuple[int, str]) == (1, "a")
