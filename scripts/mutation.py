@@ -147,6 +147,10 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.convert.x__unstructure_span__mutmut_9":
         "an inferred span always has a reason with text (the constructor refuses one without), so the fallback text "
         "is never used",
+    "caucasus_conflict.convert.x__structure_span__mutmut_55": _TYPE_UNREAD,
+    "caucasus_conflict.convert.x__structure_span__mutmut_90": _TYPE_UNREAD,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_47": _TYPE_UNREAD,
+    "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_49": _TYPE_UNREAD,
     "caucasus_conflict.convert.x__fast_float__mutmut_3": _FALLBACK,
     "caucasus_conflict.convert.x__fast_float__mutmut_5": _FALLBACK,
     "caucasus_conflict.convert.x__structure_enum__mutmut_11": _CLOSEST,

@@ -568,6 +568,10 @@ class TestSpansAndKinds:
             cc.converter.structure(value, type_)
         assert (info.value.field, info.value.expected, info.value.value) == (field, expected, given)
 
+    def test_a_span_object_without_basis_is_stated(self) -> None:
+        """A span written as an object may leave out 'basis': it is then a stated date."""
+        assert structure({"when": "2020"}, cc.TimeSpan) == cc.TimeSpan.parse("2020")
+
     def test_a_fixed_length_tuple_keeps_each_items_type(self) -> None:
         """A tuple type of fixed length, such as tuple[int, str], is not read as a tuple of one item type."""
         assert cc.converter.structure([1, "a"], tuple[int, str]) == (1, "a")

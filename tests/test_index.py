@@ -62,6 +62,7 @@ class TestWindows:
         ds = cc.Dataset(**records)  # type: ignore[arg-type]
         day, far = dt.timedelta(days=1), dt.timedelta(days=400)
         windows = [(first - far, first, True), (last, last + far, True),
-                   (first - far, first - day, False), (last + day, last + far, False)]
+                   (first - far, first - day, False), (last + day, last + far, False),
+                   (first - day, first - day, False), (last + day, last + day, False)]
         assert [("exact" in [e.id for e in ds.events_between(low, high)]) for low, high, _ in windows] == [
             overlaps for _, _, overlaps in windows]
