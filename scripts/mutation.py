@@ -74,6 +74,7 @@ _INTERNED = ("only whether a string is kept once per load (Memo.strings) changes
              "so the records are too (the cost is memory)")
 _SHARED = ("more types are built once per distinct value in a load; records are frozen and compare by value, so "
            "sharing an equal one is invisible (as for the small values shared already); an unhashable one falls back")
+_REPLACED = "EventIndex replaces a bucket's arrays as soon as it has made the bucket, so their first value is never read"
 _SLOW_HOOK = ("an optional field's fast hook is now the converter's own hook, which builds the same value or "
               "fails, and then loading takes the detailed path (only slower)")
 _CACHE = ("only how fast hooks are cached changes: a hook is built again, or one is shared between ids and other "
@@ -195,6 +196,10 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_10": _UNSIGNED,
     "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_14": _UNSIGNED,
     "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_8": _UNSIGNED,
+    "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_3": _REPLACED,
+    "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_7": _REPLACED,
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_33":
+        "bisect's lower bound only narrows the search: a point found before sure gives the same empty slice",
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_8": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_17":
         "bisect's lower bound only narrows the search: the point found for the later start is never before first",
