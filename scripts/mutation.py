@@ -198,6 +198,7 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_8": _UNSIGNED,
     "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_3": _REPLACED,
     "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_7": _REPLACED,
+    "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_11": _REPLACED,
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_33":
         "bisect's lower bound only narrows the search: a point found before sure gives the same empty slice",
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_8": _WIDER,
