@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 import caucasus_conflict as cc
@@ -66,3 +67,21 @@ class TestWindows:
                    (first - day, first - day, False), (last + day, last + day, False)]
         assert [("exact" in [e.id for e in ds.events_between(low, high)]) for low, high, _ in windows] == [
             overlaps for _, _, overlaps in windows]
+
+
+class TestControlHistory:
+    def test_periods_in_chronological_order_ties_as_given(self) -> None:
+        """A territory's control periods come out by date; two of the same span keep the order the data gives."""
+        records = full_records()
+        land, city = records["territories"]
+        assert isinstance(city, cc.Territory)
+
+        def period(controller: str, span: str) -> cc.ControlPeriod:
+            return cc.ControlPeriod(controller_ids=(cc.ActorId(controller),), span=cc.TimeSpan.parse(span),
+                                    citations=CITE)
+
+        control = (period("north", "2022"), period("south", "2020"), period("league", "2020"))
+        records["territories"] = (land, attrs.evolve(city, control=control))
+        ds = cc.Dataset(**records)  # type: ignore[arg-type]
+        assert [(p.controller_ids, p.span.format()) for p in ds.control_history("city")] == [
+            (("south",), "2020"), (("league",), "2020"), (("north",), "2022")]
