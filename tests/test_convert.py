@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
 import attrs
 import cattrs
+import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import caucasus_conflict as cc
 from caucasus_conflict import strategies as ccst
-from caucasus_conflict.convert import FastHooks, Memo, make_converter, problems_from, structure
+from caucasus_conflict.convert import FastHooks, Memo, format_exception, make_converter, problems_from, structure
 
 ROUND_TRIPS: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
     (cc.TimeSpan, ccst.timespans()),
@@ -217,6 +219,9 @@ class TestFastPath:
                     {"actor_id": "a", "role": "target", "side": 1}, {"actor_id": "a"}):
             with pytest.raises(Exception):  # noqa: B017, PT011 - the detailed path words the error
                 hook(bad, memo)
+    def test_other_types_fall_back_to_the_converter(self) -> None:
+        """A type the fast path has no hook of its own for is structured by the converter's hook."""
+        assert FastHooks(make_converter()).get(dict[str, tuple[int, ...]])({"a": [1, 2]}, Memo()) == {"a": (1, 2)}
 
     def test_shares_values(self) -> None:
         """Within one load, equal spans and small values are one object each."""
@@ -246,6 +251,13 @@ class TestFastPath:
 CITATION = {"source_id": "s", "blocks": [1]}
 
 
+@dataclasses.dataclass
+class Point:
+    """A user's own type, structured by a converter from make_converter()."""
+
+    x: int
+
+
 NO_BLOCKS = "$.blocks: 'blocks' must name at least one block (got ()); a citation of a data file names 'rows' or 'row_ids' instead"
 
 
@@ -266,6 +278,11 @@ class TestErrors:
             ({"source_id": "s", "row_ids": [" 1"]}, ["$.row_ids[0]: 'row_ids[0]' must not start or end with a space (got ' 1')"]),
             ({"source_id": "s", "blocks": [1], "qoute": "x"},
              ["$: unknown field(s) 'qoute' (did you mean 'quote'?); expected only: source_id, blocks, quote, rows, row_ids"]),
+            ({"source_id": "s", "blocks": [1], "zz": 2, 1: "x"},
+             ["$: unknown field(s) 1, 'zz'; expected only: source_id, blocks, quote, rows, row_ids"]),
+            ({"source_id": "s", "blocks": [1], **{f"k{i}": i for i in range(10)}},
+             ["$: unknown field(s) 'k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9'; "
+              "expected only: source_id, blocks, quote, rows, row_ids"]),
         ],
     )
     def test_citation(self, data: dict[str, Any], problems: list[str]) -> None:
@@ -273,6 +290,48 @@ class TestErrors:
         with pytest.raises(cc.DataError) as info:
             structure(data, cc.Citation)
         assert [str(p) for p in info.value.problems] == problems
+
+    @pytest.mark.parametrize(
+        ("value", "type_", "problem"),
+        [
+            ("10", float, "$: expected a number (got a string: '10')"),
+            (True, float, "$: expected a number (got a boolean: True)"),
+            ({"x": 1}, str, "$: expected a string (got an object: {'x': 1})"),
+            ([1], str, "$: expected a string (got an array: [1])"),
+            (1.5, int, "$: expected an integer (got a number: 1.5)"),
+            ({1}, str, "$: expected a string (got set: {1})"),
+        ],
+    )
+    def test_wrong_type_names_what_it_got(self, value: object, type_: type[Any], problem: str) -> None:
+        """A value of the wrong type is named in JSON's words (an object, an array, a number), else by its type."""
+        with pytest.raises(cc.DataError) as info:
+            structure(value, type_)
+        assert [str(p) for p in info.value.problems] == [problem]
+
+    @pytest.mark.parametrize(("value", "type_", "error", "expected"),
+                             [(5, str, cc.RecordTypeError, "be a string"),
+                              ("1", float, cc.RecordTypeError, "be a number"),
+                              (10**400, float, cc.RecordError, "be a number a float can hold")])
+    def test_errors_carry_expectation_and_value(self, value: object, type_: type[Any], error: type[cc.RecordError],
+                                                expected: str) -> None:
+        """The shared converter's errors say in their attributes what was expected and what was given."""
+        with pytest.raises(error) as info:
+            cc.converter.structure(value, type_)
+        assert (info.value.field, info.value.expected, info.value.value) == (None, expected, value)
+
+    @pytest.mark.parametrize(("exc", "type_", "message"),
+                             [(ValueError(), int, "invalid value for type, expected int"),
+                              (OSError("disk full"), None, "unknown error (disk full)")])
+    def test_other_errors_worded_as_cattrs_words_them(self, exc: Exception, type_: type[Any] | None,
+                                                      message: str) -> None:
+        """An error that says nothing itself, or is neither ours nor a TypeError or ValueError, keeps cattrs' words."""
+        assert format_exception(exc, type_) == message
+
+    def test_unknown_keys_of_a_users_dataclass_named(self) -> None:
+        """make_converter() names the unknown keys of a user's own dataclass too (there are no attrs fields to list)."""
+        with pytest.raises(cattrs.ClassValidationError) as info:
+            make_converter().structure({"x": 1, "y": 2}, Point)
+        assert [str(p) for p in problems_from(info.value)] == ["$: unknown field(s) 'y'"]
 
     def test_enum_lists_choices(self) -> None:
         """An unknown enum value lists the allowed values and the closest one."""
@@ -473,3 +532,168 @@ class TestProblemLayout:
         """One problem past the limit is counted in the singular."""
         error = cc.DataError([cc.Problem("$", "bad")] * 1001)
         assert str(error).splitlines()[-2] == "  ... and 1 more problem"
+
+
+class TestDates:
+    def test_a_date_is_written_and_read_as_iso_text(self) -> None:
+        """The shared converter writes a pendulum Date as 'YYYY-MM-DD' and reads that text back to the day."""
+        day = pendulum.Date(2023, 9, 19)
+        assert cc.converter.unstructure(day) == "2023-09-19"
+        assert structure("2023-09-19", pendulum.Date) == day
+
+    @pytest.mark.parametrize(
+        ("value", "problem"),
+        [
+            ("2023-09", "$: expected a date 'YYYY-MM-DD' (got '2023-09')"),
+            ("2023-02-30", "$: expected a date 'YYYY-MM-DD' (got '2023-02-30')"),
+            ("2020/2021", "$: expected a date 'YYYY-MM-DD' (got '2020/2021')"),
+            ("unknown", "$: expected a date 'YYYY-MM-DD' (got 'unknown')"),
+            (20230919, "$: expected a date string 'YYYY-MM-DD' (got an integer: 20230919)"),
+        ],
+    )
+    def test_anything_but_one_day_refused(self, value: object, problem: str) -> None:
+        """A date field takes exactly one day: a month, a range, an impossible day or a number is refused."""
+        with pytest.raises(cc.DataError) as info:
+            structure(value, pendulum.Date)
+        assert [str(p) for p in info.value.problems] == [problem]
+
+    @pytest.mark.parametrize(("value", "error", "expected"),
+                             [("2023-09", cc.RecordError, "be a date 'YYYY-MM-DD'"),
+                              (20230919, cc.RecordTypeError, "be a date string 'YYYY-MM-DD'")])
+    def test_refusal_carries_expectation_and_value(self, value: object, error: type[cc.RecordError],
+                                                   expected: str) -> None:
+        """The error of the shared converter says, in its attributes, what was expected and what was given."""
+        with pytest.raises(error) as info:
+            cc.converter.structure(value, pendulum.Date)
+        assert (info.value.field, info.value.expected, info.value.value) == (None, expected, value)
+
+
+class TestManyFailedItems:
+    @pytest.mark.parametrize("new", [False, True], ids=["shared converter", "make_converter()"])
+    def test_items_past_the_detailed_limit_keep_their_problems(self, new: bool) -> None:
+        """Past 1,000 failed items of one array, an item's error is one line: its first three problems and a count."""
+        bad = [1] * 1000 + [{"id": 5}, {"id": 5, "name": "A"}, 7]
+        conv = make_converter() if new else cc.converter
+        with pytest.raises(cattrs.IterableValidationError) as info:
+            conv.structure(bad, tuple[cc.Actor, ...])
+        assert [str(error) for error in info.value.exceptions[1000:]] == [
+            ".id: expected a string (got an integer: 5); .name: required field missing; "
+            ".kind: required field missing; and 1 more",
+            ".id: expected a string (got an integer: 5); .kind: required field missing; "
+            ".citations: required field missing",
+            ".: expected an object for Actor (got an integer: 7)",
+        ]
+        assert [str(p) for p in problems_from(info.value)][-5:] == [
+            "$[1000].citations: required field missing",
+            "$[1001].id: expected a string (got an integer: 5)",
+            "$[1001].kind: required field missing",
+            "$[1001].citations: required field missing",
+            "$[1002]: expected an object for Actor (got an integer: 7)",
+        ]
+
+
+class TestMakeConverter:
+    """make_converter() builds a new converter that reads, writes and words errors as the shared one does."""
+
+    @pytest.mark.parametrize(("type_", "strategy"), ROUND_TRIPS, ids=[t.__name__ for t, _ in ROUND_TRIPS])
+    @given(data=st.data())
+    def test_round_trips_like_the_shared_converter(self, type_: type[Any], strategy: st.SearchStrategy[Any],
+                                                   data: st.DataObject) -> None:
+        """A new converter writes what the shared one writes, and reads it back to the same value."""
+        value = data.draw(strategy)
+        conv = make_converter()
+        plain = conv.unstructure(value, type_)
+        # As text: the keys come in the same (declared) order too.
+        assert json.dumps(plain) == json.dumps(cc.converter.unstructure(value, type_))
+        assert conv.structure(json.loads(json.dumps(plain)), type_) == value
+
+    def test_reads_a_tuple_of_kinds(self) -> None:
+        """A new converter reads an array of kinds to a tuple of the enum's members."""
+        assert make_converter().structure(["state", "person"], tuple[cc.ActorKind, ...]) == (cc.ActorKind.STATE,
+                                                                                             cc.ActorKind.PERSON)
+
+    def test_writes_plain_values(self) -> None:
+        """Kinds, dates and tuples are written as plain str and list, which any writer (YAML, TOML) takes."""
+        conv = make_converter()
+        kind = conv.unstructure(cc.ActorKind.STATE)
+        assert (type(kind), kind) == (str, "state")
+        assert conv.unstructure(pendulum.Date(2023, 9, 19)) == "2023-09-19"
+        assert conv.unstructure((1, 2)) == [1, 2]
+
+    @pytest.mark.parametrize(
+        ("value", "type_", "problem"),
+        [
+            (5, str, "$: expected a string (got an integer: 5)"),
+            ("5", int, "$: expected an integer (got a string: '5')"),
+            ("5", float, "$: expected a number (got a string: '5')"),
+            (1, bool, "$: expected true or false (got an integer: 1)"),
+            ("sttae", cc.ActorKind, "$: expected one of 'state', 'government', 'de_facto_authority', 'office', "
+                                    "'armed_forces', 'organisation', 'person', 'population', 'media' (got 'sttae'); "
+                                    "did you mean 'state'?"),
+            ("2023-09", pendulum.Date, "$: expected a date 'YYYY-MM-DD' (got '2023-09')"),
+            ({"source_id": "s", "blocks": [1], "x": 1}, cc.Citation,
+             "$: unknown field(s) 'x'; expected only: source_id, blocks, quote, rows, row_ids"),
+            ("1", tuple[int, ...], "$: expected an array (got a string: '1')"),
+            ([1, "2"], tuple[int, ...], "$[1]: expected an integer (got a string: '2')"),
+            (None, cc.Citation, "$: expected an object for Citation (got null: None)"),
+            ("gdc", cc.Citation, "$: expected an object for Citation (got a string: 'gdc')"),
+        ],
+    )
+    def test_words_errors_like_the_shared_converter(self, value: object, type_: type[Any], problem: str) -> None:
+        """A new converter is as strict as the shared one, in the same words."""
+        with pytest.raises(cc.DataError) as info:
+            structure(value, type_, conv=make_converter())
+        assert [str(p) for p in info.value.problems] == [problem]
+
+
+KINDS = ("'state', 'government', 'de_facto_authority', 'office', 'armed_forces', 'organisation', 'person', "
+         "'population', 'media'")
+
+
+class TestSpansAndKinds:
+    @pytest.mark.parametrize(
+        ("value", "type_", "problem"),
+        [
+            ({"when": 5}, cc.TimeSpan, "$.when: expected a string (got an integer: 5)"),
+            ({"when": "2020", 1: "x", "z": 2}, cc.TimeSpan,
+             "$: unknown time span key(s) [1, 'z'] (expected 'when', 'first', 'last', 'precision', 'basis', 'reason')"),
+            ({"basis": "stated"}, cc.TimeSpan, "$.when: a time span object needs 'when' (e.g. \"when\": \"2023-09\")"),
+            (5, cc.TimeSpan, "$: expected a time span: a string such as '2023-09' or an object with 'when' "
+                             "(got an integer: 5)"),
+            (5, cc.ActorKind, f"$: expected one of {KINDS} (got 5)"),
+        ],
+    )
+    def test_problem_named_at_its_place(self, value: object, type_: type[Any], problem: str) -> None:
+        """A bad span object or kind is reported at the key that is wrong, keys of any type listed in order."""
+        with pytest.raises(cc.DataError) as info:
+            structure(value, type_)
+        assert [str(p) for p in info.value.problems] == [problem]
+
+    @pytest.mark.parametrize(
+        ("value", "type_", "error", "field", "expected", "given"),
+        [
+            ({"when": 5}, cc.TimeSpan, cc.RecordTypeError, "when", "be a string", 5),
+            ({"when": "2020", "z": 2}, cc.TimeSpan, cc.RecordError, None,
+             "hold only 'when', 'first', 'last', 'precision', 'basis', 'reason'",
+             {"when": "2020", "z": 2}),
+            ({"basis": "stated"}, cc.TimeSpan, cc.RecordError, "when", "be given", {"basis": "stated"}),
+            (5, cc.TimeSpan, cc.RecordTypeError, None, "be a time span", 5),
+            ("sttae", cc.ActorKind, cc.RecordError, None, f"be one of {KINDS}", "sttae"),
+        ],
+    )
+    def test_errors_carry_field_expectation_and_value(self, value: object, type_: type[Any],
+                                                      error: type[cc.RecordError], field: str | None,
+                                                      expected: str, given: object) -> None:
+        """The shared converter's errors name the field, what it must be and the value given, in their attributes."""
+        with pytest.raises(error) as info:
+            cc.converter.structure(value, type_)
+        assert (info.value.field, info.value.expected, info.value.value) == (field, expected, given)
+
+    def test_a_span_object_without_basis_is_stated(self) -> None:
+        """A span written as an object may leave out 'basis': it is then a stated date."""
+        assert structure({"when": "2020"}, cc.TimeSpan) == cc.TimeSpan.parse("2020")
+
+    def test_a_fixed_length_tuple_keeps_each_items_type(self) -> None:
+        """A tuple type of fixed length, such as tuple[int, str], is not read as a tuple of one item type."""
+        assert cc.converter.structure([1, "a"], tuple[int, str]) == (1, "a")
+        assert make_converter().structure([1, "a"], tuple[int, str]) == (1, "a")

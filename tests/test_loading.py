@@ -166,6 +166,32 @@ class TestBadInput:
         reason, column = parsed.value.msg, parsed.value.colno
         assert problems_of("bad_json.json") == [f"$: invalid JSON at line 3, column {column}: {reason}"]
 
+    @pytest.mark.parametrize(("share", "got"), [(True, "a boolean: True"), ("0.5", "a string: '0.5'")])
+    def test_a_number_field_refuses_booleans_and_text(self, share: object, got: str) -> None:
+        """A share written as true or as text is refused, not read as 1.0 or 0.5 (a fast path once read it)."""
+        cite = [{"source_id": "s", "blocks": [1]}]
+        data = {"format": "caucasus_conflict/1",
+                "sources": [{"id": "s", "title": "T", "publisher": "P", "url": "https://example.org", "credit": "P",
+                             "published": "2020", "blocks": 3}],
+                "actors": [{"id": "a", "name": "A", "kind": "state", "citations": cite}],
+                "territories": [{"id": "t", "name": "T", "kind": "state", "citations": cite,
+                                 "control": [{"controller_ids": ["a"], "span": "2020", "extent": "part",
+                                              "share": share, "citations": cite}]}]}
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(json.dumps(data))
+        assert [str(p) for p in info.value.problems] == [f"$.territories[0].control[0].share: expected a number (got {got})"]
+
+    def test_an_iso_week_date_is_not_a_day(self) -> None:
+        """'2020-W01-1' is ten characters like a day, but not a span this library reads (a fast path once took it)."""
+        text = json.dumps({"format": "caucasus_conflict/1",
+                           "events": [{"id": "e", "kind": "war", "summary": "s", "span": "2020-W01-1",
+                                       "citations": [{"source_id": "s", "blocks": [1]}]}]})
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(text)
+        assert [str(p) for p in info.value.problems] == [
+            "$.events[0].span: invalid time span '2020-W01-1': '2020-W01-1' is not a date of the form YYYY, YYYY-MM or "
+            "YYYY-MM-DD; write 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', 'START/END' or 'unknown'"]
+
     def test_duplicate_key(self) -> None:
         """A key given twice in one object is refused, not silently overwritten."""
         assert problems_of("duplicate_key.json") == [

@@ -143,6 +143,19 @@ class TestIntegrityCheck:
             "$.events[1].id: id 'NöRTH' differs from 'No\u0308rth' (at $.events[0].id) only by case or "
             "Unicode normalisation; ids must differ in more than that"]
 
+    def test_ascii_ids_differing_only_by_case_clash_across_collections(self) -> None:
+        """An ASCII id and its other-cased twin clash even in different collections, first and last of the file."""
+        cite = (cc.Citation(cc.SourceId("s"), (1,)),)
+        source = cc.Source(id=cc.SourceId("s"), title="T", publisher="P", url="u", credit="c",
+                           published=cc.TimeSpan.parse("2024"), blocks=1)
+        event = cc.Event(id=cc.EventId("S"), kind=cc.EventKind.WAR, summary="A war", span=cc.TimeSpan.parse("2020"),
+                         citations=cite)
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=(source,), events=(event,))
+        assert [str(p) for p in info.value.problems] == [
+            "$.events[0].id: id 'S' differs from 's' (at $.sources[0].id) only by case or Unicode normalisation; "
+            "ids must differ in more than that"]
+
     def test_field_paths_parse(self) -> None:
         """A registry path names its steps; a citation path is marked as one."""
         assert Field("casualties[].citations[]", "sources").is_citation
@@ -427,3 +440,65 @@ class TestParentCycles:
             "$.events[0].parent_id: parent events form a cycle (a -> a); an event cannot be its own ancestor",
             "$.claims[0].about_event_ids[0]: unknown event id 'gone'",
         ]
+
+
+class TestExternalIds:
+    @pytest.mark.parametrize("rtype", cc.RECORD_TYPES, ids=lambda r: r.collection)
+    def test_every_record_type_is_found_by_its_external_id(self, rtype: cc.RecordType) -> None:
+        """A record of any type that carries an id from another data set is found by that id."""
+        records = full_records()
+        tagged = attrs.evolve(records[rtype.collection][0], external_ids=(cc.ExternalId("other-set", "7"),))
+        records[rtype.collection] = (tagged, *records[rtype.collection][1:])
+        dataset = cc.Dataset(**records)  # type: ignore[arg-type]
+        assert dataset.by_external_id("other-set", "7") == tagged
+
+    @pytest.mark.parametrize("rtype", cc.RECORD_TYPES, ids=lambda r: r.collection)
+    def test_a_pair_given_twice_on_one_record_reported(self, rtype: cc.RecordType) -> None:
+        """The same (scheme, value) twice on one record is reported at the second, whatever the record type."""
+        records = full_records()
+        twice = (cc.ExternalId("other-set", "7"), cc.ExternalId("other-set", "8"), cc.ExternalId("other-set", "7"))
+        records[rtype.collection] = (attrs.evolve(records[rtype.collection][0], external_ids=twice),
+                                     *records[rtype.collection][1:])
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(**records)  # type: ignore[arg-type]
+        assert [str(p) for p in info.value.problems] == [
+            f"$.{rtype.collection}[0].external_ids[2]: external id other-set:7 is also earlier in this record; "
+            f"within {rtype.collection} a (scheme, value) pair names one record at most"]
+
+    def test_a_pair_on_two_records_of_one_type_reported_at_the_later(self) -> None:
+        """Two actors with one external id: the later is reported, naming where the earlier is."""
+        records = full_records()
+        north, league, south = records["actors"]
+        records["actors"] = (attrs.evolve(north, external_ids=(cc.ExternalId("gwno", "1"),)), league,
+                             attrs.evolve(south, external_ids=(cc.ExternalId("ucdp", "2"), cc.ExternalId("gwno", "1"))))
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(**records)  # type: ignore[arg-type]
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[2].external_ids[1]: external id gwno:1 is also on $.actors[0]; within actors a (scheme, value) "
+            "pair names one record at most"]
+
+    def test_a_pair_on_records_of_two_types_is_allowed(self) -> None:
+        """One external id on an actor and on an event is no clash: record_type says which is meant."""
+        records = full_records()
+        shared = (cc.ExternalId("other-set", "7"),)
+        actor = attrs.evolve(records["actors"][0], external_ids=shared)
+        event = attrs.evolve(records["events"][1], external_ids=shared)
+        records["actors"] = (actor, *records["actors"][1:])
+        records["events"] = (records["events"][0], event)
+        dataset = cc.Dataset(**records)  # type: ignore[arg-type]
+        assert dataset.by_external_id("other-set", "7", record_type=cc.Actor) == actor
+        assert dataset.by_external_id("other-set", "7", record_type=cc.Event) == event
+
+    def test_a_clash_sorted_among_the_records_other_problems(self) -> None:
+        """A record's external-id clash is listed in field order with its other problems."""
+        records = full_records()
+        north, league, south = records["actors"]
+        twice = (cc.ExternalId("gwno", "1"), cc.ExternalId("gwno", "1"))
+        assert isinstance(south, cc.Actor)
+        records["actors"] = (north, league, attrs.evolve(south, part_of_id=cc.ActorId("nowhere"), external_ids=twice))
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(**records)  # type: ignore[arg-type]
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[2].part_of_id: unknown actor id 'nowhere'",
+            "$.actors[2].external_ids[1]: external id gwno:1 is also earlier in this record; within actors a "
+            "(scheme, value) pair names one record at most"]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from caucasus_conflict import ArgumentTypeError, Basis, Precision, RecordTypeError, TimeSpan, TimeSpanError
+from caucasus_conflict import ArgumentTypeError, Basis, Precision, RecordError, RecordTypeError, TimeSpan, TimeSpanError
 from caucasus_conflict.strategies import timespans
 
 
@@ -74,13 +74,36 @@ class TestParse:
 
     def test_inferred_needs_reason(self) -> None:
         """An inferred date without a reason is rejected: inference must say how."""
-        with pytest.raises(TimeSpanError, match="needs a 'reason'"):
+        with pytest.raises(TimeSpanError) as info:
             TimeSpan.parse("2023", basis=Basis.INFERRED)
+        assert str(info.value) == "invalid time span '2023': an inferred date needs a 'reason' saying how it was inferred"
 
     def test_stated_rejects_reason(self) -> None:
         """A reason on a stated date is a mistake in the data, not silently kept."""
-        with pytest.raises(TimeSpanError, match="only for inferred"):
+        with pytest.raises(TimeSpanError) as info:
             TimeSpan.parse("2023", reason="from context")
+        assert str(info.value) == "invalid time span '2023': 'reason' is only for inferred dates (basis='inferred')"
+
+    def test_unknown_keeps_basis_and_reason(self) -> None:
+        """An inferred 'unknown' keeps its basis and reason, like every other form."""
+        span = TimeSpan.parse("unknown", basis=Basis.INFERRED, reason="the source dates nothing")
+        assert (span.precision, span.basis, span.reason) == (Precision.UNKNOWN, Basis.INFERRED,
+                                                             "the source dates nothing")
+
+    @pytest.mark.parametrize("text", ["2020-13/2021", "2020/2021-13"])
+    def test_bad_end_of_a_range_names_the_whole_range(self, text: str) -> None:
+        """An impossible date at either end of a range is reported with the whole text given."""
+        with pytest.raises(TimeSpanError) as info:
+            TimeSpan.parse(text)
+        assert str(info.value) == (f"invalid time span {text!r}: month must be 01..12 (got 13); "
+                                   "write 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', 'START/END' or 'unknown'")
+
+    def test_argument_types_checked_before_the_text(self) -> None:
+        """A basis of the wrong type is reported as such, even when the text is not a date either."""
+        with pytest.raises(ArgumentTypeError) as info:
+            TimeSpan.parse("not a date", basis="stated")  # type: ignore[arg-type]
+        assert str(info.value) == ("'basis' must be a member of Basis (got 'stated'); "
+                                   "use Basis('stated') to convert a value")
 
     @pytest.mark.parametrize(
         ("text", "fixed"),
@@ -159,6 +182,40 @@ class TestConstruct:
             TimeSpan(precision, start, end)
 
     @pytest.mark.parametrize(
+        ("precision", "start", "end", "basis", "reason", "text", "problem"),
+        [
+            (Precision.DAY, dt.date(2023, 9, 19), dt.date(2023, 9, 20), Basis.STATED, None,
+             "2023-09-19/2023-09-20", "a day span starts and ends on the same day"),
+            (Precision.DAY, dt.date(2023, 9, 19), None, Basis.STATED, None,
+             "2023-09-19/..", "a day span needs both start and end"),
+            (Precision.YEAR, None, dt.date(2020, 12, 31), Basis.STATED, None,
+             "../2020-12-31", "a year span needs both start and end"),
+            (Precision.MONTH, dt.date(2023, 9, 2), dt.date(2023, 9, 30), Basis.STATED, None,
+             "2023-09-02/2023-09-30", "a month span runs from the 1st to the last day of one month"),
+            (Precision.YEAR, dt.date(2023, 1, 1), dt.date(2024, 12, 31), Basis.STATED, None,
+             "2023-01-01/2024-12-31", "a year span runs from 1 January to 31 December of one year"),
+            (Precision.RANGE, dt.date(2023, 9, 20), dt.date(2023, 9, 19), Basis.STATED, None,
+             "2023-09-20/2023-09-19", "'end' must not be before 'start' (got 2023-09-20 after 2023-09-19)"),
+            (Precision.RANGE, None, None, Basis.STATED, None,
+             "../..", "a range needs at least one bound; use 'unknown' for no date"),
+            (Precision.UNKNOWN, None, dt.date(2020, 12, 31), Basis.STATED, None,
+             "../2020-12-31", "an unknown span has no start or end"),
+            (Precision.YEAR, dt.date(2020, 1, 1), dt.date(2020, 12, 31), Basis.INFERRED, None,
+             "2020-01-01/2020-12-31", "an inferred date needs a 'reason' saying how it was inferred"),
+            (Precision.YEAR, dt.date(2020, 1, 1), dt.date(2020, 12, 31), Basis.STATED, "from context",
+             "2020-01-01/2020-12-31", "'reason' is only for inferred dates (basis='inferred')"),
+        ],
+    )
+    def test_inconsistent_fields_named_in_the_message(self, precision: Precision, start: dt.date | None,
+                                                      end: dt.date | None, basis: Basis, reason: str | None,
+                                                      text: str, problem: str) -> None:
+        """The constructor's error writes the bounds given (``..`` for None) and what is wrong with them."""
+        with pytest.raises(TimeSpanError) as info:
+            TimeSpan(precision, start, end, basis=basis, reason=reason)
+        assert str(info.value) == f"invalid time span {text!r}: {problem}"
+        assert (info.value.text, info.value.reason) == (text, problem)
+
+    @pytest.mark.parametrize(
         ("build", "text"),
         [
             (lambda: TimeSpan.day(2023, 2, 30), "2023-02-30"),
@@ -184,6 +241,18 @@ class TestConstruct:
              ArgumentTypeError, "'month' must be an integer (got 9.0)"),
             (lambda: TimeSpan.day(2023, 9, None),  # type: ignore[arg-type]
              ArgumentTypeError, "'day' must be an integer (got None)"),
+            (lambda: TimeSpan.day("2023", 9, 19),  # type: ignore[arg-type]
+             ArgumentTypeError, "'year' must be an integer (got '2023')"),
+            (lambda: TimeSpan.day(2023, "9", 19),  # type: ignore[arg-type]
+             ArgumentTypeError, "'month' must be an integer (got '9')"),
+            (lambda: TimeSpan.month(2023.0, 9),  # type: ignore[arg-type]
+             ArgumentTypeError, "'year' must be an integer (got 2023.0)"),
+            (lambda: TimeSpan(Precision.YEAR, dt.date(2020, 1, 1), dt.date(2020, 12, 31),
+                              basis=Basis.INFERRED, reason=5),  # type: ignore[arg-type]
+             RecordTypeError, "'reason' must be None or a string (got 5)"),
+            (lambda: TimeSpan(Precision.YEAR, dt.date(2020, 1, 1), dt.date(2020, 12, 31),
+                              reason=5),  # type: ignore[arg-type]
+             RecordTypeError, "'reason' must be None or a string (got 5)"),
             (lambda: TimeSpan.between("2023", None),  # type: ignore[arg-type]
              RecordTypeError,
              "'start' must be None or a date (got '2023'); use TimeSpan.parse('2023') to read a text"),
@@ -230,6 +299,30 @@ class TestConstruct:
         with pytest.raises(TimeSpanError) as info:
             build()
         assert (info.value.text, info.value.reason) == (text, reason)
+
+    @pytest.mark.parametrize(
+        ("build", "field", "expected", "value"),
+        [
+            (lambda: TimeSpan.parse(b"2023"), "text", "be a string", b"2023"),  # type: ignore[arg-type]
+            (lambda: TimeSpan.between("2023", None), "start", "be None or a date", "2023"),  # type: ignore[arg-type]
+            (lambda: TimeSpan.coerce(5), None,  # type: ignore[arg-type]
+             "be a TimeSpan, a date or a 'YYYY[-MM[-DD]]' string", 5),
+        ],
+    )
+    def test_type_errors_carry_field_expectation_and_value(self, build: Callable[[], object], field: str | None,
+                                                           expected: str, value: object) -> None:
+        """A type error's documented attributes name the field, what it must be and the value given."""
+        with pytest.raises(ArgumentTypeError) as info:
+            build()
+        assert (info.value.field, info.value.expected, info.value.value) == (field, expected, value)
+
+    def test_reason_that_utf8_cannot_encode_rejected(self) -> None:
+        """A reason holding a lone surrogate is refused when the span is built, naming the field."""
+        with pytest.raises(RecordError) as info:
+            TimeSpan(Precision.YEAR, dt.date(2020, 1, 1), dt.date(2020, 12, 31), basis=Basis.INFERRED,
+                     reason="guessed \ud800")
+        assert str(info.value) == ("'reason' must be valid Unicode text, but it holds the lone surrogate '\\ud800' "
+                                   "(got 'guessed \\ud800'); UTF-8 cannot encode it")
 
     def test_plain_dates_become_pendulum_dates(self) -> None:
         """A datetime.date given to the constructor is stored as a pendulum Date, equal to the parsed form."""
