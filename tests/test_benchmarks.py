@@ -32,6 +32,7 @@ def run(script: str, *args: str) -> str:
     return result.stdout
 
 
+@pytest.mark.slow  # runs a whole script: CI runs it, the README's quick command does not
 class TestQueriesBenchmark:
     def test_runs_and_reports_every_figure(self) -> None:
         """A small run prints each figure the docs quote, and exits 0."""
@@ -42,6 +43,7 @@ class TestQueriesBenchmark:
             assert label in out, label
 
 
+@pytest.mark.slow  # runs a whole script: CI runs it, the README's quick command does not
 class TestLoadBenchmark:
     def test_runs_and_reports_every_target(self) -> None:
         """A tiny run prints every target with a verdict, in the lines and in the table, and exits 0."""
@@ -64,13 +66,13 @@ class TestLoadBenchmark:
         assert result.returncode == 2
         assert "expected sizes such as 1e4,1e5 (got 'lots')" in result.stderr
 
-    @pytest.mark.slow
     def test_agrees_at_ten_thousand_events(self) -> None:
         """At 10^4 events every query answer equals its baseline's (the script checks before timing)."""
         out = run("load.py", "--sizes", "1e4", "--bad", "10000", "--repeat", "1", "--budget", "1")
         assert "## 10,000 events" in out
 
 
+@pytest.mark.slow  # runs a whole script: CI runs it, the README's quick command does not
 class TestReadGedBenchmark:
     def test_runs_and_reports_every_figure(self) -> None:
         """A small run reads the file both ways, checks the answers, and prints each figure against its target."""
@@ -80,6 +82,7 @@ class TestReadGedBenchmark:
         assert out.count("target <= 20 µs/row") == 2
 
 
+@pytest.mark.slow  # runs a whole script: CI runs it, the README's quick command does not
 class TestPlotPictures:
     def test_writes_every_picture(self, tmp_path: Path) -> None:
         """A small run writes the four pictures (bundled rows and density, two generated sets) as PNG (#12)."""

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import caucasus_conflict as cc
@@ -228,7 +228,13 @@ class TestActorLookup:
             ds.event("north")  # an actor's id is not an event's
 
 
+# The window queries run on the query index: 30 examples catch every bug planted in it
+# (docs/testing.md), so they never run fewer, whichever profile is loaded.
+AT_LEAST_30 = settings(max_examples=max(30, settings.default.max_examples))
+
+
 class TestEventsBetween:
+    @AT_LEAST_30
     @given(DATASETS, st.data())
     def test_overlap_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
         """events_between equals a scan for events overlapping the window, in chronological order."""
@@ -237,6 +243,7 @@ class TestEventsBetween:
         expected = chronological([e for e in ds.events if overlaps(e.span, window)])
         assert ds.events_between(start, end) == expected
 
+    @AT_LEAST_30
     @given(DATASETS, st.data(), st.booleans())
     def test_open_windows_match_oracle(self, ds: cc.Dataset, data: st.DataObject, within_: bool) -> None:
         """A None bound leaves that side open, for overlap and for within."""
@@ -246,6 +253,7 @@ class TestEventsBetween:
         expected = chronological([e for e in ds.events if test(e.span, window)])
         assert ds.events_between(start, end, within=within_) == expected
 
+    @AT_LEAST_30
     @given(ccst.datasets(max_events=15, spans=ccst.timespans(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))),
            st.data())
     def test_whole_calendar_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
@@ -261,6 +269,7 @@ class TestEventsBetween:
         assert ds.events_between(start, end, within=True) == chronological(
             [e for e in ds.events if within(e.span, window)])
 
+    @AT_LEAST_30
     @given(DATASETS, st.data())
     def test_within_matches_oracle(self, ds: cc.Dataset, data: st.DataObject) -> None:
         """within=True equals a scan for events the window contains."""
@@ -269,6 +278,7 @@ class TestEventsBetween:
         expected = chronological([e for e in ds.events if within(e.span, window)])
         assert ds.events_between(start, end, within=True) == expected
 
+    @AT_LEAST_30
     @given(DATASETS, st.data())
     def test_include_undated(self, ds: cc.Dataset, data: st.DataObject) -> None:
         """include_undated appends every undated event after the dated ones, never silently."""
@@ -278,6 +288,7 @@ class TestEventsBetween:
         assert got == ds.events_between(start, end) + undated
         assert ds.undated_events() == undated
 
+    @AT_LEAST_30
     @given(DATASETS)
     def test_chronology_is_every_event(self, ds: cc.Dataset) -> None:
         """chronology() holds every event once, in the documented order."""

@@ -292,6 +292,22 @@ class TestMessyCells:
                                    "characters); the event is named by its line") for p in first.problems)
         assert_same(first, again)
 
+    @pytest.mark.parametrize("year", ["0", "-1"])
+    def test_a_year_no_date_can_hold(self, tmp_path: Path, year: str) -> None:
+        """GED's year 0 (or a negative typo) is reported, and dates neither coverage nor names used; it round trips."""
+        path = tmp_path / "ged.csv"
+        path.write_text("id,year,type_of_violence,side_a,side_a_new_id,side_b,side_b_new_id,date_prec,date_start,"
+                        "date_end,best\n"
+                        f"7,{year},1,Government of Azerbaijan,64,Republic of Artsakh,338,1,2020-09-27,2020-09-27,3\n",
+                        encoding="utf-8")
+        first, again, _ = round_trip(path, "ucdp-ged", tmp_path)
+        assert [str(p) for p in first.problems if p.path.endswith(":year")] == [
+            f"{path}:2:year: the year {year} is no calendar year (0001..9999); it dates neither the file's "
+            "coverage nor its actors' names"]
+        assert first.sources[0].coverage is None
+        assert {u.span.format() for a in first.actors for u in a.names_used} == {"unknown"}
+        assert_same(first, again)
+
     @pytest.mark.parametrize("name", ["acled.csv", "ged.csv"])
     @given(data=st.data())
     def test_mutated_cells(self, name: str, data: st.DataObject) -> None:

@@ -32,7 +32,13 @@ __all__ = ["KNOWN", "ActorBook", "Known", "match_name", "mentions", "names_used"
 
 
 def note_use(used: dict[str, list[Any]], name: str, year: int | None, cite: Citation) -> None:
-    """Record that *name* is used in *year* (``None``: not dated), cited by *cite* (the first kept)."""
+    """Record that *name* is used in *year* (``None``: not dated), cited by *cite* (the first kept).
+
+    A year no date can hold (GED's year 0, a negative typo) dates nothing: the reader reports
+    the row's year itself, and the name's span is taken from the rows that have a year.
+    """
+    if year is not None and not 1 <= year <= 9999:
+        year = None
     entry = used.get(name)
     if entry is None:
         used[name] = [year, year, cite]

@@ -168,6 +168,9 @@ def _ged_records(result: ReadResult[GedRow], name: str, digest: str,
     problems: list[Problem] = []
     sid = SourceId(source_id or f"ucdp-ged-{digest[:12]}")
     years = [row.year for row in rows if row.year is not None and 1 <= row.year <= 9999]  # a year a span can hold
+    problems += [Problem(f"{name}:{row.line}:year", f"the year {row.year} is no calendar year (0001..9999); it "
+                                                      "dates neither the file's coverage nor its actors' names")
+                 for row in rows if row.year is not None and not 1 <= row.year <= 9999]
     coverage = TimeSpan.parse(f"{min(years):04d}/{max(years):04d}") if years and min(years) != max(years) else (
         TimeSpan.year(years[0]) if years else None)
     source = Source(id=sid, kind=SourceKind.DATA_FILE, title="UCDP Georeferenced Event Dataset (GED)",
