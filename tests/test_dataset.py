@@ -230,7 +230,7 @@ class TestActorLookup:
 
 # The window queries run on the query index: 30 examples catch every bug planted in it
 # (docs/testing.md), so they never run fewer, whichever profile is loaded.
-AT_LEAST_30 = settings(max_examples=max(30, settings.default.max_examples))
+AT_LEAST_30 = settings(max_examples=max(30, settings().max_examples))  # settings() is the loaded profile
 
 
 class TestEventsBetween:
