@@ -932,11 +932,15 @@ class TestImport:
         out = tmp_path / "out.json"
         code, _, stderr = run(capsys, "import", "auto", str(GED_FIXTURES / fixture), "-o", str(out))
         ds = cc.load(out)
-        held = "".join(f"{len(getattr(ds, c))} {c if len(getattr(ds, c)) != 1 else c[:-1]}, " for c in collections)
+
+        def counted(collection: str) -> str:  # "2 dyads", "1 conflict"
+            n = len(getattr(ds, collection))
+            return f"{n} {collection if n != 1 else collection[:-1]}"
+
+        held = "".join(f"{counted(c)}, " for c in collections)
         assert code == 0
-        assert last_line(stderr) == (f"Wrote {held}{len(ds.events)} events and {len(ds.actors)} actors to {out}."
-                                     .replace(" 1 events", " 1 event").replace(" 1 actors", " 1 actor"))
         assert all(getattr(ds, c) for c in collections)
+        assert last_line(stderr) == f"Wrote {held}{counted('events')} and {counted('actors')} to {out}."
 
     def test_import_auto_to_standard_output(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, stdout, _ = run(capsys, "import", "auto", str(GED_FIXTURES / "ged.csv"))

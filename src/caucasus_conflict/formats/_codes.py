@@ -29,8 +29,8 @@ from caucasus_conflict.kinds import SourceKind
 from caucasus_conflict.model import Source, SourceCodes, SourceId
 from caucasus_conflict.timespan import TimeSpan
 
+from ._out import given_back
 from ._rows import Format, Row
-from ._values import Invalid
 
 __all__ = ["apply_codes", "file_source", "kept_codes", "left_out", "texts"]
 
@@ -100,19 +100,8 @@ def apply_codes(fmt: Format[R], rebuilt: Sequence[R], codes: Sequence[SourceCode
     by_name = {spec.name: spec for spec in fmt.columns}
     out: list[R] = []
     for k, row in enumerate(rebuilt):
-        cells = {**shared, **per_row.get(k, {})}
         changes: dict[str, Any] = {}
-        extra: list[tuple[str, str]] = []
-        for name, text in cells.items():
-            spec = by_name.get(name)
-            if spec is None:
-                extra.append((name, text))
-                continue
-            try:
-                changes[spec.field] = spec.codec.parse(text)
-            except Invalid:
-                changes[spec.field] = spec.codec.empty
-                extra.append((name, text))
+        extra = given_back({**shared, **per_row.get(k, {})}, changes, by_name)
         out.append(attrs.evolve(row, source_codes=(*row.source_codes, *extra), **changes))
     return out
 
