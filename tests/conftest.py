@@ -32,7 +32,10 @@ IN_CI = settings.default is settings.get_profile("ci")
 # 20 examples: with the slow tests, the suite on two more Pythons and the docs, CI stays under
 # ten minutes on two cores (30 took 5 min 35 s for this step alone and CI 10 min 53 s once
 # the readers of every format and their round trips were in; 60 took 7 min 48 s).
-settings.register_profile("ci", settings.get_profile("ci"), max_examples=20,
+# Without the "explain" phase (below), as in every profile here: it checks nothing, it only
+# words the report of a test that already failed, and in the ``find()`` doctests of the
+# strategies it re-ran each shrunk example hundreds of times.
+settings.register_profile("ci", settings.get_profile("ci"), max_examples=20, phases=WITHOUT_EXPLAIN,
                           suppress_health_check=[HealthCheck.too_slow])
 if IN_CI:
     settings.load_profile("ci")

@@ -702,9 +702,15 @@ def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, 
     data set with one source.
 
     Examples:
-        >>> from hypothesis import find
-        >>> find(datasets(), lambda ds: True).events
-        ()
+        A property of every data set, as a test would state it:
+
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=5, database=None)
+        ... @given(datasets())
+        ... def test_participants_are_actors(ds):
+        ...     actor_ids = {actor.id for actor in ds.actors}
+        ...     assert all(p.actor_id in actor_ids for e in ds.events for p in e.participants)
+        >>> test_participants_are_actors()
     """
     blocks = draw(st.integers(1, 30))
     source_ids = [SourceId(f"source-{i}") for i in range(draw(st.integers(1, max(max_sources, 1))))]
@@ -775,10 +781,21 @@ def dangling_references(draw: st.DrawFn, *, max_events: int = 10) -> tuple[dict[
     *max_events* goes to `datasets`.
 
     Examples:
-        >>> from hypothesis import find
-        >>> records, path = find(dangling_references(), lambda r: True)
-        >>> path.startswith("$.")
-        True
+        The integrity check reports every planted reference at its path:
+
+        >>> from hypothesis import given, settings
+        >>> from caucasus_conflict import Dataset, DataError
+        >>> @settings(max_examples=5, database=None)
+        ... @given(dangling_references())
+        ... def test_is_reported(planted):
+        ...     records, path = planted
+        ...     try:
+        ...         Dataset(**records)
+        ...     except DataError as error:
+        ...         assert path in [problem.path for problem in error.problems]
+        ...     else:
+        ...         raise AssertionError(f"{path} was accepted")
+        >>> test_is_reported()
     """
     ds = draw(datasets(max_events=max_events).filter(lambda d: any(_places(d))))
     collection, position, field, suffix, where = draw(st.sampled_from(list(_places(ds))))
