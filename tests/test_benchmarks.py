@@ -17,7 +17,8 @@ BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
 
 #: Every figure of issue #13's Targets that ``load.py`` prints, by the start of its label.
 LOAD_FIGURES = ("cc.loads vs json.loads", "cc.dumps vs json.dumps of to_dict", "memory: records + indexes",
-                "memory: process RSS after cc.load", "Dataset build", "events_between one day",
+                "memory: process RSS after cc.load", "Dataset build (records", "Dataset build + every index",
+                "events_between one day",
                 "events_between 30 days", "events_between 10% of events", "controller_of at= (120 periods)",
                 "stances_toward at=", "actors_by_stance at=", "controller_of at= (bundled",
                 "import caucasus_conflict vs attrs+cattrs+pendulum", "reject 200 bad records",

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,33 @@ class TestLoadBundled:
             thread.start()
         for thread in threads:
             thread.join()
+        assert results == [expected] * 8
+
+    def test_first_queries_from_threads_build_the_indexes_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A data set's indexes are built by its first query: threads asking at once all get one answer."""
+        import caucasus_conflict.dataset as dataset_module
+        from caucasus_conflict._index import build_indexes as real
+
+        built: list[int] = []
+
+        def slow_build(**collections: Any) -> Any:
+            built.append(threading.get_ident())
+            time.sleep(0.05)  # widen the window in which a second thread could start another build
+            return real(**collections)
+
+        bundled = cc.load()
+        expected = bundled.events_involving("azerbaijan")
+        monkeypatch.setattr(dataset_module, "build_indexes", slow_build)
+        ds = cc.Dataset(**{t.collection: getattr(bundled, t.collection) for t in RECORD_TYPES})
+        assert built == []  # building the data set checked it and built no index yet
+        results: list[tuple[cc.Event, ...]] = []
+        threads = [threading.Thread(target=lambda: results.append(ds.events_involving("azerbaijan")))
+                   for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(built) == 1
         assert results == [expected] * 8
 
 

@@ -36,6 +36,7 @@ import enum
 import functools
 import math
 import re
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING, Protocol, TypeVar, overload
@@ -105,6 +106,8 @@ EntityRef = Actor | Territory | Event | str
 
 
 _CLASSES = tuple(rtype.cls for rtype in RECORD_TYPES)
+#: The collections `build_indexes` reads.
+_INDEXED = ("events", "claims", "stances", "ceasefires", "territories")
 
 
 class Cited(Protocol):
@@ -130,20 +133,54 @@ class Cited(Protocol):
 C = TypeVar("C", bound=Cited)
 
 
-@attrs.frozen(kw_only=True, eq=False)
 class _State:
-    by_id: dict[str, Record]
-    actors: Names[Actor]
-    territories: Names[Territory]
-    indexes: Indexes
-    external: dict[tuple[str, str], tuple[Record, ...]]
-    conflicts: Names[Conflict]
-    dyads: Names[Dyad]
+    """What a data set built from its records: the lookup tables, and its indexes on first use.
+
+    The integrity check's tables (``by_id``, the name tables, ``external``) are built with
+    the data set, as the check needs them. The query indexes (`Indexes`) are built by the
+    first query that reads them, once, under a lock, so that a data set that is only
+    checked, converted or written (``import``, ``validate``, `Dataset.merge`'s inputs)
+    never pays for them, and two threads never build them twice.
+    """
+
+    __slots__ = ("_built", "_inputs", "_lock", "actors", "by_id", "conflicts", "dyads", "external",
+                 "territories")
+
+    def __init__(self, *, by_id: dict[str, Record], actors: Names[Actor], territories: Names[Territory],
+                 external: dict[tuple[str, str], tuple[Record, ...]], conflicts: Names[Conflict],
+                 dyads: Names[Dyad], inputs: dict[str, tuple[Record, ...]]) -> None:
+        self.by_id = by_id
+        self.actors = actors
+        self.territories = territories
+        self.external = external
+        self.conflicts = conflicts
+        self.dyads = dyads
+        # The record tuples the indexes are built from (not the data set: no reference cycle).
+        self._inputs: dict[str, tuple[Record, ...]] | None = inputs
+        self._built: Indexes | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def indexes(self) -> Indexes:
+        built = self._built
+        if built is None:
+            with self._lock:
+                built = self._built
+                if built is None:
+                    inputs = self._inputs
+                    assert inputs is not None
+                    built = self._built = build_indexes(**inputs)  # type: ignore[arg-type]
+                    self._inputs = None
+        return built
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_tuples)
 class Dataset:
     """All the records of one data set, checked and indexed; immutable and thread-safe.
+
+    The records are checked when the data set is built; the query indexes are built by
+    its first query (once, under a lock), so a data set that is only checked, converted
+    or written never pays for them.
 
     Build one from records (``Dataset(actors=(...), events=(...), ...)``), load one
     with `caucasus_conflict.load`, or read a UCDP file with `caucasus_conflict.read`.
@@ -193,12 +230,10 @@ class Dataset:
                                      f"{rtype.collection!r}")
             collections[rtype.collection] = records
         checked = check_integrity(collections)
-        indexes = build_indexes(events=self.events, claims=self.claims, stances=self.stances,
-                                ceasefires=self.ceasefires, territories=self.territories)
         object.__setattr__(self, "_state", _State(by_id=checked.by_id, actors=checked.actors,
-                                                  territories=checked.territories, indexes=indexes,
-                                                  external=checked.external, conflicts=checked.conflicts,
-                                                  dyads=checked.dyads))
+                                                  territories=checked.territories, external=checked.external,
+                                                  conflicts=checked.conflicts, dyads=checked.dyads,
+                                                  inputs={name: collections[name] for name in _INDEXED}))
 
     # -- merging --------------------------------------------------------------------
 
