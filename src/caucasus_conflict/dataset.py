@@ -35,7 +35,6 @@ import difflib
 import enum
 import functools
 import math
-import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
@@ -1073,7 +1072,11 @@ class Dataset:
             [('russia',)]
         """
         low, high = _day_bounds(at)
-        periods = [p for p in self.territory(territory).control
+        # A territory of this data set is taken as it is (the commonest call, and on a territory of
+        # a few periods the look-up cost as much as the answer); anything else is looked up.
+        if type(territory) is not Territory or self._state.by_id.get(territory.id) is not territory:
+            territory = self.territory(territory)
+        periods = [p for p in territory.control
                    if (b := p.span.ordinals) is not None and b[0] <= high and low <= b[1]]
         found = tuple(chronological(periods, by_id=False)) if len(periods) > 1 else tuple(periods)
         return self._known(found, _span, low) if known_only else found
@@ -1653,14 +1656,16 @@ def _dated(value: DateLike) -> TimeSpan:
 # A query bound written "YYYY-MM-DD" is read straight to its day number: through
 # TimeSpan.parse it cost more than the query. Anything else, and any day that does
 # not exist, goes the long way, which says what is wrong.
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def _day_number(value: object) -> int | None:
     """The day number of a ``YYYY-MM-DD`` string or a date (not a datetime), if it is one; else ``None``."""
     if type(value) is str:
-        if len(value) == 10 and _ISO_DAY.fullmatch(value):
-            try:  # exactly YYYY-MM-DD, which fromisoformat reads; it refuses days that do not exist
+        # Ten characters with dashes at 4 and 7 are YYYY-MM-DD or nothing fromisoformat reads (it
+        # takes ASCII digits only, and an ISO week date, 2020-W01-1, has no dash at 7); it refuses
+        # days that do not exist. A regular expression here cost more than the parse.
+        if len(value) == 10 and value[4] == "-" == value[7]:
+            try:
                 return _dt.date.fromisoformat(value).toordinal()
             except ValueError:
                 return None
