@@ -897,6 +897,8 @@ class Ceasefire:
     `Side` of each party, in the order of ``party_ids`` (``None`` for a party of no
     numbered side), or is empty where the source numbers no sides; `parties` gives both
     as `Participant` values. A PA-X agreement read by `caucasus_conflict.read` is one too.
+    ``conflict_ids`` name the `Conflict` records the ceasefire belongs to (ETH/PRIO's
+    ``ucdp_acd_id``, PA-X's ``UcdpCon``); `Dataset.ceasefires_of` finds them back.
 
     Examples:
         >>> c = Ceasefire(id=CeasefireId("cf"), name="Armistice", party_ids=(ActorId("a"), ActorId("b")),
@@ -918,6 +920,7 @@ class Ceasefire:
     strained_by_ids: tuple[EventId, ...] = field(default=(), validator=unique_items)
     event_id: EventId | None = None
     written: bool | None = None
+    conflict_ids: tuple[ConflictId, ...] = field(default=(), validator=unique_items)
     external_ids: tuple[ExternalId, ...] = ()
     source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
