@@ -211,12 +211,16 @@ class Dataset:
         joined record keeps the first's id and fields and gains the other's external ids,
         citations and (actors, territories) names as aliases; references to the other's
         id are rewritten. Records that are equal are kept once. `problems` are carried over.
+        Joined conflicts and dyads carry the years of both (a year both give is one year,
+        citing both; a value one leaves unknown is taken from the other), and the kept
+        record's empty fields are filled from the other's.
 
         Raises:
             DataError: An id is in two data sets for different records, a mapping names
                 no record of the right type, or a record's external ids match several
-                held records; or the merged records fail the integrity check (two actors
-                with one name, say).
+                held records; two joined conflicts or dyads give different values for one
+                year (an intensity, battle deaths), which is never settled by picking one;
+                or the merged records fail the integrity check (two actors with one name, say).
 
         Examples:
             >>> import caucasus_conflict as cc
