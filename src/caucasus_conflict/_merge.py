@@ -161,7 +161,7 @@ _FILLED: dict[type, tuple[str, ...]] = {
     Conflict: ("incompatibility", "conflict_type", "territory_ids", "participants", "episodes"),
     Dyad: ("participants",),
 }
-_YEAR_VALUES: dict[type, tuple[str, ...]] = {Conflict: ("intensity",), Dyad: ("battle_deaths",)}
+_YEAR_VALUES: dict[type, tuple[str, ...]] = {Conflict: ("intensity", "battle_deaths"), Dyad: ("battle_deaths",)}
 
 
 def _joined_years(kept: Record, other: Conflict | Dyad, path: str, clashes: list[Problem]) -> Record:

@@ -1096,9 +1096,11 @@ class Episode:
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)
 class ConflictYear:
-    """What a source gives for one year of a conflict: its intensity (UCDP ACD's conflict-year).
+    """What a source gives for one year of a conflict: its intensity (UCDP ACD's conflict-year), its battle deaths.
 
-    ``source_codes`` keep the year's other cells as the source wrote them (its sides as
+    ``battle_deaths`` is the conflict's battle-related deaths in the year, UCDP's low / best /
+    high estimate, as the conflict-level BRD file gives it (``bd_low``, ``bd_best``,
+    ``bd_high``; the dyadic file gives them per `DyadYear`). ``source_codes`` keep the year's other cells as the source wrote them (its sides as
     named that year, its supporters, its precision codes), so that a writer gives the row back.
 
     Examples:
@@ -1109,6 +1111,7 @@ class ConflictYear:
 
     year: int
     intensity: Intensity | None = None
+    battle_deaths: Count | None = None
     source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)

@@ -652,7 +652,8 @@ def conflicts(draw: st.DrawFn, *, id: ConflictId | None = None, index: int = 0,
         episodes=tuple(Episode(start=draw(_SPANS), end=draw(st.none() | _SPANS), citations=draw(cites))
                        for _ in range(draw(st.integers(0, 2)))),
         years=tuple(ConflictYear(year=y, intensity=draw(st.none() | _choice(Intensity)),
-                                 source_codes=draw(_SOURCE_CODES), citations=draw(cites)) for y in years),
+                                 source_codes=draw(_SOURCE_CODES), citations=draw(cites),
+                                 battle_deaths=draw(st.none() | counts())) for y in years),
         external_ids=_external_ids(draw, own_id, ("ucdp-conflict",)), source_codes=draw(_SOURCE_CODES),
         citations=draw(cites), note=draw(_NOTES),
     )

@@ -26,7 +26,7 @@ from ._csv import write_text_atomically
 from ._into_acled import acled_rows
 from ._into_ethprio import ethprio_rows
 from ._into_pax import pax_rows
-from ._into_ucdp import acd_rows, brd_rows
+from ._into_ucdp import acd_rows, brd_columns, brd_rows
 from ._model import DataWarning
 from ._registry import FORMATS, get_format
 from ._rows import Row
@@ -49,6 +49,9 @@ WRITERS: dict[str, Writer] = {
     "ucdp-brd": brd_rows,
 }
 """The writer of each format that can be written from a `Dataset`, by format name."""
+
+_COLUMNS: dict[str, Callable[[Sequence[Any]], Sequence[str] | None]] = {"ucdp-brd": brd_columns}
+"""Where a format's rows say which columns to write (a conflict-level BRD file has no ``dyad_id``)."""
 
 
 @attrs.frozen
@@ -112,7 +115,8 @@ def write(dataset: Dataset, path: str | os.PathLike[str], format: str = JSON, *,
     problems = tuple(left_out)
     if problems and strict:
         raise DataError(problems, file=name)
-    text = get_format(format).dumps(rows)
+    columns = _COLUMNS[format](rows) if format in _COLUMNS else None
+    text = get_format(format).dumps(rows, columns=columns)
     write_text_atomically(name, text)
     if problems:
         warnings.warn(DataWarning(f"{name}: {len(problems)} record(s) or value(s) could not be written as {format} "
