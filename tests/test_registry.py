@@ -234,6 +234,7 @@ def full_records() -> dict[str, tuple[cc.Record, ...]]:
         "ceasefires": (
             cc.Ceasefire(id=cc.CeasefireId("truce"), name="Truce", party_ids=(north,), mediator_ids=(league,),
                          declared=YEAR, territory_ids=(land,), strained_by_ids=(battle,), event_id=war,
+                         conflict_ids=(cc.ConflictId("feud"),),
                          provisions=(cc.Provision(summary="Patrols", actor_ids=(league,), territory_ids=(city,),
                                                   citations=CITE),),
                          citations=CITE),

@@ -8,6 +8,14 @@ When records are joined, the first data set's record keeps its id and fields; it
 the other's external ids and citations, and, for actors and territories, the other's
 name and aliases as aliases (and, for actors, the names used with their spans). Every reference to the other's id is rewritten to the kept
 id. Anything that cannot be merged is reported in one `DataError`.
+
+Joined conflicts and dyads carry the years of both (#11): an ACD conflict joined with the
+conflict of a BRD file keeps its ACD years whichever comes first. A year both give is one
+year, with the citations and source codes of both; a value one leaves unknown (``None``)
+is taken from the other; two different values for one year (an intensity, battle deaths)
+are a clash, reported in one `DataError`, never settled by picking one. A field the kept
+conflict or dyad leaves empty (no sides, no type, an unknown start, as a stub conflict a
+ceasefire file makes has) is filled from the other; a field it gives is kept.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from ._integrity import a_noun
 from ._names import fold
 from ._registry import RECORD_TYPES, RecordType
 from .errors import DataError, Problem
-from .model import Actor, Conflict, Dyad, Record, Source, Territory
+from .model import Actor, Conflict, ConflictYear, Dyad, DyadYear, Record, Source, Territory
 
 
 def merged_collections(datasets: Sequence[Any], mapping: Mapping[str, str]) -> dict[str, tuple[Record, ...]]:
@@ -31,16 +39,21 @@ def merged_collections(datasets: Sequence[Any], mapping: Mapping[str, str]) -> d
     """
     records: dict[str, list[Record]] = {t.collection: list(getattr(datasets[0], t.collection)) for t in RECORD_TYPES}
     problems: list[Problem] = []
+    clashes: list[Problem] = []
     for number, other in enumerate(datasets[1:], start=1):
-        problems += _merge_one(records, other, mapping, number)
+        problems += _merge_one(records, other, mapping, number, clashes)
     if problems:
         raise DataError(problems, advice="Give the records distinct ids, or pass mapping={other_id: kept_id} "
                                          "to say which records are the same.")
+    if clashes:
+        raise DataError(clashes, advice="The data sets give different values for one year of the same conflict or "
+                                        "dyad, and a merge never picks one: merge files of one release, or leave "
+                                        "the year out of one of them first.")
     return {collection: tuple(items) for collection, items in records.items()}
 
 
 def _merge_one(records: dict[str, list[Record]], other: Any, mapping: Mapping[str, str],
-               number: int) -> list[Problem]:
+               number: int, clashes: list[Problem]) -> list[Problem]:
     problems: list[Problem] = []
     where = f"data set {number}"
     by_id: dict[str, tuple[RecordType, int]] = {}
@@ -49,7 +62,7 @@ def _merge_one(records: dict[str, list[Record]], other: Any, mapping: Mapping[st
             by_id[record.id] = (rtype, position)
     # First pass: which of the other's records are the same as one already held.
     remap: dict[str, str] = {}
-    joined: dict[str, Record] = {}
+    joined: dict[str, tuple[Record, str]] = {}
     fresh: dict[str, list[Record]] = {t.collection: [] for t in RECORD_TYPES}
     for rtype in RECORD_TYPES:
         index = _external_index(records[rtype.collection])
@@ -73,7 +86,7 @@ def _merge_one(records: dict[str, list[Record]], other: Any, mapping: Mapping[st
                 continue
             if target != record.id:
                 remap[record.id] = target
-            joined[record.id] = record
+            joined[record.id] = (record, path)
     if problems:
         return problems
     # Second pass: rewrite references, then join the matched records into the held ones.
@@ -84,13 +97,15 @@ def _merge_one(records: dict[str, list[Record]], other: Any, mapping: Mapping[st
             for field in fields:
                 record = field.remapped(record, remap)
             kept_records.append(record)
-        for other_id, record in joined.items():
+        for other_id, (record, path) in joined.items():
             kept = remap.get(other_id, other_id)
             found_type, position = by_id[kept]
             if found_type is rtype:
                 for field in fields:
                     record = field.remapped(record, remap)
                 kept_records[position] = _join(kept_records[position], record)
+                if isinstance(record, Conflict | Dyad):
+                    kept_records[position] = _joined_years(kept_records[position], record, path, clashes)
     return problems
 
 
@@ -138,6 +153,53 @@ def _join(kept: Record, other: Record) -> Record:
             used = (attrs.evolve(u, name=spelling[fold(u.name)]) for u in other.names_used)
             changes["names_used"] = _united(kept.names_used, tuple(used))
     return attrs.evolve(kept, **changes)
+
+
+# -- the years of a joined conflict or dyad (#11) ---------------------------------------------
+
+_FILLED: dict[type, tuple[str, ...]] = {
+    Conflict: ("incompatibility", "conflict_type", "territory_ids", "participants", "episodes"),
+    Dyad: ("participants",),
+}
+_YEAR_VALUES: dict[type, tuple[str, ...]] = {Conflict: ("intensity", "battle_deaths"), Dyad: ("battle_deaths",)}
+
+
+def _joined_years(kept: Record, other: Conflict | Dyad, path: str, clashes: list[Problem]) -> Record:
+    """*kept* (a conflict or dyad) with *other*'s years added and its empty fields filled; clashes noted."""
+    assert isinstance(kept, Conflict | Dyad)
+    assert type(kept) is type(other)
+    cls = type(kept)
+    changes: dict[str, Any] = {name: getattr(other, name) for name in _FILLED[cls]
+                               if not getattr(kept, name) and getattr(other, name)}
+    if isinstance(kept, Conflict) and isinstance(other, Conflict) and not kept.start.is_known:
+        changes["start"] = other.start
+    held: dict[int, Any] = {year.year: year for year in kept.years}
+    years = dict(held)
+    noun = cls.__name__.lower()
+    theirs: Sequence[ConflictYear | DyadYear] = other.years
+    for index, year in enumerate(theirs):
+        mine = held.get(year.year)
+        if mine is None:
+            years[year.year] = year
+            continue
+        values: dict[str, Any] = {}
+        for name in _YEAR_VALUES[cls]:
+            first, second = getattr(mine, name), getattr(year, name)
+            if first is not None and second is not None and first != second:
+                clashes.append(Problem(f"{path}.years[{index}].{name}",
+                                       f"{noun} {kept.id!r} has {name} {_shown(first)} in {year.year} in the data "
+                                       f"set merged into, and {_shown(second)} here"))
+            elif first is None:
+                values[name] = second
+        years[year.year] = attrs.evolve(mine, **values, source_codes=_united(mine.source_codes, year.source_codes),
+                                        citations=_united(mine.citations, year.citations))
+    if len(years) != len(held) or any(years[y] != held[y] for y in held):
+        changes["years"] = tuple(years[y] for y in sorted(years))
+    return attrs.evolve(kept, **changes) if changes else kept
+
+
+def _shown(value: Any) -> str:
+    return repr(value.value) if hasattr(value, "value") else str(value)
 
 
 def _united(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -194,6 +194,7 @@ RECORD_TYPES: Final[tuple[RecordType, ...]] = (
         Field("territory_ids[]", "territories"),
         Field("strained_by_ids[]", "events"),
         Field("event_id", "events"),
+        Field("conflict_ids[]", "conflicts"),
         *_cites("provisions[]"),
     )),
     RecordType("claims", Claim, "claim", (

@@ -245,12 +245,16 @@ class Dataset:
         joined record keeps the first's id and fields and gains the other's external ids,
         citations and (actors, territories) names as aliases; references to the other's
         id are rewritten. Records that are equal are kept once. `problems` are carried over.
+        Joined conflicts and dyads carry the years of both (a year both give is one year,
+        citing both; a value one leaves unknown is taken from the other), and the kept
+        record's empty fields are filled from the other's.
 
         Raises:
             DataError: An id is in two data sets for different records, a mapping names
                 no record of the right type, or a record's external ids match several
-                held records; or the merged records fail the integrity check (two actors
-                with one name, say).
+                held records; two joined conflicts or dyads give different values for one
+                year (an intensity, battle deaths), which is never settled by picking one;
+                or the merged records fail the integrity check (two actors with one name, say).
 
         Examples:
             >>> import caucasus_conflict as cc
@@ -645,6 +649,32 @@ class Dataset:
             True
         """
         return self._dyads_by_conflict.get(self.conflict(conflict).id, ())
+
+    # -- ceasefires of a conflict (#11: ETH/PRIO ucdp_acd_id, PA-X UcdpCon) --------------
+
+    def ceasefires_of(self, conflict: ConflictRef) -> tuple[Ceasefire, ...]:
+        """Return the ceasefires (and agreements) that name *conflict* in their ``conflict_ids``, by id.
+
+        Raises:
+            UnknownNameError: No conflict has that name.
+
+        Examples:
+            >>> import caucasus_conflict as cc, pathlib, tempfile
+            >>> path = pathlib.Path(tempfile.mkdtemp()) / "cf.csv"
+            >>> _ = path.write_text("cc,cf_id,uniq_id,actor_name,ucdp_acd_id,cf_dec_yr,cf_dec_month,cf_dec_day\\n"
+            ...                     "700,1,5001,Government of Xland,9001,1994,5,12\\n", encoding="utf-8")
+            >>> [c.id for c in cc.read(path).ceasefires_of("ucdp-conflict-9001")]
+            ['ethprio-5001']
+        """
+        return self._ceasefires_by_conflict.get(self.conflict(conflict).id, ())
+
+    @functools.cached_property
+    def _ceasefires_by_conflict(self) -> dict[str, tuple[Ceasefire, ...]]:
+        found: dict[str, list[Ceasefire]] = {}
+        for ceasefire in sorted(self.ceasefires, key=lambda c: c.id):
+            for conflict_id in ceasefire.conflict_ids:
+                found.setdefault(conflict_id, []).append(ceasefire)
+        return {k: tuple(v) for k, v in found.items()}
 
     def dyads_involving(self, actor: ActorRef) -> tuple[Dyad, ...]:
         """Return the dyads *actor* is on a side of, by id.

@@ -897,6 +897,8 @@ class Ceasefire:
     `Side` of each party, in the order of ``party_ids`` (``None`` for a party of no
     numbered side), or is empty where the source numbers no sides; `parties` gives both
     as `Participant` values. A PA-X agreement read by `caucasus_conflict.read` is one too.
+    ``conflict_ids`` name the `Conflict` records the ceasefire belongs to (ETH/PRIO's
+    ``ucdp_acd_id``, PA-X's ``UcdpCon``); `Dataset.ceasefires_of` finds them back.
 
     Examples:
         >>> c = Ceasefire(id=CeasefireId("cf"), name="Armistice", party_ids=(ActorId("a"), ActorId("b")),
@@ -918,6 +920,7 @@ class Ceasefire:
     strained_by_ids: tuple[EventId, ...] = field(default=(), validator=unique_items)
     event_id: EventId | None = None
     written: bool | None = None
+    conflict_ids: tuple[ConflictId, ...] = field(default=(), validator=unique_items)
     external_ids: tuple[ExternalId, ...] = ()
     source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
@@ -1093,9 +1096,11 @@ class Episode:
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)
 class ConflictYear:
-    """What a source gives for one year of a conflict: its intensity (UCDP ACD's conflict-year).
+    """What a source gives for one year of a conflict: its intensity (UCDP ACD's conflict-year), its battle deaths.
 
-    ``source_codes`` keep the year's other cells as the source wrote them (its sides as
+    ``battle_deaths`` is the conflict's battle-related deaths in the year, UCDP's low / best /
+    high estimate, as the conflict-level BRD file gives it (``bd_low``, ``bd_best``,
+    ``bd_high``; the dyadic file gives them per `DyadYear`). ``source_codes`` keep the year's other cells as the source wrote them (its sides as
     named that year, its supporters, its precision codes), so that a writer gives the row back.
 
     Examples:
@@ -1106,6 +1111,7 @@ class ConflictYear:
 
     year: int
     intensity: Intensity | None = None
+    battle_deaths: Count | None = None
     source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)

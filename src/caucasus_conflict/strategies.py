@@ -523,8 +523,8 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
                actor_ids: Sequence[ActorId] = (ActorId("party-a"), ActorId("party-b")),
                territory_ids: Sequence[TerritoryId] = (), event_ids: Sequence[EventId] = (),
                source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22,
-        file_ids: Sequence[SourceId] = ()) -> Ceasefire:
-    """A ceasefire between actors of *actor_ids* (at least one must be given).
+        file_ids: Sequence[SourceId] = (), conflict_ids: Sequence[ConflictId] = ()) -> Ceasefire:
+    """A ceasefire between actors of *actor_ids* (at least one must be given), linked to any of *conflict_ids*.
 
     Examples:
         >>> from hypothesis import find
@@ -556,8 +556,9 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
     }
     # Drawn last, so that the draws above (and the examples found from them) stay as they were.
     sides = draw(st.just(()) | st.tuples(*(st.none() | st.sampled_from(Side) for _ in parties)))
+    linked = _pick(draw, conflict_ids)
     return Ceasefire(id=own_id, party_ids=parties, party_sides=sides, declared=declared, effective=effective,
-                     ended=ended, **fields)
+                     ended=ended, conflict_ids=linked, **fields)
 
 
 @st.composite
@@ -651,7 +652,8 @@ def conflicts(draw: st.DrawFn, *, id: ConflictId | None = None, index: int = 0,
         episodes=tuple(Episode(start=draw(_SPANS), end=draw(st.none() | _SPANS), citations=draw(cites))
                        for _ in range(draw(st.integers(0, 2)))),
         years=tuple(ConflictYear(year=y, intensity=draw(st.none() | _choice(Intensity)),
-                                 source_codes=draw(_SOURCE_CODES), citations=draw(cites)) for y in years),
+                                 source_codes=draw(_SOURCE_CODES), citations=draw(cites),
+                                 battle_deaths=draw(st.none() | counts())) for y in years),
         external_ids=_external_ids(draw, own_id, ("ucdp-conflict",)), source_codes=draw(_SOURCE_CODES),
         citations=draw(cites), note=draw(_NOTES),
     )
@@ -764,6 +766,9 @@ def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, 
         dyad_list = [draw(dyads(id=DyadId(f"dyad-{i}"), index=i, conflict_ids=conflict_ids, actor_ids=actor_ids,
                                 **common))
                      for i in range(draw(st.integers(0, max_dyads)))]
+    # Drawn last (the conflicts come after the ceasefires), so that the draws above stay as they were.
+    ceasefire_list = [attrs.evolve(c, conflict_ids=_pick(draw, conflict_ids)) if conflict_ids else c
+                      for c in ceasefire_list]
     return Dataset(
         sources=tuple(source_list), actors=tuple(actor_list), territories=tuple(territory_list), events=tuple(event_list),
         ceasefires=tuple(ceasefire_list), claims=tuple(claim_list), stances=tuple(stance_list),

@@ -117,9 +117,30 @@ class TestReadBrd:
         assert (dyad.side_ids(cc.Side.A), dyad.side_ids(cc.Side.B)) == (("ucdp-actor-9101",), ("ucdp-actor-9102",))
         assert dyad.name == "Government of Xland – Yregion Front"
 
-    def test_conflict_level_file_is_not_guessed(self) -> None:
-        with pytest.raises(cc.QueryError, match="conflict-level UCDP BRD file"):
-            cc.read(fixture("brd_conflict.csv"))
+    def test_conflict_level_rows_are_conflict_years_with_battle_deaths(self) -> None:
+        """The conflict-level file (no dyad_id) gives each conflict its years' battle deaths, and no dyads."""
+        rows = read_rows(fixture("brd_conflict.csv")).rows
+        ds = cc.read(fixture("brd_conflict.csv"))
+        assert ds.dyads == ()
+        for row in rows:
+            conflict = ds.conflict(f"ucdp-conflict-{row.conflict_id}")
+            (year,) = [y for y in conflict.years if y.year == row.year]
+            assert year.battle_deaths == cc.Count(row.bd_best, low=row.bd_low, high=row.bd_high)
+            assert year.intensity is None  # ACD's, not BRD's
+            assert year.citations == (cc.Citation(ds.sources[0].id, rows=(row.line,)),)
+            assert year.source_codes[0].get("battle_location") == ", ".join(row.battle_location)
+        conflict = ds.conflict("ucdp-conflict-9001")
+        assert [y.year for y in conflict.years] == [1992, 1993]  # in year order, the file's are not
+        assert (conflict.side_ids(cc.Side.A), conflict.side_ids(cc.Side.B)) == (("ucdp-actor-9101",),
+                                                                              ("ucdp-actor-9102",))
+
+    def test_conflict_level_merges_with_acd_into_one_year(self) -> None:
+        acd, brd = cc.read(fixture("acd.csv")), cc.read(fixture("brd_conflict.csv"))
+        for merged in (acd.merge(brd), brd.merge(acd)):
+            years = merged.conflict("ucdp-conflict-9001").years
+            assert [(y.year, y.intensity) for y in years] == [(1992, cc.Intensity.WAR), (1993, cc.Intensity.WAR)]
+            assert [y.battle_deaths for y in years] == [cc.Count(566, low=566, high=1195),
+                                                        cc.Count(1611, low=1611, high=2563)]
 
     def test_the_real_row_for_2020(self) -> None:
         """UCDP BRD 22.1, dyad 833 in 2020 (committed with its credit): 7,646 (7,548–9,077)."""
@@ -159,13 +180,26 @@ class TestMerge:
 
 class TestWrite:
     @pytest.mark.parametrize(("name", "fmt"), [("acd.csv", "ucdp-acd"), ("acd_resaved.csv", "ucdp-acd"),
-                                               ("brd.csv", "ucdp-brd"), ("ucdp_brd_v22_1_388_2020.csv", "ucdp-brd")])
+                                               ("brd.csv", "ucdp-brd"), ("ucdp_brd_v22_1_388_2020.csv", "ucdp-brd"),
+                                               ("brd_conflict.csv", "ucdp-brd")])
     def test_fixture_round_trip(self, tmp_path: Path, name: str, fmt: str) -> None:
         """Read, write and read again gives the same rows."""
         target = tmp_path / "out.csv"
         report = written(cc.read(fixture(name)), target, fmt)
         assert (report.format, report.left_out) == (fmt, ())
         assert same_rows(fixture(name), target)
+        assert read_rows(target).layout.columns == read_rows(fixture(name)).layout.columns
+
+    def test_a_conflict_level_year_is_no_acd_row_and_no_dyadic_row(self, tmp_path: Path) -> None:
+        brd = cc.read(fixture("brd_conflict.csv"))
+        report = written(brd, tmp_path / "acd.csv", "ucdp-acd")
+        assert (report.rows, [p.path for p in report.left_out]) == (0, ["$.conflicts[0].years[0]",
+                                                                        "$.conflicts[0].years[1]"])
+        dyadic = brd.merge(cc.read(fixture("brd.csv")))
+        report = written(dyadic, tmp_path / "brd.csv", "ucdp-brd")
+        assert "dyad_id" in read_rows(tmp_path / "brd.csv").layout.columns
+        assert [p.path for p in report.left_out] == ["$.conflicts[0].years[0].battle_deaths",
+                                                     "$.conflicts[0].years[1].battle_deaths"]
 
     @pytest.mark.parametrize(("name", "fmt"), [(ACD_REAL, "ucdp-acd"), (BRD_REAL, "ucdp-brd")])
     def test_real_round_trip(self, tmp_path: Path, name: str, fmt: str) -> None:
@@ -197,10 +231,14 @@ class TestWrite:
             (9001, 1993, "Government of Xland", (9102,), 1, 3, "Yregion")]
 
 
-def _keyed(fmt: Format[Any], rows: list[Any]) -> list[Any]:
+def _keyed(fmt: Format[Any], rows: list[Any], *, conflict_level: bool = False) -> list[Any]:
     """*rows* made one per key as the formats promise (a conflict-year; a dyad-year, each dyad of one conflict)."""
     if fmt is ACD:
         return [attrs.evolve(r, year=1989 + i) for i, r in enumerate(rows)]
+    if conflict_level:
+        return [attrs.evolve(r, dyad_id=None, year=1989 + i,
+                             source_codes=tuple(c for c in r.source_codes if c[0] != "dyad_id"))
+                for i, r in enumerate(rows)]
     return [attrs.evolve(r, dyad_id=r.conflict_id, year=1989 + i,
                          source_codes=tuple(c for c in r.source_codes if c[0] != "dyad_id"))
             for i, r in enumerate(rows)]
@@ -221,3 +259,22 @@ def test_generated_rows_round_trip(tmp_path_factory: pytest.TempPathFactory, fmt
         ds = cc.read(source, format=name)
     written(ds, target, name)
     assert same_rows(source, target)
+
+
+@settings(deadline=None)
+@given(data=st.data())
+def test_generated_conflict_level_rows_round_trip(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:
+    """Conflict-level BRD rows (no dyad_id column), through the model and back, are the rows written."""
+    rows = _keyed(BRD, data.draw(st.lists(rows_of(BRD), min_size=1, max_size=4)), conflict_level=True)
+    folder = tmp_path_factory.mktemp("rows")
+    source, target = folder / "in.csv", folder / "out.csv"
+    source.write_text(BRD.dumps(rows, columns=[c.name for c in BRD.columns if c.name != "dyad_id"]), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", cc.formats.DataWarning)
+        ds = cc.read(source, format="ucdp-brd")
+    assert ds.dyads == ()
+    written(ds, target, "ucdp-brd")
+    kept = {line for c in ds.conflicts for y in c.years for cite in y.citations for line in cite.rows}
+    wanted = [r for r in read_rows(source).rows if r.line in kept]
+    got = read_rows(target).rows
+    assert Counter(map(repr, without_lines(got))) == Counter(map(repr, without_lines(wanted)))

@@ -9,6 +9,9 @@
   gives one UCDP actor id, as the GED mapping makes them, else ``ethprio-actor-<name>``;
   its side is `Side.A` for a "Government of …" and `Side.B` for the other actors (UCDP's
   convention for civil conflicts, which these are all);
+- ``ucdp_acd_id`` links the ceasefire to its UCDP conflicts (``conflict_ids``): the file
+  holds nothing else about a conflict, so each number is a stub `Conflict`
+  ``ucdp-conflict-<id>`` (see `_links`), which `Dataset.merge` joins with an ACD or BRD conflict;
 - ``mediator_send`` is split into names, and each is a mediator where it is a spelling in
   the table of the field's spellings (`KNOWN`); any other name is reported, never guessed;
 - declared, effective and end dates at the precision the parts give; a date that breaks
@@ -40,6 +43,7 @@ from caucasus_conflict.timespan import TimeSpan
 
 from ._actors import ActorBook, match_name, slug, split_names
 from ._codes import apply_codes, file_source, kept_codes, left_out
+from ._links import ConflictStubs, conflict_numbers
 from ._values import Missing
 from .ethprio import CEASEFIRES, CeasefireRow
 
@@ -63,6 +67,7 @@ def ethprio_records(rows: Sequence[CeasefireRow], name: str, digest: str,
     """The file's source, actors and ceasefires, and the problems found mapping them."""
     sid = SourceId(source_id or f"ethprio-ceasefires-{digest[:12]}")
     book = ActorBook(name)
+    stubs = ConflictStubs(sid, "ETH/PRIO")
     problems: list[Problem] = []
     groups: dict[str, list[list[CeasefireRow]]] = {}
     for row in rows:
@@ -78,14 +83,15 @@ def ethprio_records(rows: Sequence[CeasefireRow], name: str, digest: str,
     taken_external: set[tuple[str, str]] = set()
     for key, buckets in groups.items():
         for group in buckets:
-            ceasefires += _ceasefires(key, group, name, sid, book, problems, taken_ids, taken_external)
+            ceasefires += _ceasefires(key, group, name, sid, book, stubs, problems, taken_ids, taken_external)
     years = [y for row in rows if (y := _year(row.cf_dec_yr)) is not None]
     source = file_source(sid, title="ETH/PRIO Civil Conflict Ceasefire Dataset", publisher="ETH Zurich and PRIO",
                          url="https://www.ceasefiredata.org/", credit=_CREDIT, name=name, digest=digest, years=years,
                          note="research use with citation: check the terms before redistributing rows; the file "
                               "does not say its release; read by caucasus_conflict.read")
     problems += book.problems
-    return {"sources": (source,), "actors": book.actors(), "ceasefires": tuple(ceasefires)}, problems
+    return {"sources": (source,), "actors": book.actors(), "ceasefires": tuple(ceasefires),
+            "conflicts": stubs.conflicts()}, problems
 
 
 def _party(row: CeasefireRow, name: str, book: ActorBook, year: int | None, cite: Citation) -> ActorId | None:
@@ -108,7 +114,7 @@ def _kind(actor_name: str) -> ActorKind:
     return ActorKind.GOVERNMENT if actor_name.startswith("Government of") else ActorKind.ARMED_FORCES
 
 
-def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, book: ActorBook,
+def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, book: ActorBook, stubs: ConflictStubs,
                 problems: list[Problem], taken_ids: set[str], taken_external: set[tuple[str, str]]) -> list[Ceasefire]:
     """One ceasefire of *group*'s rows; a row naming a party already taken starts another."""
     out: list[Ceasefire] = []
@@ -161,6 +167,8 @@ def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, b
         except RecordError:
             continue  # an id the model cannot hold (surrounding spaces): kept in the source codes
         taken_external.add((scheme, value))
+    numbers = tuple(dict.fromkeys(n for row in kept for n in row.ucdp_acd_id if n >= 1))
+    conflict_ids = stubs.link(numbers, [row.line for row in kept])
     sides = tuple(Side.A if book.name_of(p).startswith("Government of") else Side.B for p in parties)
     fields: dict[str, Any] = {
         "declared": first.declared if first.declared is not None else TimeSpan.unknown(),
@@ -170,12 +178,12 @@ def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, b
                        + (f" ({first.location})" if first.location else ""),
                        party_ids=tuple(parties), party_sides=sides, mediator_ids=tuple(mediators),
                        written=_WRITTEN.get(first.written) if first.written is not None else None,
-                       external_ids=tuple(external), citations=(cite,))
+                       conflict_ids=conflict_ids, external_ids=tuple(external), citations=(cite,))
     rebuilt = _rows_of(ceasefire, {p: book.name_of(p) for p in (*parties, *mediators)},
-                       {p: _ucdp_ids(p) for p in parties})
+                       {p: _ucdp_ids(p) for p in parties}, numbers)
     out.append(attrs.evolve(ceasefire, source_codes=kept_codes(CEASEFIRES, kept, rebuilt)))
     if rest:
-        out += _ceasefires(key, rest, name, sid, book, problems, taken_ids, taken_external)
+        out += _ceasefires(key, rest, name, sid, book, stubs, problems, taken_ids, taken_external)
     return out
 
 
@@ -216,7 +224,7 @@ def _parts(span: TimeSpan | None) -> tuple[int | Missing, int | Missing, int | M
 
 
 def _rows_of(ceasefire: Ceasefire, names: dict[ActorId, str],
-             ucdp: dict[ActorId, tuple[int, ...]]) -> list[CeasefireRow]:
+             ucdp: dict[ActorId, tuple[int, ...]], conflicts: tuple[int, ...]) -> list[CeasefireRow]:
     """The rows the model's fields give for *ceasefire*, one per party, before its source codes are applied."""
     external = {x.scheme: x.value for x in ceasefire.external_ids}
     pax = external.get("pax")
@@ -226,7 +234,7 @@ def _rows_of(ceasefire: Ceasefire, names: dict[ActorId, str],
     written = {True: 1, False: 0, None: -1}[ceasefire.written]
     mediators = ", ".join(names[m] for m in ceasefire.mediator_ids) or None
     return [CeasefireRow(uniq_id=external.get("ethprio"), ucdp_actor_id=ucdp.get(party, ()),
-                         actor_name=names[party], pax_id=(int(pax),) if pax is not None and pax.isdigit() else (),
+                         actor_name=names[party], ucdp_acd_id=conflicts, pax_id=(int(pax),) if pax is not None and pax.isdigit() else (),
                          written=written, mediator_send=mediators, **dates)
             for party in ceasefire.party_ids]
 
@@ -276,8 +284,9 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
         names = {p: actors[p].name for p in ceasefire.actor_ids}
         ucdp = {p: tuple(int(x.value) for x in actors[p].external_ids if x.scheme == "ucdp-actor"
                          and x.value.isdigit())[:1] for p in ceasefire.party_ids}
-        rows += apply_codes(CEASEFIRES, _rows_of(ceasefire, names, ucdp), ceasefire.source_codes)
-        used.update(ceasefire.actor_ids)
-        problems += _spans_problems(ceasefire, f"ceasefires[{position}]")
+        numbers, unlinked = conflict_numbers(dataset, ceasefire, f"ceasefires[{position}]")
+        rows += apply_codes(CEASEFIRES, _rows_of(ceasefire, names, ucdp, numbers), ceasefire.source_codes)
+        used.update((*ceasefire.actor_ids, *ceasefire.conflict_ids))
+        problems += _spans_problems(ceasefire, f"ceasefires[{position}]") + unlinked
     problems += left_out(dataset, used)
     return rows, problems

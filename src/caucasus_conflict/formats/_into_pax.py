@@ -10,6 +10,9 @@
   names, the mediators those ``ThrdPart`` names (PA-X's third parties: mediators,
   witnesses, guarantors); an agreement whose ``Part`` names none is left out, and a
   ``ThrdPart`` that names none is reported;
+- ``UcdpCon`` links the agreement to its UCDP conflicts (``conflict_ids``): each number is a
+  stub `Conflict` ``ucdp-conflict-<id>`` (see `_links`), which `Dataset.merge` joins with the
+  conflict of an ACD or BRD file;
 - every other column is kept in the record's `SourceCodes` (see `_codes`), so that
   `pax_rows` writes the row back.
 """
@@ -28,6 +31,7 @@ from caucasus_conflict.model import ActorId, Ceasefire, CeasefireId, Citation, E
 
 from ._actors import ActorBook, mentions
 from ._codes import apply_codes, file_source, kept_codes, left_out
+from ._links import ConflictStubs, conflict_numbers
 from .pax import PAX, PaxRow
 
 __all__ = ["pax_records", "pax_rows"]
@@ -42,6 +46,7 @@ def pax_records(rows: Sequence[PaxRow], name: str, digest: str,
     """The file's source, actors and agreements, and the problems found mapping them."""
     sid = SourceId(source_id or f"pax-{digest[:12]}")
     book = ActorBook(name)
+    stubs = ConflictStubs(sid, "PA-X")
     problems: list[Problem] = []
     agreements: list[Ceasefire] = []
     seen: set[int] = set()
@@ -70,9 +75,10 @@ def pax_records(rows: Sequence[PaxRow], name: str, digest: str,
             id=CeasefireId(f"pax-{row.agt_id}" if first else f"pax-line-{row.line}"),
             name=(row.agt or "").strip() or f"PA-X agreement {row.agt_id if row.agt_id is not None else 'at line ' + str(row.line)}",
             party_ids=tuple(parties), mediator_ids=tuple(mediators), declared=row.span, written=True,
+            conflict_ids=stubs.link(row.ucdp_con, (row.line,)),
             external_ids=(ExternalId("pax", str(row.agt_id)),) if first else (), citations=(cite,))
         names = {p: book.name_of(p) for p in (*parties, *mediators)}
-        rebuilt = _rows_of(agreement, names)
+        rebuilt = _rows_of(agreement, names, tuple(n for n in dict.fromkeys(row.ucdp_con) if n >= 1))
         agreements.append(attrs.evolve(agreement, source_codes=kept_codes(PAX, (row,), rebuilt)))
     years = [row.dat.year for row in rows if row.dat is not None]
     source = file_source(sid, title="PA-X Peace Agreements Database", publisher="PeaceRep, University of Edinburgh",
@@ -80,16 +86,17 @@ def pax_records(rows: Sequence[PaxRow], name: str, digest: str,
                          years=years, note="check the terms on peaceagreements.org before redistributing rows; the "
                                            "file does not say its version; read by caucasus_conflict.read")
     problems += book.problems
-    return {"sources": (source,), "actors": book.actors(), "ceasefires": tuple(agreements)}, problems
+    return {"sources": (source,), "actors": book.actors(), "ceasefires": tuple(agreements),
+            "conflicts": stubs.conflicts()}, problems
 
 
-def _rows_of(agreement: Ceasefire, names: dict[ActorId, str]) -> list[PaxRow]:
+def _rows_of(agreement: Ceasefire, names: dict[ActorId, str], conflicts: tuple[int, ...]) -> list[PaxRow]:
     """The row the model's fields give for *agreement*, before its source codes are applied."""
     pax = next((x.value for x in agreement.external_ids if x.scheme == "pax"), None)
     day = agreement.declared.first_day if agreement.declared.precision is Precision.DAY else None
     return [PaxRow(agt_id=int(pax) if pax is not None and pax.isdigit() else None, agt=agreement.name,
                    dat=day, part="; ".join(names[p] for p in agreement.party_ids),
-                   thrd_part="; ".join(names[m] for m in agreement.mediator_ids) or None)]
+                   thrd_part="; ".join(names[m] for m in agreement.mediator_ids) or None, ucdp_con=conflicts)]
 
 
 def pax_rows(dataset: Dataset) -> tuple[list[PaxRow], list[Problem]]:
@@ -123,7 +130,9 @@ def pax_rows(dataset: Dataset) -> tuple[list[PaxRow], list[Problem]]:
                 problems.append(Problem(f"{where}.{field}", f"PA-X has no column for an agreement's {field}; "
                                                             "left out"))
         names = {p: actors[p].name for p in agreement.actor_ids}
-        rows += apply_codes(PAX, _rows_of(agreement, names), agreement.source_codes)
-        used.update(agreement.actor_ids)
+        numbers, unlinked = conflict_numbers(dataset, agreement, where)
+        rows += apply_codes(PAX, _rows_of(agreement, names, numbers), agreement.source_codes)
+        used.update((*agreement.actor_ids, *agreement.conflict_ids))
+        problems += unlinked
     problems += left_out(dataset, used)
     return rows, problems

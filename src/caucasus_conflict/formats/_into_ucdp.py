@@ -16,7 +16,8 @@ How an ACD file maps (docs/formats/ucdp-acd.md has the table):
 
 A BRD row is a `DyadYear` of the `Dyad` ``ucdp-dyad-<id>`` (external id ``ucdp-dyad``), with
 ``bd_low``/``bd_best``/``bd_high`` as its battle deaths; the dyad's `Conflict` is made as for
-ACD, without years.
+ACD, without years. A row of the conflict-level BRD file (no ``dyad_id`` column) is a
+`ConflictYear` of its conflict with those battle deaths (and no intensity: that is ACD's).
 
 Each year keeps the row's other cells as written, as `SourceCodes` of the format, so that
 `acd_rows` and `brd_rows` give the rows back: read, write and read again gives the same rows.
@@ -32,7 +33,7 @@ from typing import Any
 
 from caucasus_conflict._names import fold
 from caucasus_conflict.dataset import Dataset
-from caucasus_conflict.errors import Problem, QueryError, RecordError
+from caucasus_conflict.errors import Problem, RecordError
 from caucasus_conflict.kinds import (
     ActorKind,
     ConflictType,
@@ -68,7 +69,7 @@ from caucasus_conflict.timespan import TimeSpan
 from ._rows import Format, ReadResult, Row
 from .ucdp import ACD, BRD, AcdRow, BrdRow, side_names
 
-__all__ = ["acd_records", "acd_rows", "brd_records", "brd_rows"]
+__all__ = ["acd_records", "acd_rows", "brd_columns", "brd_records", "brd_rows"]
 
 _INCOMPATIBILITY = {1: Incompatibility.TERRITORY, 2: Incompatibility.GOVERNMENT,
                     3: Incompatibility.TERRITORY_AND_GOVERNMENT}
@@ -88,6 +89,8 @@ _CREDIT = {
 # The columns a year record holds itself; every other cell of the row is kept as written.
 _ACD_HELD = frozenset({"conflict_id", "year", "intensity_level"})
 _BRD_HELD = frozenset({"conflict_id", "dyad_id", "year", "bd_best", "bd_low", "bd_high"})
+# The columns of a conflict-level BRD file, in the order the writer gives them: the dyadic file's without dyad_id.
+_BRD_CONFLICT_COLUMNS = tuple(spec.name for spec in BRD.columns if spec.name != "dyad_id")
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -317,10 +320,9 @@ def _battle_deaths(row: BrdRow) -> tuple[Count | None, list[tuple[str, str]]]:
 
 def brd_records(result: ReadResult[BrdRow], name: str, digest: str,
                 source_id: str | None) -> tuple[dict[str, Any], list[Problem]]:
-    """The source, actors, territories, conflicts and dyads of a dyadic BRD file."""
+    """The source, actors, territories, conflicts and dyads of a BRD file (conflict-level: no dyads)."""
     if "dyad_id" not in result.layout.columns:
-        raise QueryError(f"{name} is a conflict-level UCDP BRD file (it has no dyad_id column); read() maps the "
-                         "dyadic file only so far. Read its rows with caucasus_conflict.formats.read_rows")
+        return _brd_conflict_records(result, name, digest, source_id)
     source = _source("ucdp-brd", result.rows, name, digest, source_id)
     build = _Builder("ucdp-brd", source.id, name)
     dyads: dict[str, dict[str, Any]] = {}
@@ -346,12 +348,7 @@ def brd_records(result: ReadResult[BrdRow], name: str, digest: str,
         if deaths is None or (dyad_id, row.year) in seen:
             continue
         seen.add((dyad_id, row.year))
-        codes = _cells(BRD, row, _BRD_HELD)
-        if dropped:
-            columns = (*(codes.columns if codes else ()), *(c for c, _ in dropped))
-            values = (*(codes.values if codes else ()), *(t for _, t in dropped))
-            codes = SourceCodes("ucdp-brd", columns, values)
-        entry["years"].append(DyadYear(year=row.year, battle_deaths=deaths, source_codes=(codes,) if codes else (),
+        entry["years"].append(DyadYear(year=row.year, battle_deaths=deaths, source_codes=_year_codes(row, dropped),
                                        citations=(cite,)))
     dyad_records = []
     taken: set[str] = set()
@@ -367,6 +364,45 @@ def brd_records(result: ReadResult[BrdRow], name: str, digest: str,
     conflicts = build.built_conflicts()  # makes the territories too
     return {"sources": (source,), "actors": build.built_actors(), "territories": tuple(build.territories.values()),
             "conflicts": conflicts, "dyads": tuple(dyad_records)}, build.problems
+
+
+def _year_codes(row: BrdRow, dropped: Sequence[tuple[str, str]]) -> tuple[SourceCodes, ...]:
+    """The row's cells other than those a year holds, and a bound set aside kept as its text."""
+    codes = _cells(BRD, row, _BRD_HELD)
+    if dropped:
+        columns = (*(codes.columns if codes else ()), *(c for c, _ in dropped))
+        values = (*(codes.values if codes else ()), *(t for _, t in dropped))
+        codes = SourceCodes("ucdp-brd", columns, values)
+    return (codes,) if codes else ()
+
+
+def _brd_conflict_records(result: ReadResult[BrdRow], name: str, digest: str,
+                          source_id: str | None) -> tuple[dict[str, Any], list[Problem]]:
+    """The source, actors, territories and conflicts of a conflict-level BRD file: one `ConflictYear` per row."""
+    source = _source("ucdp-brd", result.rows, name, digest, source_id)
+    build = _Builder("ucdp-brd", source.id, name)
+    years: dict[int, list[ConflictYear]] = {}
+    seen: set[tuple[int, int]] = set()
+    for row in result.rows:
+        if row.conflict_id is None or row.year is None:
+            build.problems.append(Problem(f"{name}:{row.line}", "the row has no readable conflict_id and year, so "
+                                                                "it is left out of the conflicts"))
+            continue
+        cite = build.cite(row)
+        build.conflict(row, row.location_inc, cite)
+        deaths, dropped = _battle_deaths(row)
+        if deaths is None:
+            build.problems.append(Problem(f"{name}:{row.line}:bd_best", "the row gives no readable battle deaths, "
+                                                                        "so its year is left out of the conflict"))
+            continue
+        if (row.conflict_id, row.year) in seen:
+            continue  # the reader reported the second row for the conflict-year
+        seen.add((row.conflict_id, row.year))
+        years.setdefault(row.conflict_id, []).append(ConflictYear(
+            year=row.year, battle_deaths=deaths, source_codes=_year_codes(row, dropped), citations=(cite,)))
+    conflicts = build.built_conflicts(years)  # makes the territories too
+    return {"sources": (source,), "actors": build.built_actors(), "territories": tuple(build.territories.values()),
+            "conflicts": conflicts}, build.problems
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -454,7 +490,13 @@ def acd_rows(ds: Dataset) -> tuple[list[AcdRow], list[Problem]]:
                                                                  "ACD row"))
             continue
         derived = _derived(ds, conflict, conflict.participants)
-        for year in conflict.years:
+        for index, year in enumerate(conflict.years):
+            if year.intensity is None and year.battle_deaths is not None and not any(
+                    codes.scheme == "ucdp-acd" for codes in year.source_codes):
+                problems.append(Problem(f"$.conflicts[{position}].years[{index}]",
+                                        f"conflict {conflict.id!r} has only battle deaths in {year.year} (a BRD "
+                                        "year), so it has no ACD row"))
+                continue
             held = {"conflict_id": number, "year": year.year,
                     "intensity_level": None if year.intensity is None else _CODE_OF_INTENSITY[year.intensity]}
             rows.append(_year_row(AcdRow, "ucdp-acd", held, year.source_codes, derived))
@@ -462,7 +504,11 @@ def acd_rows(ds: Dataset) -> tuple[list[AcdRow], list[Problem]]:
 
 
 def brd_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
-    """The dyadic BRD rows of *ds*: one per year of each dyad with UCDP ids, and what was left out.
+    """The BRD rows of *ds*: one per year of each dyad with UCDP ids, and what was left out.
+
+    A data set whose dyads have no years, and whose conflicts have years with battle
+    deaths (a conflict-level BRD file read), gives the conflict-level rows instead: one per
+    such year, which `brd_columns` writes without ``dyad_id``.
 
     Examples:
         >>> import caucasus_conflict as cc
@@ -470,8 +516,15 @@ def brd_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
         >>> rows, [p.path for p in left_out][:2]
         ([], ['$.events', '$.ceasefires'])
     """
+    if not any(d.years for d in ds.dyads) and any(y.battle_deaths for c in ds.conflicts for y in c.years):
+        return _brd_conflict_rows(ds)
     rows: list[BrdRow] = []
     problems = _left_out(ds, "ucdp-brd", ("actors", "territories", "conflicts", "dyads"))
+    problems += [Problem(f"$.conflicts[{position}].years[{index}].battle_deaths",
+                         f"conflict {c.id!r} has battle deaths of its own in {year.year}; a dyadic BRD file has no "
+                         "row for them (write a data set without dyads for the conflict-level file)")
+                 for position, c in enumerate(ds.conflicts) for index, year in enumerate(c.years)
+                 if year.battle_deaths is not None]
     conflicts = {c.id: c for c in ds.conflicts}
     for position, dyad in enumerate(ds.dyads):
         conflict = conflicts[dyad.conflict_id]
@@ -488,3 +541,38 @@ def brd_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
                     "bd_low": deaths.low, "bd_high": deaths.high}
             rows.append(_year_row(BrdRow, "ucdp-brd", held, year.source_codes, derived))
     return rows, problems
+
+
+def _brd_conflict_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
+    """The conflict-level BRD rows of *ds*: one per year of a conflict with battle deaths."""
+    rows: list[BrdRow] = []
+    problems = _left_out(ds, "ucdp-brd", ("actors", "territories", "conflicts", "dyads"))
+    for position, conflict in enumerate(ds.conflicts):
+        number = _number(conflict, "ucdp-conflict")
+        counted = [y for y in conflict.years if y.battle_deaths is not None]
+        if number is None or not counted:
+            why = "has no UCDP conflict id (external id ucdp-conflict)" if number is None else \
+                "has no year with battle deaths"
+            problems.append(Problem(f"$.conflicts[{position}]", f"conflict {conflict.id!r} {why}, so it has no "
+                                                                 "BRD row"))
+            continue
+        derived = _derived(ds, conflict, conflict.participants)
+        for year in counted:
+            deaths = year.battle_deaths
+            assert deaths is not None
+            held = {"conflict_id": number, "year": year.year, "bd_best": deaths.best, "bd_low": deaths.low,
+                    "bd_high": deaths.high}
+            rows.append(_year_row(BrdRow, "ucdp-brd", held, year.source_codes, derived))
+    return rows, problems
+
+
+def brd_columns(rows: Sequence[BrdRow]) -> tuple[str, ...] | None:
+    """The columns to write *rows* under: the conflict-level file's when no row has a dyad, else ``None`` (all).
+
+    Examples:
+        >>> brd_columns([BrdRow(conflict_id=1, year=1990)])[:2], brd_columns([BrdRow(conflict_id=1, dyad_id=2)])
+        (('conflict_id', 'location_inc'), None)
+    """
+    if rows and all(row.dyad_id is None and "dyad_id" not in dict(row.source_codes) for row in rows):
+        return _BRD_CONFLICT_COLUMNS
+    return None

@@ -149,6 +149,8 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
     result = fmt.rows_of(table, name=name)  # strict is applied below, to the rows' and the mapping's problems
     digest = hashlib.sha256(data).hexdigest()
     records, mapped = mapper(result, name, digest, source_id)
+    if table.layout.hxl is not None:
+        records = _with_hxl(records, fmt.name, table.layout.columns, table.layout.hxl)
     problems = sorted((*result.problems, *mapped), key=lambda problem: _line_of(problem, name))  # stable
     if problems and strict:
         raise DataError(problems, file=name,
@@ -159,6 +161,21 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
                                   "see Dataset.problems"),
                       stacklevel=2)
     return Dataset(**records, problems=tuple(problems))
+
+
+def _with_hxl(records: dict[str, Any], fmt: str, columns: tuple[str, ...], tags: tuple[str, ...]) -> dict[str, Any]:
+    """*records* with the file's HXL hashtag row kept on its source, as `SourceCodes` ``<format>.hxl``.
+
+    One (column, hashtag) pair per column with a tag, in file order, so that `write` gives
+    the row back under the header (#11).
+    """
+    pairs = [(column, tag) for column, tag in zip(columns, tags, strict=False) if tag]
+    sources = records.get("sources", ())
+    if not pairs or not sources:
+        return records
+    codes = SourceCodes(f"{fmt}.hxl", tuple(c for c, _ in pairs), tuple(t for _, t in pairs))
+    first = attrs.evolve(sources[0], source_codes=(*sources[0].source_codes, codes))
+    return {**records, "sources": (first, *sources[1:])}
 
 
 def _ged_records(result: ReadResult[GedRow], name: str, digest: str,

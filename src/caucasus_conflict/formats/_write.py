@@ -10,7 +10,9 @@ many were left out and `WriteReport.left_out` lists them; ``strict=True`` refuse
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 import os
 import warnings
 from collections.abc import Callable, Sequence
@@ -22,11 +24,11 @@ from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import ArgumentTypeError, DataError, Problem, QueryError, UnknownNameError
 from caucasus_conflict.loading import dump
 
-from ._csv import write_text_atomically
+from ._csv import write_table, write_text_atomically
 from ._into_acled import acled_rows
 from ._into_ethprio import ethprio_rows
 from ._into_pax import pax_rows
-from ._into_ucdp import acd_rows, brd_rows
+from ._into_ucdp import acd_rows, brd_columns, brd_rows
 from ._model import DataWarning
 from ._registry import FORMATS, get_format
 from ._rows import Row
@@ -49,6 +51,9 @@ WRITERS: dict[str, Writer] = {
     "ucdp-brd": brd_rows,
 }
 """The writer of each format that can be written from a `Dataset`, by format name."""
+
+_COLUMNS: dict[str, Callable[[Sequence[Any]], Sequence[str] | None]] = {"ucdp-brd": brd_columns}
+"""Where a format's rows say which columns to write (a conflict-level BRD file has no ``dyad_id``)."""
 
 
 @attrs.frozen
@@ -110,14 +115,48 @@ def write(dataset: Dataset, path: str | os.PathLike[str], format: str = JSON, *,
     writer = _writer(format)
     rows, left_out = writer(dataset)
     problems = tuple(left_out)
+    columns = _COLUMNS[format](rows) if format in _COLUMNS else None
+    text = get_format(format).dumps(rows, columns=columns)
+    text, clashes = _with_hxl(text, dataset, format)
+    problems += tuple(clashes)
     if problems and strict:
         raise DataError(problems, file=name)
-    text = get_format(format).dumps(rows)
     write_text_atomically(name, text)
     if problems:
         warnings.warn(DataWarning(f"{name}: {len(problems)} record(s) or value(s) could not be written as {format} "
                                "and were left out; see WriteReport.left_out"), stacklevel=2)
     return WriteReport(name, format, len(rows), problems)
+
+
+def _with_hxl(text: str, dataset: Dataset, format: str) -> tuple[str, list[Problem]]:
+    """*text* with the HXL hashtag row its sources kept (`SourceCodes` ``<format>.hxl``) under the header.
+
+    A file read with a hashtag row is written with it, each column's tag under it (``""``
+    for a column without one), so read -> write -> read gives the row back. Sources that
+    tag one column differently are reported; the first source's tag is written.
+    """
+    scheme = f"{format}.hxl"
+    tags: dict[str, tuple[str, str]] = {}
+    problems: list[Problem] = []
+    for position, source in enumerate(dataset.sources):
+        for codes in source.source_codes:
+            if codes.scheme != scheme:
+                continue
+            for column, tag in codes.items():
+                held = tags.setdefault(column, (tag, source.id))
+                if held[0] != tag:
+                    problems.append(Problem(f"sources[{position}].source_codes", f"source {source.id!r} tags column "
+                                            f"{column!r} {tag!r}, source {held[1]!r} {held[0]!r}; {held[0]!r} is "
+                                            "written in the HXL row"))
+    if not tags:
+        return text, problems
+    header = next(csv.reader(io.StringIO(text, newline="")))
+    if not any(column in tags for column in header):
+        return text, problems
+    head = write_table(header, [])
+    assert text.startswith(head)
+    row = write_table([tags[column][0] if column in tags else "" for column in header], [])
+    return head + row + text[len(head):], problems
 
 
 def _writer(format: object) -> Writer:
