@@ -767,8 +767,47 @@ class Location:
 # -- records --------------------------------------------------------------------------
 
 
+class _Named:
+    """What records with a name and aliases share (actors, territories, conflicts, dyads)."""
+
+    __slots__ = ()
+    name: str
+    aliases: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias.
+
+        Examples:
+            >>> Territory(id=TerritoryId("y"), name="Yevlakh", kind=TerritoryKind.CITY, aliases=("Yevlax",),
+            ...           citations=(Citation(SourceId("s"), (3,)),)).names
+            ('Yevlakh', 'Yevlax')
+        """
+        return (self.name, *self.aliases)
+
+
+class _Participated:
+    """What records with participants share (events, conflicts, dyads)."""
+
+    __slots__ = ()
+    participants: tuple[Participant, ...]
+
+    @property
+    def actor_ids(self) -> tuple[ActorId, ...]:
+        """The ids of the actors taking part (every party and supporter), in order, each once.
+
+        Examples:
+            >>> Event(id=EventId("e"), kind=EventKind.WAR, summary="A war", span=TimeSpan.parse("2020"),
+            ...       participants=(Participant(ActorId("a"), Role.INITIATOR), Participant(ActorId("b"), Role.TARGET),
+            ...                     Participant(ActorId("a"), Role.SUPPORTER)),
+            ...       citations=(Citation(SourceId("s"), (10,)),)).actor_ids
+            ('a', 'b')
+        """
+        return tuple(dict.fromkeys(p.actor_id for p in self.participants))
+
+
 @attrs.frozen(kw_only=True, field_transformer=check_fields)
-class Actor:
+class Actor(_Named):
     """A state, government, de-facto authority, office, organisation, armed group or person.
 
     ``aliases`` hold other names the source uses: metonyms (``"Baku"``), spellings
@@ -796,20 +835,10 @@ class Actor:
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The name followed by every alias.
-
-        Examples:
-            >>> Actor(id=ActorId("x"), name="X", kind=ActorKind.STATE,
-            ...       citations=(Citation(SourceId("s"), (1,)),)).names
-            ('X',)
-        """
-        return (self.name, *self.aliases)
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)
-class Territory:
+class Territory(_Named):
     """A place: a state's territory, region, oblast, district group, corridor or city.
 
     Examples:
@@ -832,20 +861,10 @@ class Territory:
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The name followed by every alias.
-
-        Examples:
-            >>> Territory(id=TerritoryId("y"), name="Yevlakh", kind=TerritoryKind.CITY,
-            ...           citations=(Citation(SourceId("s"), (3,)),)).names
-            ('Yevlakh',)
-        """
-        return (self.name, *self.aliases)
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)
-class Event:
+class Event(_Participated):
     """Something that happened: a typed kind, a time span, actors in roles, places, casualties.
 
     Examples:
@@ -871,16 +890,6 @@ class Event:
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
-    @property
-    def actor_ids(self) -> tuple[ActorId, ...]:
-        """The ids of the actors taking part, in order, each once.
-
-        Examples:
-            >>> Event(id=EventId("e"), kind=EventKind.WAR, summary="A war", span=TimeSpan.parse("2020"),
-            ...       citations=(Citation(SourceId("s"), (10,)),)).actor_ids
-            ()
-        """
-        return tuple(dict.fromkeys(p.actor_id for p in self.participants))
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)
@@ -1139,7 +1148,7 @@ class DyadYear:
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)
-class Conflict:
+class Conflict(_Named, _Participated):
     """An armed conflict as UCDP defines one: an incompatibility, its sides, and its years.
 
     ``participants`` are the primary parties with their `Side` (role ``participant``) and
@@ -1172,27 +1181,7 @@ class Conflict:
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The name followed by every alias.
 
-        Examples:
-            >>> Conflict(id=ConflictId("c"), name="Xland: Government",
-            ...          citations=(Citation(SourceId("s"), rows=(2,)),)).names
-            ('Xland: Government',)
-        """
-        return (self.name, *self.aliases)
-
-    @property
-    def actor_ids(self) -> tuple[ActorId, ...]:
-        """The ids of every party and supporter, in order, each once.
-
-        Examples:
-            >>> Conflict(id=ConflictId("c"), name="C", participants=(Participant(ActorId("a"), Role.PARTICIPANT),),
-            ...          citations=(Citation(SourceId("s"), rows=(2,)),)).actor_ids
-            ('a',)
-        """
-        return tuple(dict.fromkeys(p.actor_id for p in self.participants))
 
     def side_ids(self, side: Side, *, supporters: bool = False) -> tuple[ActorId, ...]:
         """The primary parties on *side* (with ``supporters=True``, the states backing it instead).
@@ -1207,7 +1196,7 @@ class Conflict:
 
 
 @attrs.frozen(kw_only=True, field_transformer=check_fields)
-class Dyad:
+class Dyad(_Named, _Participated):
     """Two opposing primary parties of one conflict, and their battle-related deaths per year.
 
     ``participants`` are side A and side B (role ``participant``, with their `Side`);
@@ -1235,28 +1224,7 @@ class Dyad:
     citations: tuple[Citation, ...] = field(validator=non_empty)
     note: str | None = field(default=None, validator=non_empty)
 
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The name followed by every alias.
 
-        Examples:
-            >>> Dyad(id=DyadId("d"), name="A – B", conflict_id=ConflictId("c"),
-            ...      citations=(Citation(SourceId("s"), rows=(2,)),)).names
-            ('A – B',)
-        """
-        return (self.name, *self.aliases)
-
-    @property
-    def actor_ids(self) -> tuple[ActorId, ...]:
-        """The ids of both sides' actors, in order, each once.
-
-        Examples:
-            >>> Dyad(id=DyadId("d"), name="D", conflict_id=ConflictId("c"),
-            ...      participants=(Participant(ActorId("a"), Role.PARTICIPANT, Side.A),),
-            ...      citations=(Citation(SourceId("s"), rows=(2,)),)).actor_ids
-            ('a',)
-        """
-        return tuple(dict.fromkeys(p.actor_id for p in self.participants))
 
     def side_ids(self, side: Side) -> tuple[ActorId, ...]:
         """The actors on *side*.

@@ -28,8 +28,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from caucasus_conflict._names import fold
 from caucasus_conflict.dataset import Dataset
@@ -280,8 +280,28 @@ def _episodes(rows: Sequence[AcdRow], sid: SourceId) -> tuple[Episode, ...]:
 def acd_records(result: ReadResult[AcdRow], name: str, digest: str,
                 source_id: str | None) -> tuple[dict[str, Any], list[Problem]]:
     """The source, actors, territories and conflicts of an ACD file (checked by the caller's `Dataset`)."""
-    source = _source("ucdp-acd", result.rows, name, digest, source_id)
-    build = _Builder("ucdp-acd", source.id, name)
+    def year_of(row: AcdRow, cite: Citation, problems: list[Problem]) -> ConflictYear:
+        assert row.year is not None
+        codes = _cells(ACD, row, _ACD_HELD)
+        return ConflictYear(year=row.year, intensity=_INTENSITY.get(row.intensity_level or 0),
+                            source_codes=(codes,) if codes else (), citations=(cite,))
+
+    return _conflict_year_records("ucdp-acd", result, name, digest, source_id, lambda row: row.location, year_of)
+
+
+_Y = TypeVar("_Y", AcdRow, BrdRow)
+
+
+def _conflict_year_records(fmt: str, result: ReadResult[_Y], name: str, digest: str, source_id: str | None,
+                           location_of: Callable[[_Y], str | None],
+                           year_of: Callable[[_Y, Citation, list[Problem]], ConflictYear | None],
+                           ) -> tuple[dict[str, Any], list[Problem]]:
+    """The records of a file of one row per conflict-year (ACD, conflict-level BRD).
+
+    *year_of* makes a row's `ConflictYear`, or reports why it cannot and returns ``None``.
+    """
+    source = _source(fmt, result.rows, name, digest, source_id)
+    build = _Builder(fmt, source.id, name)
     years: dict[int, list[ConflictYear]] = {}
     seen: set[tuple[int, int]] = set()
     for row in result.rows:
@@ -290,17 +310,15 @@ def acd_records(result: ReadResult[AcdRow], name: str, digest: str,
                                                                 "it is left out of the conflicts"))
             continue
         cite = build.cite(row)
-        build.conflict(row, row.location, cite)
-        if (row.conflict_id, row.year) in seen:
-            continue  # the reader reported the second row for the conflict-year
+        build.conflict(row, location_of(row), cite)
+        year = year_of(row, cite, build.problems)
+        if year is None or (row.conflict_id, row.year) in seen:
+            continue  # reported: no year to keep, or (by the reader) a second row for the conflict-year
         seen.add((row.conflict_id, row.year))
-        codes = _cells(ACD, row, _ACD_HELD)
-        years.setdefault(row.conflict_id, []).append(ConflictYear(
-            year=row.year, intensity=_INTENSITY.get(row.intensity_level or 0),
-            source_codes=(codes,) if codes else (), citations=(cite,)))
+        years.setdefault(row.conflict_id, []).append(year)
     conflicts = build.built_conflicts(years)  # makes the territories too
-    return {"sources": (source,), "actors": build.built_actors(),
-            "territories": tuple(build.territories.values()), "conflicts": conflicts}, build.problems
+    return {"sources": (source,), "actors": build.built_actors(), "territories": tuple(build.territories.values()),
+            "conflicts": conflicts}, build.problems
 
 
 def _battle_deaths(row: BrdRow) -> tuple[Count | None, list[tuple[str, str]]]:
@@ -379,30 +397,18 @@ def _year_codes(row: BrdRow, dropped: Sequence[tuple[str, str]]) -> tuple[Source
 def _brd_conflict_records(result: ReadResult[BrdRow], name: str, digest: str,
                           source_id: str | None) -> tuple[dict[str, Any], list[Problem]]:
     """The source, actors, territories and conflicts of a conflict-level BRD file: one `ConflictYear` per row."""
-    source = _source("ucdp-brd", result.rows, name, digest, source_id)
-    build = _Builder("ucdp-brd", source.id, name)
-    years: dict[int, list[ConflictYear]] = {}
-    seen: set[tuple[int, int]] = set()
-    for row in result.rows:
-        if row.conflict_id is None or row.year is None:
-            build.problems.append(Problem(f"{name}:{row.line}", "the row has no readable conflict_id and year, so "
-                                                                "it is left out of the conflicts"))
-            continue
-        cite = build.cite(row)
-        build.conflict(row, row.location_inc, cite)
+    def year_of(row: BrdRow, cite: Citation, problems: list[Problem]) -> ConflictYear | None:
+        assert row.year is not None
         deaths, dropped = _battle_deaths(row)
         if deaths is None:
-            build.problems.append(Problem(f"{name}:{row.line}:bd_best", "the row gives no readable battle deaths, "
-                                                                        "so its year is left out of the conflict"))
-            continue
-        if (row.conflict_id, row.year) in seen:
-            continue  # the reader reported the second row for the conflict-year
-        seen.add((row.conflict_id, row.year))
-        years.setdefault(row.conflict_id, []).append(ConflictYear(
-            year=row.year, battle_deaths=deaths, source_codes=_year_codes(row, dropped), citations=(cite,)))
-    conflicts = build.built_conflicts(years)  # makes the territories too
-    return {"sources": (source,), "actors": build.built_actors(), "territories": tuple(build.territories.values()),
-            "conflicts": conflicts}, build.problems
+            problems.append(Problem(f"{name}:{row.line}:bd_best", "the row gives no readable battle deaths, "
+                                                                  "so its year is left out of the conflict"))
+            return None
+        return ConflictYear(year=row.year, battle_deaths=deaths, source_codes=_year_codes(row, dropped),
+                            citations=(cite,))
+
+    return _conflict_year_records("ucdp-brd", result, name, digest, source_id, lambda row: row.location_inc,
+                                  year_of)
 
 
 # -- writing ----------------------------------------------------------------------------------
