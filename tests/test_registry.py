@@ -191,13 +191,17 @@ class TestImport:
         assert out.split() == [importlib.metadata.version("caucasus-conflict"), "False"]
 
     def test_load_imports_only_what_it_needs(self) -> None:
-        """Importing the package and loading a file leave reports, merging and dumping unimported until used (#13)."""
+        """Importing the package and loading a file leave reports, merging, merge candidates, dumping and
+        name suggestions unimported until used (#13)."""
         code = ("import sys, caucasus_conflict as cc; ds = cc.load(); lazy = ['caucasus_conflict.reports', "
-                "'caucasus_conflict._merge', 'caucasus_conflict._writer']; print([m in sys.modules for m in lazy]); "
-                "cc.dumps(ds); ds.profile('turkey'); ds.merge(ds); print([m in sys.modules for m in lazy]); "
-                "print(cc.Profile is sys.modules['caucasus_conflict.reports'].Profile)")
+                "'caucasus_conflict._merge', 'caucasus_conflict._candidates', 'caucasus_conflict._writer']; "
+                "print([m in sys.modules for m in lazy], 'difflib' in sys.modules); "
+                "cc.dumps(ds); ds.profile('turkey'); ds.merge(ds); ds.merge_candidates(ds); "
+                "print([m in sys.modules for m in lazy]); "
+                "print(cc.Profile is sys.modules['caucasus_conflict.reports'].Profile, "
+                "cc.MergeCandidate is sys.modules['caucasus_conflict._candidates'].MergeCandidate)")
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-        assert out.split("\n")[:3] == ["[False, False, False]", "[True, True, True]", "True"]
+        assert out.split("\n")[:3] == ["[False, False, False, False] False", "[True, True, True, True]", "True True"]
 
 
 

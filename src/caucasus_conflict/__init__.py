@@ -10,7 +10,6 @@ Examples:
 
 from typing import TYPE_CHECKING, Any
 
-from ._candidates import MergeCandidate
 from ._registry import RECORD_TYPES, RecordType
 from ._version import __version__
 from .convert import configure_converter, converter, make_converter
@@ -89,6 +88,7 @@ from .model import (
 from .timespan import DateLike, TimeSpan
 
 if TYPE_CHECKING:
+    from ._candidates import MergeCandidate
     from .formats import read, write
     from .reports import BattleDeathsFigure, CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
 
@@ -105,6 +105,9 @@ def __getattr__(name: str) -> Any:
     if name == "write":
         from .formats import write as written
         return written
+    if name == "MergeCandidate":
+        from ._candidates import MergeCandidate as candidate
+        return candidate
     if name in _REPORTS:
         from . import reports
         return getattr(reports, name)

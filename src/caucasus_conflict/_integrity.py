@@ -15,7 +15,6 @@ data set of a million events within seconds.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from operator import attrgetter
 from typing import TypeVar, cast
@@ -24,6 +23,7 @@ import attrs
 
 from ._names import Named, Names, fold
 from ._registry import RECORD_TYPES, Field, Location, by_collection, citation_problem
+from ._similar import close_matches
 from ._validators import id_key
 from .errors import DataError, Problem
 from .model import Actor, Citation, Conflict, Dyad, Event, Record, Source, Territory
@@ -262,7 +262,7 @@ def _unknown(ref: str, target: str, by_id: dict[str, Record], ids_of: dict[str, 
     hint = ""
     if hints[0] > 0:
         hints[0] -= 1
-        close = difflib.get_close_matches(ref, sorted(ids_of[target]), n=1)
+        close = close_matches(ref, sorted(ids_of[target]), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"unknown {what} id {ref!r}{hint}"
 

@@ -7,11 +7,11 @@ and their territory twins, so the three lookups behave alike for every type.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
+from ._similar import close_matches, similarity
 from .errors import ArgumentTypeError, QueryError, UnknownNameError
 
 __all__ = ["Named", "Names", "fold"]
@@ -86,7 +86,7 @@ class Names(Generic[R]):
         """
         key = fold(query)
         names = list(self._display)
-        close = difflib.get_close_matches(key, names, n=10, cutoff=0.75)
+        close = close_matches(key, names, n=10, cutoff=0.75)
         close += [n for n in names if len(key) >= 3 and (key in n or (len(n) >= 3 and n in key))]
         suggestions: dict[str, str] = {}
         for name in close:
@@ -114,4 +114,4 @@ def _similarity(query: str, name: str) -> float:
         return 2.0
     if name.startswith(query) or query in name:
         return 1.0 + len(query) / len(name) / 2
-    return difflib.SequenceMatcher(None, query, name).ratio()
+    return similarity(query, name)

@@ -25,7 +25,6 @@ unknown key is an error (``forbid_extra_keys``).
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import enum
 import re
 from collections.abc import Callable, Iterator
@@ -44,6 +43,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.v import format_exception as _cattrs_format_exception
 
+from ._similar import close_matches
 from .errors import CaucasusConflictError, DataError, Problem, RecordError, RecordTypeError, TimeSpanError, preview
 from .kinds import Basis, Precision
 from .timespan import TimeSpan
@@ -111,7 +111,7 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
         return cls(value)
     except (ValueError, TypeError):
         allowed = [member.value for member in cls]
-        hint = difflib.get_close_matches(value, [str(a) for a in allowed], n=1) if isinstance(value, str) else []
+        hint = close_matches(value, [str(a) for a in allowed], n=1) if isinstance(value, str) else []
         suggestion = f"; did you mean {hint[0]!r}?" if hint else ""
         expected = f"one of {', '.join(repr(a) for a in allowed)}"
         raise RecordError(None, f"be {expected}", value,
@@ -673,7 +673,7 @@ def format_exception(exc: BaseException, type_: type | None) -> str:
         keys = sorted(exc.extra_fields, key=str)
         parts = []
         for key in keys[:_MAX_KEYS_NAMED]:
-            close = difflib.get_close_matches(key, allowed, n=1) if isinstance(key, str) else []
+            close = close_matches(key, allowed, n=1) if isinstance(key, str) else []
             parts.append(preview(key) + (f" (did you mean {close[0]!r}?)" if close else ""))
         if len(keys) > _MAX_KEYS_NAMED:
             parts.append(f"and {len(keys) - _MAX_KEYS_NAMED} more")

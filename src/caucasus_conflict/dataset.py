@@ -31,7 +31,6 @@ Query semantics, in short (the docs page "Dates and queries" has the long form):
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import enum
 import functools
 import math
@@ -42,11 +41,11 @@ from typing import TYPE_CHECKING, Protocol, TypeVar, overload
 
 import attrs
 
-from ._candidates import MergeCandidate, merge_candidates
 from ._index import Indexes, build_indexes, chronological
 from ._integrity import a_noun, check_integrity
 from ._names import Names
 from ._registry import RECORD_TYPES
+from ._similar import close_matches
 from ._validators import check_tuples
 from .errors import (
     ArgumentTypeError,
@@ -82,7 +81,9 @@ if TYPE_CHECKING:  # pragma: no cover - the extras are imported only when a tabl
     import pandas
     import pyarrow
 
-    # Reports and merging are imported when first asked for: loading a data set needs neither (#13).
+    # Reports, merging and merge candidates are imported when first asked for: loading a data
+    # set needs none of them (#13).
+    from ._candidates import MergeCandidate
     from .reports import BattleDeathsFigure, CasualtyFigure, CasualtyTotal, Corroboration, Profile, SearchHit
 
 __all__ = ["ActorRef", "Cited", "ConflictRef", "Dataset", "DyadRef", "EntityRef", "TerritoryRef"]
@@ -312,6 +313,8 @@ class Dataset:
         if not isinstance(other, Dataset):
             raise ArgumentTypeError("other", "be a Dataset", other,
                                     message=f"merge_candidates() takes a data set (got {type(other).__name__})")
+        from ._candidates import merge_candidates
+
         return merge_candidates(self, other, mapping or {})
 
     # -- lookups --------------------------------------------------------------------
@@ -417,7 +420,7 @@ class Dataset:
         found = self._state.by_id.get(_text(record_id, f"the {kind}'s id"))
         if not isinstance(found, cls):
             ids = [k for k, v in self._state.by_id.items() if isinstance(v, cls)]
-            raise UnknownNameError(kind, record_id, difflib.get_close_matches(record_id, ids, n=3))
+            raise UnknownNameError(kind, record_id, close_matches(record_id, ids, n=3))
         return found
 
     def record(self, record_id: str) -> Record:
@@ -431,7 +434,7 @@ class Dataset:
         found = self._state.by_id.get(_text(record_id, "the record's id"))
         if found is None:
             raise UnknownNameError("record", record_id,
-                                   difflib.get_close_matches(record_id, list(self._state.by_id), n=3))
+                                   close_matches(record_id, list(self._state.by_id), n=3))
         return found
 
     @overload
@@ -483,7 +486,7 @@ class Dataset:
         values = [v for (s, v), records in self._state.external.items() if s == scheme
                   and (record_type is None or any(type(r) is record_type for r in records))]
         raise UnknownExternalIdError(kind, f"{scheme}:{value}",
-                               [f"{scheme}:{v}" for v in difflib.get_close_matches(value, values, n=3)])
+                               [f"{scheme}:{v}" for v in close_matches(value, values, n=3)])
 
     def source(self, source_id: str) -> Source:
         """Return the source with this id.
@@ -1664,7 +1667,7 @@ def _member(cls: type[E], value: E | str) -> E:
         return cls(value)
     except ValueError:
         choices = ", ".join(repr(m.value) for m in cls)
-        close = difflib.get_close_matches(str(value), [str(m.value) for m in cls], n=1, cutoff=0.6)
+        close = close_matches(str(value), [str(m.value) for m in cls], n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise QueryError(f"{value!r} is not a valid {cls.__name__}{hint}; expected one of {choices}") from None
 

@@ -16,7 +16,6 @@ the file and JSON path. The bundled data set is read with `importlib.resources`
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
 import json
 import os
@@ -32,6 +31,7 @@ from cattrs.errors import BaseValidationError
 
 from ._integrity import check_integrity
 from ._registry import RECORD_TYPES, RecordType
+from ._similar import close_matches
 
 if TYPE_CHECKING:
     from ._writer import Writers
@@ -350,7 +350,7 @@ def _from_dict(raw: Any, file: str | None, streamed: dict[str, _Collection] | No
         got = f" (got {raw['format']!r})" if "format" in raw else ""
         problems.append(Problem("$.format", f"expected {FORMAT!r}{got}"))
     for key in sorted((raw.keys() | streamed.keys()) - {"format", *_KEYS}, key=str):
-        close = difflib.get_close_matches(key, _KEYS, n=1)
+        close = close_matches(key, _KEYS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         problems.append(Problem(f"$.{key}", f"unknown top-level key{hint}; expected only: format, {', '.join(_KEYS)}"))
     parts: dict[str, tuple[Any, ...]] = {}
