@@ -42,6 +42,7 @@ from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import CaucasusConflictError, DataError, Problem, QueryError, RecordError
 from caucasus_conflict.interop import EVENT_KIND_CROSSWALK, UCDP_KINDS, ucdp_date_precision
 from caucasus_conflict.kinds import ActorKind, CasualtyGroup, EventKind, Role, Side, SourceKind
+from caucasus_conflict.loading import _gc_paused
 from caucasus_conflict.model import (
     Actor,
     ActorId,
@@ -139,6 +140,14 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
         >>> "ged-7" in {e.id for e in both.events_involving("Azerbaijan")}
         True
     """
+    # A read builds several records per row and no reference cycles: the cyclic collector is
+    # paused while it runs, as for a load (each collection would walk every record built so far).
+    with _gc_paused():
+        return _read(path, format, strict=strict, source_id=source_id, max_bytes=max_bytes)
+
+
+def _read(path: str | os.PathLike[str], format: str | None, *, strict: bool, source_id: str | None,
+          max_bytes: int) -> Dataset:
     name = os.fspath(path)
     data = read_bytes(path, max_bytes=max_bytes)
     table = read_table(data, name=name, max_bytes=max_bytes)
@@ -161,7 +170,7 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
     if problems:
         warnings.warn(DataWarning(f"{name}: {len(problems)} value(s) set aside as unknown or not mapped; "
                                   "see Dataset.problems"),
-                      stacklevel=2)
+                      stacklevel=3)
     return Dataset(**records, problems=tuple(problems))
 
 
@@ -334,6 +343,7 @@ _new_citation = _prechecked(Citation)
 _new_external_id = _prechecked(ExternalId)
 _new_casualties = _prechecked(Casualties)
 _new_event = _prechecked(Event)
+_new_source_codes = _prechecked(SourceCodes)
 
 
 class _GedMemo:
@@ -484,10 +494,15 @@ def _ged_source_codes(row: GedRow, violence_kept: bool, year_kept: bool, dates_k
     if (low is not None and ((best is not None and low > best) or (high is not None and low > high))) or (
             high is not None and best is not None and high < best):  # a bound the model sets aside (see _count)
         extra += [(c, _text(row, c)) for c in ("best", "low", "high")]
-    if not extra and not row.source_codes:
-        return (SourceCodes._of_row("ucdp-ged", GED_KEPT, tuple(values)),)
-    done = {c for c, _ in extra}
-    extra += [(c, t) for c, t in row.source_codes if c not in done and c not in GED_KEPT]
+    if extra or row.source_codes:
+        done = {c for c, _ in extra}
+        extra += [(c, t) for c, t in row.source_codes if c not in done and c not in GED_KEPT]
     columns = GED_KEPT + tuple(c for c, _ in extra) if extra else GED_KEPT
-    columns = shared.setdefault(columns, columns)
-    return (SourceCodes._of_row("ucdp-ged", columns, (*values, *(t for _, t in extra))),)
+    checked = shared.get(columns)
+    if checked is None:  # a new shape: the public constructor checks its columns (and these values)
+        codes = SourceCodes("ucdp-ged", columns, (*values, *(t for _, t in extra)))
+        shared[columns] = columns
+        return (codes,)
+    # A shape checked above: one value per column, each a cell of the decoded file or a codec's
+    # text (valid Unicode), so the codes are built without re-checking.
+    return (_new_source_codes(scheme="ucdp-ged", columns=checked, values=(*values, *(t for _, t in extra))),)
