@@ -211,6 +211,7 @@ def _ged_records(result: ReadResult[GedRow], name: str, digest: str,
     events: list[Event] = []
     seen_ids: set[int | None] = set()
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one columns tuple per shape, shared by the rows
+    formatted: dict[tuple[Any, ...], tuple[str, ...]] = {}  # the kept coded cells' texts, by their values
     memo = _GedMemo()
     for row in rows:
         # A citation per row, built without re-checking: the source id was checked by the
@@ -265,7 +266,8 @@ def _ged_records(result: ReadResult[GedRow], name: str, digest: str,
             problems.append(Problem(f"{name}:{row.line}:latitude", where_problem))
         span, dates_kept, first_year = memo.span(row.date_start, row.date_end, row.date_prec)
         codes = _ged_source_codes(row, violence_kept, row.year is None or first_year != row.year,
-                                  dates_kept, first, where_kept, named, shared)
+                                  dates_kept, first, where_kept, named, shared,
+                                  formatted)
         # Built without re-checking: every part was checked where it was made (the memo's
         # public constructors, the citation above); the summary is never blank, the two
         # participants have different sides, and a file's text is valid Unicode.
@@ -425,6 +427,7 @@ _GED_KEPT_AT: Final = {column: index for index, column in enumerate(GED_KEPT)}
 _GED_TEXTS_OF: Final = operator.attrgetter(*_GED_TEXTS)  # one call gives a row's kept texts, in order
 _GED_FORMATTED_OF: Final = operator.attrgetter(*(c for c, _ in _GED_FORMATTERS))
 _GED_FORMATS: Final = tuple(fmt for _, fmt in _GED_FORMATTERS)
+_FORMATTED_KEPT: Final = 1 << 16  # distinct value tuples whose texts one read keeps
 _GED_WHERE: Final = ("where_prec", "where_coordinates", "adm_1", "adm_2", "latitude", "longitude", "country")
 _GED_SIDES: Final = {Side.A: ("side_a", "side_a_new_id"), Side.B: ("side_b", "side_b_new_id")}
 
@@ -460,14 +463,21 @@ def _text(row: Row, column: str) -> str:
 
 def _ged_source_codes(row: GedRow, violence_kept: bool, year_kept: bool, dates_kept: bool, first: bool,
                       where_kept: tuple[str, ...], names_used: dict[Side, bool],
-                      shared: dict[tuple[str, ...], tuple[str, ...]]) -> tuple[SourceCodes, ...]:
+                      shared: dict[tuple[str, ...], tuple[str, ...]],
+                      formatted: dict[tuple[Any, ...], tuple[str, ...]]) -> tuple[SourceCodes, ...]:
     """Every GED column the model does not map, and each mapped one it cannot give back exactly.
 
     The columns tuple is shared between rows of one shape, so that a large file stays cheap.
     A writer gives these values back in place of what it derives from the model.
     """
     values = [text or "" for text in _GED_TEXTS_OF(row)]
-    values += [fmt(value) for fmt, value in zip(_GED_FORMATS, _GED_FORMATTED_OF(row), strict=True)]
+    coded = _GED_FORMATTED_OF(row)
+    texts = formatted.get(coded)  # codes and ids repeat together row after row: written back once each
+    if texts is None:
+        texts = tuple(fmt(value) for fmt, value in zip(_GED_FORMATS, coded, strict=True))
+        if len(formatted) < _FORMATTED_KEPT:
+            formatted[coded] = texts
+    values += texts
     for column, text in row.source_codes:  # a kept column's value the reader set aside: its text
         if column in _GED_KEPT_AT:
             values[_GED_KEPT_AT[column]] = text
