@@ -242,7 +242,8 @@ def _ged_records(result: ReadResult[GedRow], name: str, digest: str,
                                             f"UCDP actors {taken[key]} and {ucdp_id} are both named {actor_name!r}; "
                                             f"actor {ucdp_id} keeps the name with its id added"))
                     actor_name = f"{actor_name} (UCDP {ucdp_id})"
-                entry["names"].append(actor_name)
+                if actor_name not in entry["names"]:  # a second row with the name taken: added once
+                    entry["names"].append(actor_name)
             note_use(entry["used"], actor_name, row.year, cite[0])
             if not entry["cites"]:
                 entry["cites"].append(cite[0])
