@@ -1255,6 +1255,7 @@ Record: TypeAlias = Source | Actor | Territory | Event | Ceasefire | Claim | Sta
 # -- a reader's builder for values it has checked ------------------------------------------------
 
 _RecordT = TypeVar("_RecordT")
+_FACTORY: type = type(attrs.Factory(list))
 
 
 def _prechecked(cls: type[_RecordT]) -> Callable[..., _RecordT]:
@@ -1280,8 +1281,8 @@ def _prechecked(cls: type[_RecordT]) -> Callable[..., _RecordT]:
         Traceback (most recent call last):
         ValueError: Location has a converter or a factory default; build it through its constructor
     """
-    fields = attrs.fields(cls)  # type: ignore[misc]  # attrs classes only; refused below otherwise
-    if any(f.converter is not None or isinstance(f.default, attrs.Factory) or not f.init for f in fields):
+    fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(cls)  # type: ignore[arg-type]  # an attrs class
+    if any(f.converter is not None or isinstance(f.default, _FACTORY) or not f.init for f in fields):
         raise ValueError(f"{cls.__name__} has a converter or a factory default; build it through its constructor")
     scope: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
     params = []
