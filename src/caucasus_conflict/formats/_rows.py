@@ -24,6 +24,7 @@ from typing import Any, Final, Generic, TypeVar
 import attrs
 
 from caucasus_conflict.errors import ArgumentTypeError, DataError, Problem
+from caucasus_conflict.loading import _gc_paused
 
 from ._csv import DEFAULT_MAX_BYTES, Layout, Table, read_table, source_label, write_table, write_text_atomically
 from ._values import Codec, Invalid
@@ -264,8 +265,9 @@ class Format(Generic[R]):
             >>> print(result.problems[0])
             b.csv:2:year: expected a whole number (got '20x0')
         """
-        table = read_table(source, name=name, max_bytes=max_bytes)
-        return self.rows_of(table, name=source_label(source, name, max_bytes), strict=strict)
+        with _gc_paused():  # a row record per row and no reference cycles: see loading's note
+            table = read_table(source, name=name, max_bytes=max_bytes)
+            return self.rows_of(table, name=source_label(source, name, max_bytes), strict=strict)
 
     def rows_of(self, table: Table, *, name: str, strict: bool = False) -> ReadResult[R]:
         """Read the rows of an already split `Table` (see `read`).
