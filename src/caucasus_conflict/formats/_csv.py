@@ -287,37 +287,38 @@ def parse_table(text: str, *, name: str = "<data>", bom: bool = False) -> Table:
                         file=name, advice="Give the file its header line and read it again.")
     delimiter = sniff_delimiter(header_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[tuple[int, list[str]]] = []
-    start = 1
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    problems: list[Problem] = []
+    hxl: tuple[str, ...] | None = None
     try:
-        for cells in reader:
-            records.append((start, cells))
-            start = reader.line_num + 1
+        # One pass: each row is checked as it is split (the header's names are checked after,
+        # so that broken quoting anywhere in the file is still the error a file gets first).
+        header = [cell.strip() for cell in next(reader)]
+        index_column = len(header) > 1 and header[0] in _INDEX_NAMES
+        if index_column:
+            header = header[1:]
+        width = len(header)
+        start = reader.line_num + 1
+        first = True
+        for raw in reader:
+            line, start = start, reader.line_num + 1
+            cells = raw[1:] if index_column else raw
+            right_under, first = first, False  # an HXL row is the record right under the header
+            if not any(map(str.strip, cells)):  # stops at the first cell with text: no join of the whole row
+                continue  # a blank line, or a row of empty cells a spreadsheet left behind
+            if right_under and _is_hxl(cells):
+                hxl = tuple(cell.strip() for cell in cells) + ("",) * (width - len(cells))
+                continue
+            if len(cells) != width:
+                problems.append(Problem(f"{name}:{line}", f"the row has {len(cells)} cells but the header has "
+                                                          f"{width} columns; the row is not read"))
+                continue
+            rows.append((line, tuple(cells)))
     except csv.Error as exc:
         line = reader.line_num
         raise DataError([Problem(f"{name}:{line}", f"cannot read the CSV here ({exc})")], file=name,
                         advice="Check the quoting near that line (a quote opened and never closed?).") from None
-    header = [cell.strip() for cell in records[0][1]]
-    index_column = len(header) > 1 and header[0] in _INDEX_NAMES
-    if index_column:
-        header = header[1:]
     _check_header(header, name, shift=1 if index_column else 0)
-    rows: list[tuple[int, tuple[str, ...]]] = []
-    problems: list[Problem] = []
-    hxl: tuple[str, ...] | None = None
-    width = len(header)
-    for position, (line, raw) in enumerate(records[1:]):
-        cells = raw[1:] if index_column else raw
-        if not any(map(str.strip, cells)):  # stops at the first cell with text: no join of the whole row
-            continue  # a blank line, or a row of empty cells a spreadsheet left behind
-        if position == 0 and _is_hxl(cells):
-            hxl = tuple(cell.strip() for cell in cells) + ("",) * (width - len(cells))
-            continue
-        if len(cells) != width:
-            problems.append(Problem(f"{name}:{line}", f"the row has {len(cells)} cells but the header has {width} "
-                                                      "columns; the row is not read"))
-            continue
-        rows.append((line, tuple(cells)))
     layout = Layout(columns=tuple(header), delimiter=delimiter, bom=bom, newline=newline,
                     index_column=index_column, hxl=hxl[:width] if hxl is not None else None)
     return Table(layout=layout, rows=tuple(rows), problems=tuple(problems))

@@ -29,6 +29,7 @@ How a GED file maps (docs/formats/ucdp-ged.md has the table):
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import warnings
 from collections.abc import Callable, Sequence
@@ -41,6 +42,7 @@ from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import CaucasusConflictError, DataError, Problem, QueryError, RecordError
 from caucasus_conflict.interop import EVENT_KIND_CROSSWALK, UCDP_KINDS, ucdp_date_precision
 from caucasus_conflict.kinds import ActorKind, CasualtyGroup, EventKind, Role, Side, SourceKind
+from caucasus_conflict.loading import _gc_paused
 from caucasus_conflict.model import (
     Actor,
     ActorId,
@@ -55,6 +57,7 @@ from caucasus_conflict.model import (
     Source,
     SourceCodes,
     SourceId,
+    _prechecked,
 )
 from caucasus_conflict.timespan import TimeSpan
 
@@ -65,7 +68,7 @@ from ._into_pax import pax_records
 from ._into_ucdp import acd_records, brd_records
 from ._registry import FORMATS, _format_of, get_format
 from ._rows import ReadResult, Row, _line_of
-from .ucdp import GED, GedRow
+from .ucdp import GED, GedRow, ged_span
 
 __all__ = ["DataWarning", "read"]
 
@@ -137,6 +140,14 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
         >>> "ged-7" in {e.id for e in both.events_involving("Azerbaijan")}
         True
     """
+    # A read builds several records per row and no reference cycles: the cyclic collector is
+    # paused while it runs, as for a load (each collection would walk every record built so far).
+    with _gc_paused():
+        return _read(path, format, strict=strict, source_id=source_id, max_bytes=max_bytes)
+
+
+def _read(path: str | os.PathLike[str], format: str | None, *, strict: bool, source_id: str | None,
+          max_bytes: int) -> Dataset:
     name = os.fspath(path)
     data = read_bytes(path, max_bytes=max_bytes)
     table = read_table(data, name=name, max_bytes=max_bytes)
@@ -159,7 +170,7 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
     if problems:
         warnings.warn(DataWarning(f"{name}: {len(problems)} value(s) set aside as unknown or not mapped; "
                                   "see Dataset.problems"),
-                      stacklevel=2)
+                      stacklevel=3)
     return Dataset(**records, problems=tuple(problems))
 
 
@@ -200,8 +211,12 @@ def _ged_records(result: ReadResult[GedRow], name: str, digest: str,
     events: list[Event] = []
     seen_ids: set[int | None] = set()
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one columns tuple per shape, shared by the rows
+    formatted: dict[tuple[Any, ...], tuple[str, ...]] = {}  # the kept coded cells' texts, by their values
+    memo = _GedMemo()
     for row in rows:
-        cite = (Citation(sid, rows=(row.line,), row_ids=(str(row.id),) if row.id is not None else ()),)
+        # A citation per row, built without re-checking: the source id was checked by the
+        # Source above, a line is >= 2 and a GED id's text is digits (see model._prechecked).
+        cite = (_new_citation(source_id=sid, rows=(row.line,), row_ids=(str(row.id),) if row.id is not None else ()),)
         participants: list[Participant] = []
         of_side: dict[Side, ActorId] = {}
         named: dict[Side, bool] = {}  # a side the writer gives back from its actor's name and UCDP id
@@ -216,44 +231,50 @@ def _ged_records(result: ReadResult[GedRow], name: str, digest: str,
                 continue
             if ucdp_id == _CIVILIANS and row.type_of_violence == 3:
                 continue
-            actor_id = ActorId(f"ucdp-actor-{ucdp_id}")
             entry = actors.get(ucdp_id)
             if entry is None:
-                entry = actors[ucdp_id] = {"names": [], "cites": [], "gwno": gwno if len(gwno) == 1 else ()}
-            key = fold(actor_name)  # as the data set compares names
+                entry = actors[ucdp_id] = {"names": [], "cites": [], "gwno": gwno if len(gwno) == 1 else (),
+                                           "used": {}}
             if actor_name not in entry["names"]:
+                key = fold(actor_name)  # as the data set compares names
                 if taken.setdefault(key, ucdp_id) != ucdp_id:
                     problems.append(Problem(f"{name}:{row.line}:{'side_a' if side is Side.A else 'side_b'}",
                                             f"UCDP actors {taken[key]} and {ucdp_id} are both named {actor_name!r}; "
                                             f"actor {ucdp_id} keeps the name with its id added"))
                     actor_name = f"{actor_name} (UCDP {ucdp_id})"
-                entry["names"].append(actor_name)
-            note_use(entry.setdefault("used", {}), actor_name, row.year, cite[0])
+                if actor_name not in entry["names"]:  # a second row with the name taken: added once
+                    entry["names"].append(actor_name)
+            note_use(entry["used"], actor_name, row.year, cite[0])
             if not entry["cites"]:
                 entry["cites"].append(cite[0])
-            participants.append(Participant(actor_id, Role.PARTICIPANT, side))
-            of_side[side] = actor_id
+            participant = memo.participant(ucdp_id, side)
+            participants.append(participant)
+            of_side[side] = participant.actor_id
             named[side] = (row.side_a if side is Side.A else row.side_b) == entry["names"][0] and new_id is not None
-        casualties = _ged_casualties(row, cite, of_side)
-        kind = UCDP_KINDS.get(row.type_of_violence or 0, EventKind.CLASHES)
-        words = _WORDS_OF_VIOLENCE.get(row.type_of_violence or 0, "Organised violence")
+        casualties = _ged_casualties(row, cite, of_side, memo)
+        kind, words, violence_kept = memo.violence(row.type_of_violence)
         place = f" at {row.where_description}" if row.where_description else ""
         summary = f"{words}: {row.side_a or 'unknown side'} against {row.side_b or 'unknown side'}{place} " \
                   f"(UCDP GED event {row.id})"
         # A row without a readable id, or a second row for one id (the reader reported
         # both), is kept under its line, without the GED id that belongs to another row.
         first = row.id is not None and row.id not in seen_ids
-        external = (ExternalId("ged", str(row.id)),) if first else ()
+        external = (_new_external_id(scheme="ged", value=str(row.id)),) if first else ()
         event_id = EventId(f"ged-{row.id}" if first else f"ged-line-{row.line}")
         seen_ids.add(row.id)
-        location, where_kept, where_problem = _ged_location(row)
+        location, where_kept, where_problem = memo.location(row)
         if where_problem is not None:
             problems.append(Problem(f"{name}:{row.line}:latitude", where_problem))
-        span = row.span
-        codes = _ged_source_codes(row, span, kind, first, where_kept, named, shared)
-        events.append(Event(id=event_id, kind=kind, summary=summary, span=span, participants=tuple(participants),
-                            location=location, casualties=casualties, external_ids=external,
-                            source_codes=codes, citations=cite))
+        span, dates_kept, first_year = memo.span(row.date_start, row.date_end, row.date_prec)
+        codes = _ged_source_codes(row, violence_kept, row.year is None or first_year != row.year,
+                                  dates_kept, first, where_kept, named, shared,
+                                  formatted)
+        # Built without re-checking: every part was checked where it was made (the memo's
+        # public constructors, the citation above); the summary is never blank, the two
+        # participants have different sides, and a file's text is valid Unicode.
+        events.append(_new_event(id=event_id, kind=kind, summary=summary, span=span,
+                                 participants=tuple(participants), location=location, casualties=casualties,
+                                 external_ids=external, source_codes=codes, citations=cite))
     actor_records = tuple(
         Actor(id=ActorId(f"ucdp-actor-{ucdp_id}"), name=entry["names"][0],
               kind=ActorKind.GOVERNMENT if entry["names"][0].startswith("Government of") else ActorKind.ARMED_FORCES,
@@ -302,20 +323,91 @@ def _count(best: int | None, low: int | None, high: int | None) -> Count:
     return Count(best if best is not None else low if low is not None else high)
 
 
-_PARTS = (("deaths_a", CasualtyGroup.UNSPECIFIED, Side.A), ("deaths_b", CasualtyGroup.UNSPECIFIED, Side.B),
-          ("deaths_civilians", CasualtyGroup.CIVILIAN, None), ("deaths_unknown", CasualtyGroup.UNSPECIFIED, None))
 
-
-def _ged_casualties(row: GedRow, cite: tuple[Citation, ...], of_side: dict[Side, ActorId]) -> tuple[Casualties, ...]:
+def _ged_casualties(row: GedRow, cite: tuple[Citation, ...], of_side: dict[Side, ActorId],
+                    memo: _GedMemo) -> tuple[Casualties, ...]:
+    # Each figure is built without re-checking: its Count comes from the memo's public
+    # constructor, its actor from a checked participant, and it cites the row.
     figures: list[Casualties] = []
     if row.best is not None or row.low is not None or row.high is not None:
-        figures.append(Casualties(killed=_count(row.best, row.low, row.high), citations=cite))
-    for column, group, side in _PARTS:
-        value = getattr(row, column)
+        figures.append(_new_casualties(killed=memo.count(row.best, row.low, row.high), citations=cite))
+    for value, group, side in ((row.deaths_a, CasualtyGroup.UNSPECIFIED, Side.A),
+                               (row.deaths_b, CasualtyGroup.UNSPECIFIED, Side.B),
+                               (row.deaths_civilians, CasualtyGroup.CIVILIAN, None),
+                               (row.deaths_unknown, CasualtyGroup.UNSPECIFIED, None)):
         if value:
-            figures.append(Casualties(killed=Count(value), group=group, is_part=True,
-                                      of_actor_id=of_side.get(side) if side is not None else None, citations=cite))
+            figures.append(_new_casualties(killed=memo.count(value, None, None), group=group, is_part=True,
+                                           of_actor_id=of_side.get(side) if side is not None else None,
+                                           citations=cite))
     return tuple(figures)
+
+
+_new_citation = _prechecked(Citation)
+_new_external_id = _prechecked(ExternalId)
+_new_casualties = _prechecked(Casualties)
+_new_event = _prechecked(Event)
+_new_source_codes = _prechecked(SourceCodes)
+
+
+class _GedMemo:
+    """What the rows of one GED file share: records are frozen, so equal values can be one object.
+
+    Each value is built once per distinct key through its public constructor (so checked
+    once) and shared by every row with that key: a file repeats its dates, sides, counts
+    and places row after row.
+    """
+
+    __slots__ = ("_counts", "_participants", "_places", "_spans", "_violence")
+
+    def __init__(self) -> None:
+        self._spans: dict[tuple[Any, Any, Any], tuple[TimeSpan, bool, int | None]] = {}
+        self._participants: dict[tuple[int, Side], Participant] = {}
+        self._counts: dict[tuple[int | None, int | None, int | None], Count] = {}
+        self._places: dict[tuple[Any, ...], tuple[Location | None, tuple[str, ...], str | None]] = {}
+        self._violence: dict[int | None, tuple[EventKind, str, bool]] = {}
+
+    def span(self, start: Any, end: Any, prec: int | None) -> tuple[TimeSpan, bool, int | None]:
+        """The span of the dates (`ged_span`), whether the three date columns are kept as written, its first year."""
+        key = (start, end, prec)
+        got = self._spans.get(key)
+        if got is None:
+            span = ged_span(start, end, prec)
+            kept = prec is None or ucdp_date_precision(span) != prec or not span.is_known
+            got = self._spans[key] = (span, kept, None if span.first_day is None else span.first_day.year)
+        return got
+
+    def participant(self, ucdp_id: int, side: Side) -> Participant:
+        got = self._participants.get((ucdp_id, side))
+        if got is None:
+            got = self._participants[(ucdp_id, side)] = Participant(ActorId(f"ucdp-actor-{ucdp_id}"),
+                                                                    Role.PARTICIPANT, side)
+        return got
+
+    def count(self, best: int | None, low: int | None, high: int | None) -> Count:
+        got = self._counts.get((best, low, high))
+        if got is None:
+            got = self._counts[(best, low, high)] = _count(best, low, high)
+        return got
+
+    def violence(self, code: int | None) -> tuple[EventKind, str, bool]:
+        """The event kind and words of a ``type_of_violence``, and whether the code is kept as written."""
+        got = self._violence.get(code)
+        if got is None:
+            kind = UCDP_KINDS.get(code or 0, EventKind.CLASHES)
+            kept = code is None or code != EVENT_KIND_CROSSWALK[kind].ucdp_types_of_violence[0]
+            got = self._violence[code] = (kind, _WORDS_OF_VIOLENCE.get(code or 0, "Organised violence"), kept)
+        return got
+
+    def location(self, row: GedRow) -> tuple[Location | None, tuple[str, ...], str | None]:
+        """`_ged_location` of the row, shared by rows with the same place columns."""
+        latitude, longitude = row.latitude, row.longitude
+        if latitude == 0 or longitude == 0:  # 0.0 and -0.0 are equal keys but different values
+            return _ged_location(row)
+        key = (latitude, longitude, row.where_prec, row.where_coordinates, row.adm_1, row.adm_2, row.country)
+        got = self._places.get(key)
+        if got is None:
+            got = self._places[key] = _ged_location(row)
+        return got
 
 
 # -- GED: location and source codes -----------------------------------------------------------
@@ -333,6 +425,10 @@ _GED_FORMATTERS: Final = tuple((c, GED.column(c).codec.format) for c in _GED_UNM
 GED_KEPT: Final = (*_GED_TEXTS, *(c for c, _ in _GED_FORMATTERS))
 """The GED columns the model does not map, kept in each event's source codes as written (free text first)."""
 _GED_KEPT_AT: Final = {column: index for index, column in enumerate(GED_KEPT)}
+_GED_TEXTS_OF: Final = operator.attrgetter(*_GED_TEXTS)  # one call gives a row's kept texts, in order
+_GED_FORMATTED_OF: Final = operator.attrgetter(*(c for c, _ in _GED_FORMATTERS))
+_GED_FORMATS: Final = tuple(fmt for _, fmt in _GED_FORMATTERS)
+_FORMATTED_KEPT: Final = 1 << 16  # distinct value tuples whose texts one read keeps
 _GED_WHERE: Final = ("where_prec", "where_coordinates", "adm_1", "adm_2", "latitude", "longitude", "country")
 _GED_SIDES: Final = {Side.A: ("side_a", "side_a_new_id"), Side.B: ("side_b", "side_b_new_id")}
 
@@ -366,28 +462,34 @@ def _text(row: Row, column: str) -> str:
     return str(spec.codec.format(getattr(row, spec.field)))
 
 
-def _ged_source_codes(row: GedRow, event_span: TimeSpan, kind: EventKind, first: bool, where_kept: tuple[str, ...],
-                      names_used: dict[Side, bool],
-                      shared: dict[tuple[str, ...], tuple[str, ...]]) -> tuple[SourceCodes, ...]:
+def _ged_source_codes(row: GedRow, violence_kept: bool, year_kept: bool, dates_kept: bool, first: bool,
+                      where_kept: tuple[str, ...], names_used: dict[Side, bool],
+                      shared: dict[tuple[str, ...], tuple[str, ...]],
+                      formatted: dict[tuple[Any, ...], tuple[str, ...]]) -> tuple[SourceCodes, ...]:
     """Every GED column the model does not map, and each mapped one it cannot give back exactly.
 
     The columns tuple is shared between rows of one shape, so that a large file stays cheap.
     A writer gives these values back in place of what it derives from the model.
     """
-    values = [getattr(row, field) or "" for field in _GED_TEXTS]
-    values += [fmt(getattr(row, field)) for field, fmt in _GED_FORMATTERS]
+    values = [text or "" for text in _GED_TEXTS_OF(row)]
+    coded = _GED_FORMATTED_OF(row)
+    texts = formatted.get(coded)  # codes and ids repeat together row after row: written back once each
+    if texts is None:
+        texts = tuple(fmt(value) for fmt, value in zip(_GED_FORMATS, coded, strict=True))
+        if len(formatted) < _FORMATTED_KEPT:
+            formatted[coded] = texts
+    values += texts
     for column, text in row.source_codes:  # a kept column's value the reader set aside: its text
         if column in _GED_KEPT_AT:
             values[_GED_KEPT_AT[column]] = text
     extra: list[tuple[str, str]] = []
     if not first:
         extra.append(("id", _text(row, "id")))
-    if row.type_of_violence is None or row.type_of_violence != EVENT_KIND_CROSSWALK[kind].ucdp_types_of_violence[0]:
+    if violence_kept:
         extra.append(("type_of_violence", _text(row, "type_of_violence")))
-    span = event_span
-    if row.date_prec is None or ucdp_date_precision(span) != row.date_prec or not span.is_known:
+    if dates_kept:
         extra += [(c, _text(row, c)) for c in ("date_prec", "date_start", "date_end")]
-    if row.year is None or span.first_day is None or span.first_day.year != row.year:
+    if year_kept:
         extra.append(("year", _text(row, "year")))
     side_kept = False
     for side, (name_column, id_column) in _GED_SIDES.items():
@@ -403,8 +505,15 @@ def _ged_source_codes(row: GedRow, event_span: TimeSpan, kind: EventKind, first:
     if (low is not None and ((best is not None and low > best) or (high is not None and low > high))) or (
             high is not None and best is not None and high < best):  # a bound the model sets aside (see _count)
         extra += [(c, _text(row, c)) for c in ("best", "low", "high")]
-    done = {c for c, _ in extra}
-    extra += [(c, t) for c, t in row.source_codes if c not in done and c not in GED_KEPT]
+    if extra or row.source_codes:
+        done = {c for c, _ in extra}
+        extra += [(c, t) for c, t in row.source_codes if c not in done and c not in GED_KEPT]
     columns = GED_KEPT + tuple(c for c, _ in extra) if extra else GED_KEPT
-    columns = shared.setdefault(columns, columns)
-    return (SourceCodes._of_row("ucdp-ged", columns, (*values, *(t for _, t in extra))),)
+    checked = shared.get(columns)
+    if checked is None:  # a new shape: the public constructor checks its columns (and these values)
+        codes = SourceCodes("ucdp-ged", columns, (*values, *(t for _, t in extra)))
+        shared[columns] = columns
+        return (codes,)
+    # A shape checked above: one value per column, each a cell of the decoded file or a codec's
+    # text (valid Unicode), so the codes are built without re-checking.
+    return (_new_source_codes(scheme="ucdp-ged", columns=checked, values=(*values, *(t for _, t in extra))),)

@@ -24,6 +24,7 @@ from typing import Any, Final, Generic, TypeVar
 import attrs
 
 from caucasus_conflict.errors import ArgumentTypeError, DataError, Problem
+from caucasus_conflict.loading import _gc_paused
 
 from ._csv import DEFAULT_MAX_BYTES, Layout, Table, read_table, source_label, write_table, write_text_atomically
 from ._values import Codec, Invalid
@@ -264,8 +265,9 @@ class Format(Generic[R]):
             >>> print(result.problems[0])
             b.csv:2:year: expected a whole number (got '20x0')
         """
-        table = read_table(source, name=name, max_bytes=max_bytes)
-        return self.rows_of(table, name=source_label(source, name, max_bytes), strict=strict)
+        with _gc_paused():  # a row record per row and no reference cycles: see loading's note
+            table = read_table(source, name=name, max_bytes=max_bytes)
+            return self.rows_of(table, name=source_label(source, name, max_bytes), strict=strict)
 
     def rows_of(self, table: Table, *, name: str, strict: bool = False) -> ReadResult[R]:
         """Read the rows of an already split `Table` (see `read`).
@@ -283,45 +285,8 @@ class Format(Generic[R]):
         refusal = self.refusal(header, name)
         if refusal is not None:
             raise refusal
-        position = {column_name: index for index, column_name in enumerate(header)}
-        # Free text is read inline (it is never set aside); every other column through its codec.
-        texts = [(position[spec.name], spec.field) for spec in self.columns
-                 if spec.name in position and spec.codec.verbatim]
-        # Each column keeps the values of the texts it has read (codecs are pure and their values
-        # immutable): a GED file repeats its countries, dates, codes and counts row after row.
-        plan: list[tuple[int, str, Callable[[str], Any], str, Any, dict[str, Any]]] = [
-            (position[spec.name], spec.field, spec.codec.parse, spec.name, spec.codec.empty, {})
-            for spec in self.columns if spec.name in position and not spec.codec.verbatim]
-        absent = {spec.field: spec.codec.empty for spec in self.columns if spec.name not in position}
-        extras = [(index, column_name) for index, column_name in enumerate(header) if column_name not in self._mapped]
         problems: list[Problem] = list(table.problems)
-        rows: list[R] = []
-        make = self.row_type
-        check = self.check
-        for line, cells in table.rows:
-            values: dict[str, Any] = dict(absent)
-            for index, field in texts:
-                values[field] = cells[index] or None
-            codes: list[tuple[str, str]] = []
-            for index, field, parse, column_name, empty, read in plan:
-                text = cells[index]
-                value = read.get(text, _UNREAD)
-                if value is _UNREAD:
-                    try:
-                        value = parse(text)
-                    except Invalid as exc:  # never kept: each bad cell is reported where it is
-                        values[field] = empty
-                        codes.append((column_name, text))
-                        problems.append(Problem(f"{name}:{line}:{column_name}", f"{exc.message} (got {text!r})"))
-                        continue
-                    if len(read) < _KEPT_PER_COLUMN:
-                        read[text] = value
-                values[field] = value
-            codes.extend((column_name, cells[index]) for index, column_name in extras)
-            row = make(line=line, source_codes=tuple(codes), **values)
-            if check is not None:
-                check(row, _reporter(problems, name, line))
-            rows.append(row)
+        rows = self._row_reader(header)(table.rows, problems, name)
         problems.extend(self._duplicates(rows, name))
         problems.sort(key=lambda problem: _line_of(problem, name))
         if strict and problems:
@@ -330,6 +295,72 @@ class Format(Generic[R]):
                                    "with those values set aside.")
         return ReadResult(format=self.name, file=name, rows=tuple(rows), problems=tuple(problems),
                           layout=table.layout)
+
+    def _row_reader(self, header: Sequence[str]) -> Callable[[Iterable[tuple[int, tuple[str, ...]]], list[Problem],
+                                                               str], list[R]]:
+        """The function reading the rows of a file with *header* into row records, written out for it.
+
+        Per row it makes the same record the loop it replaces made: free text taken as
+        written (blank is ``None``), every other column through its codec, a column the
+        file lacks left at the codec's empty value, set-aside texts and then the unmapped
+        columns as source codes, and the format's row check. The function is made once per
+        read, as straight-line code for the header's columns, because the loop over 49
+        columns with a dict per row was most of reading a GED file's rows. Each column keeps
+        the values of the texts it has read (codecs are pure and their values immutable): a
+        GED file repeats its countries, dates, codes and counts row after row.
+        """
+        position = {column_name: index for index, column_name in enumerate(header)}
+        scope: dict[str, Any] = {"_make": self.row_type, "_check": self.check, "_reporter": _reporter,
+                                 "_UNREAD": _UNREAD}
+        parsers: list[tuple[Callable[[str], Any], str, Any, dict[str, Any]]] = []
+
+        def unread(at: int, text: str, line: int, codes: list[tuple[str, str]], problems: list[Problem],
+                   name: str) -> Any:
+            parse, column_name, empty, read = parsers[at]
+            try:
+                value = parse(text)
+            except Invalid as exc:  # never kept: each bad cell is reported where it is
+                codes.append((column_name, text))
+                problems.append(Problem(f"{name}:{line}:{column_name}", f"{exc.message} (got {text!r})"))
+                return empty
+            if len(read) < _KEPT_PER_COLUMN:
+                read[text] = value
+            return value
+
+        scope["_unread"] = unread
+        body: list[str] = []
+        arguments: list[str] = []
+        for spec in self.columns:
+            if spec.name not in position:
+                continue  # the field keeps its default, the codec's empty value
+            cell = f"c{position[spec.name]}"
+            if spec.codec.verbatim:  # free text is read inline (it is never set aside)
+                arguments.append(f"{spec.field}={cell} or None")
+                continue
+            at = len(parsers)
+            parsers.append((spec.codec.parse, spec.name, spec.codec.empty, {}))
+            scope[f"_read{at}"] = parsers[at][3]
+            body += [f"        v{at} = _read{at}.get({cell}, _UNREAD)",
+                     f"        if v{at} is _UNREAD:",
+                     f"            v{at} = _unread({at}, {cell}, line, codes, problems, name)"]
+            arguments.append(f"{spec.field}=v{at}")
+        extras = [f"({column_name!r}, c{index})" for index, column_name in enumerate(header)
+                  if column_name not in self._mapped]
+        codes = f"(*codes, {', '.join(extras)},)" if extras else "tuple(codes)"
+        cells = ", ".join(f"c{index}" for index in range(len(header)))
+        lines = ["def read_rows(records, problems, name):",
+                 "    rows = []",
+                 "    for line, cells in records:",
+                 f"        {cells}, = cells",
+                 "        codes = []",
+                 *body,
+                 f"        row = _make(line=line, source_codes={codes}, {', '.join(arguments)})",
+                 *(["        _check(row, _reporter(problems, name, line))"] if self.check is not None else []),
+                 "        rows.append(row)",
+                 "    return rows"]
+        exec("\n".join(lines), scope)  # the source is made above from the format's fields and the header
+        reader: Callable[[Iterable[tuple[int, tuple[str, ...]]], list[Problem], str], list[R]] = scope["read_rows"]
+        return reader
 
     def _duplicates(self, rows: Sequence[R], name: str) -> list[Problem]:
         if self.key is None:
