@@ -44,7 +44,8 @@ MUTMUT: Final = str(Path(sys.executable).parent / "mutmut")
 MODULES: Final[dict[str, tuple[str, ...]]] = {
     "_index": ("tests/test_index.py", "tests/test_dataset.py", "tests/test_registry.py"),
     "_integrity": ("tests/test_registry.py", "tests/test_dataset.py", "tests/test_loading.py"),
-    "loading": ("tests/test_loading.py", "tests/test_fuzz.py", "src/caucasus_conflict/loading.py"),
+    "loading": ("tests/test_loading.py", "tests/test_hardening.py", "tests/test_fuzz.py",
+                "src/caucasus_conflict/loading.py"),
     "convert": ("tests/test_convert.py", "tests/test_model.py", "tests/test_loading.py::TestBadInput",
                 "src/caucasus_conflict/convert.py"),
     "timespan": ("tests/test_timespan.py", "src/caucasus_conflict/timespan.py"),
@@ -93,7 +94,22 @@ _MORE_CHECKS = ("the guard only skips the full type check when every field is of
                 "that check in more cases, and the check raises only for a field of the wrong type")
 _ARG_CHECK = ("the guard only skips the argument check for a value of the right type; the mutant runs the check "
               "in more cases, and it raises only for a value of the wrong type")
+_WHOLE_ARRAYS = ("the record arrays are then decoded whole and structured by _from_dict instead of one record at "
+                 "a time: the same records and problems (the cost is memory)")
 EQUIVALENT: Final[dict[str, str]] = {
+    "caucasus_conflict.loading.x__reject_duplicate_keys__mutmut_5":
+        "the loop runs only when some key is given twice, and the mutant then raises at once as the original does "
+        "later; the exception's message is never read (_duplicate_key_problems words the problems)",
+    "caucasus_conflict.loading.x__from_dict__mutmut_15":
+        "the memo only shares equal strings and values within a load: a fresh one shares fewer (memory), and with "
+        "none each record's fast path fails and the detailed path builds the same record",
+    "caucasus_conflict.loading.x__from_dict__mutmut_55": _CLOSEST,
+    "caucasus_conflict.loading.x_read_text__mutmut_35":
+        "the default is used only where os has no O_CLOEXEC (not on POSIX): the flags passed are the same",
+    "caucasus_conflict.loading.x_read_text__mutmut_55":
+        "fstat has already refused a file over the limit; reading two bytes more than it instead of one only "
+        "matters for a file that grew after, and the length check then refuses it just the same",
+    "caucasus_conflict.loading.x__stream__mutmut_65": _WHOLE_ARRAYS,
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",
