@@ -49,7 +49,12 @@ MODULES: Final[dict[str, tuple[str, ...]]] = {
     "convert": ("tests/test_convert.py", "tests/test_model.py", "tests/test_loading.py::TestBadInput",
                 "src/caucasus_conflict/convert.py"),
     "timespan": ("tests/test_timespan.py", "src/caucasus_conflict/timespan.py"),
-    "dataset": ("tests/test_dataset.py", "src/caucasus_conflict/dataset.py"),
+    # Dataset's methods are tested by topic (casualties, corroboration, horizons, places, ...).
+    "dataset": ("tests/test_dataset.py", "tests/test_corroborate.py", "tests/test_location.py", "tests/test_reports.py",
+                "tests/test_horizon.py", "tests/test_date_meanings.py", "tests/test_conflicts.py",
+                "tests/test_registry.py", "tests/test_model_sources.py", "tests/test_hardening.py",
+                "tests/test_bundled_data.py", "tests/formats/test_ceasefires_into_model.py",
+                "src/caucasus_conflict/dataset.py"),
 }
 
 #: Tests left out of every selection: they take a minute each and aim at the strategies.

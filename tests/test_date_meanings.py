@@ -182,7 +182,7 @@ def in_force_oracle(ds: cc.Dataset, at: cc.TimeSpan, known_only: bool) -> tuple[
 
 
 class TestInForceOracle:
-    @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(deadline=None, suppress_health_check=[*settings().suppress_health_check, HealthCheck.too_slow])
     @given(ccst.datasets(max_events=3, max_claims=0, max_stances=0, max_ceasefires=4), st.data(), st.booleans())
     def test_matches_oracle(self, ds: cc.Dataset, data: st.DataObject, known_only: bool) -> None:
         """ceasefires_in_force keeps exactly the ceasefires the documented rule keeps, in declared order."""
