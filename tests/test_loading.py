@@ -450,16 +450,17 @@ class TestStreaming:
         assert cc.loads(text) == expected
         assert expected == (cc.Dataset() if layout == "empty arrays" else cc.load())
 
-    def test_bad_records_are_streamed(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    @pytest.mark.parametrize(("text", "count"), [((FIXTURES / "missing_field.json").read_text(encoding="utf-8"), 2),
+                                                 (" { } ", 1)], ids=["missing field", "empty object"])
+    def test_bad_records_are_streamed(self, monkeypatch: pytest.MonkeyPatch, text: str, count: int) -> None:
         """A file whose records are wrong (not its JSON) is read record by record too, with the same problems."""
-        text = (FIXTURES / "missing_field.json").read_text(encoding="utf-8")
         with pytest.raises(cc.DataError) as before:
             cc.loads(text)
         refuse_whole_text_parse(monkeypatch)
         with pytest.raises(cc.DataError) as after:
             cc.loads(text)
         assert after.value.problems == before.value.problems
-        assert len(after.value.problems) == 2
+        assert len(after.value.problems) == count
 
     @pytest.mark.parametrize("streamed", [True, False], ids=["streamed", "whole text"])
     def test_too_deep_to_build(self, monkeypatch: pytest.MonkeyPatch, streamed: bool) -> None:
