@@ -115,6 +115,11 @@ EQUIVALENT: Final[dict[str, str]] = {
         "fstat has already refused a file over the limit; reading two bytes more than it instead of one only "
         "matters for a file that grew after, and the length check then refuses it just the same",
     "caucasus_conflict.loading.x__stream__mutmut_65": _WHOLE_ARRAYS,
+    "caucasus_conflict.dataset.xǁDatasetǁcontroller_of__mutmut_15":
+        "sorting none or one control period gives it back as it is: the length check only saves the call",
+    "caucasus_conflict.dataset.xǁDatasetǁmerge__mutmut_35":
+        "the DataError caught is the integrity check's, raised with no file (a data set built in memory has "
+        "none), so file=exc.file always passes None, the default",
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",

@@ -587,3 +587,89 @@ class TestCombinedQueries:
         assert ds.claims_matching(by=by, about=about) == expected
         stances = sorted((s for s in ds.stances if s.holder_id == by.id), key=lambda s: (s.span.sort_key(), s.id))
         assert ds.stances_by(by) == tuple(stances)
+
+
+class TestArgumentErrors:
+    """Each misuse names the argument, what it must be and the value given (`ArgumentTypeError`'s attributes)."""
+
+    def test_merge_names_the_argument(self) -> None:
+        """merge() of something that is not a data set says which argument it was."""
+        ds = cc.load()
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            ds.merge(ds, "x")  # type: ignore[arg-type]
+        assert (str(info.value), info.value.field, info.value.expected, info.value.value) == (
+            "merge() takes data sets (got str as argument 2)", "others[1]", "be a Dataset", "x")
+
+    def test_merge_candidates(self) -> None:
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            cc.load().merge_candidates("x")  # type: ignore[arg-type]
+        assert (str(info.value), info.value.field, info.value.expected, info.value.value) == (
+            "merge_candidates() takes a data set (got str)", "other", "be a Dataset", "x")
+
+    def test_by_external_id_record_type(self) -> None:
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            cc.load().by_external_id("gwno", 373, record_type=int)  # type: ignore[type-var]
+        assert (info.value.field, info.value.expected, info.value.value) == (
+            "record_type", "be a record class such as cc.Actor", int)
+
+    def test_casualty_figures(self) -> None:
+        ds = cc.load()
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            ds.casualty_total(["x"])  # type: ignore[list-item]
+        assert (str(info.value), info.value.expected, info.value.value) == (
+            "expected CasualtyFigure rows from Dataset.casualties (got str)", "be a CasualtyFigure", "x")
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            ds.corroborate("x")  # type: ignore[arg-type]
+        assert (str(info.value), info.value.field, info.value.expected, info.value.value) == (
+            "expected a CasualtyFigure from Dataset.casualties (got str)", "figure", "be a CasualtyFigure", "x")
+
+    def test_unknown_record_id_suggests_three(self) -> None:
+        """record() of an unknown id suggests the three closest ids, closest first."""
+        with pytest.raises(cc.UnknownNameError) as info:
+            cc.load().record("azerbaijan-operation")
+        assert info.value.suggestions == ("azerbaijan-operation-2020", "azerbaijan-territory", "azerbaijan")
+
+
+class TestEqualRecords:
+    def test_an_equal_record_of_another_load_is_accepted(self) -> None:
+        """A record equal to one held (the same file loaded twice) stands for it, as its id would."""
+        ds, again = cc.load(FIXTURES / "minimal.json"), cc.load(FIXTURES / "minimal.json")
+        actor = again.actors[0]
+        assert actor is not ds.actors[0]
+        assert ds.actor(actor) == ds.actors[0]
+        assert ds.events_involving(actor) == ds.events_involving(actor.id)
+
+
+class TestCeasefireWindows:
+    """Windows that end the day before a ceasefire's declared date, or start on its last day or the day after."""
+
+    def test_edges_of_each_declared_date(self) -> None:
+        ds = cc.load()
+        day = dt.timedelta(days=1)
+        checked = 0
+        for ceasefire in ds.ceasefires_in_order():
+            first, last = ceasefire.declared.first_day, ceasefire.declared.last_day
+            if first is None or last is None:
+                continue
+            for start, end in ((None, first - day), (last, None), (last + day, None), (first, last),
+                               (first - day, last + day), (last, last + day)):
+                bounds = tuple(None if b is None else cc.TimeSpan.parse(b.isoformat()) for b in (start, end))
+                window = window_of(*bounds)
+                for inside in (False, True):
+                    test = within if inside else overlaps
+                    expected = tuple(c for c in ds.ceasefires_in_order() if test(c.declared, window))
+                    assert ds.ceasefires_between(*bounds, within=inside) == expected
+                    checked += 1
+        assert checked >= 12
+
+    def test_actor(self) -> None:
+        """With actor, only the ceasefires it is a party to or mediated, in the same order."""
+        ds = cc.load()
+        for actor in ds.actors:
+            involved = ds.ceasefires_involving(actor)
+            assert ds.ceasefires_between(None, None, actor=actor) == tuple(
+                c for c in ds.ceasefires_between(None, None) if c in involved)
+            assert ds.ceasefires_in_force("2021", actor=actor) == tuple(
+                c for c in ds.ceasefires_in_force("2021") if c in involved)
+        assert any(ds.ceasefires_in_force("2021", actor=a) for a in ds.actors)
+        assert any(not ds.ceasefires_in_force("2021", actor=a) for a in ds.actors)

@@ -182,6 +182,15 @@ def in_force_oracle(ds: cc.Dataset, at: cc.TimeSpan, known_only: bool) -> tuple[
 
 
 class TestInForceOracle:
+    @pytest.mark.parametrize("known_only", [False, True])
+    def test_bundled_year_by_year(self, known_only: bool) -> None:
+        """Over the bundled data set, every year and month from 1990 to 2025 gives what the documented rule gives."""
+        ds = cc.load()
+        for year in range(1990, 2026):
+            for text in (str(year), *(f"{year}-{month:02}" for month in range(1, 13))):
+                at = cc.TimeSpan.parse(text)
+                assert ds.ceasefires_in_force(text, known_only=known_only) == in_force_oracle(ds, at, known_only)
+
     @settings(deadline=None, suppress_health_check=[*settings().suppress_health_check, HealthCheck.too_slow])
     @given(ccst.datasets(max_events=3, max_claims=0, max_stances=0, max_ceasefires=4), st.data(), st.booleans())
     def test_matches_oracle(self, ds: cc.Dataset, data: st.DataObject, known_only: bool) -> None:
