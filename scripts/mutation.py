@@ -115,6 +115,10 @@ EQUIVALENT: Final[dict[str, str]] = {
         "fstat has already refused a file over the limit; reading two bytes more than it instead of one only "
         "matters for a file that grew after, and the length check then refuses it just the same",
     "caucasus_conflict.loading.x__stream__mutmut_65": _WHOLE_ARRAYS,
+    "caucasus_conflict.dataset.x__window__mutmut_5":
+        "the fast path for a window given as days is lost; the general path reads the same first and last day",
+    "caucasus_conflict.dataset.x__window__mutmut_15":
+        "a one-day window given as days takes the general path, which reads the same first and last day",
     "caucasus_conflict.dataset.xǁDatasetǁcontroller_of__mutmut_15":
         "sorting none or one control period gives it back as it is: the length check only saves the call",
     "caucasus_conflict.dataset.xǁDatasetǁmerge__mutmut_35":

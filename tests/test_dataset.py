@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given, settings
@@ -673,3 +674,26 @@ class TestCeasefireWindows:
                 c for c in ds.ceasefires_in_force("2021") if c in involved)
         assert any(ds.ceasefires_in_force("2021", actor=a) for a in ds.actors)
         assert any(not ds.ceasefires_in_force("2021", actor=a) for a in ds.actors)
+
+
+class TestEventsMatchingByActor:
+    @staticmethod
+    def with_an_undated_event() -> cc.Dataset:
+        """The bundled data set with one more event: a copy of the first, undated."""
+        ds = cc.load()
+        undated = attrs.evolve(ds.events[0], id=cc.EventId("undated-copy"), span=cc.TimeSpan.unknown(), parent_id=None)
+        return cc.Dataset(**{**{t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES},
+                             "events": (*ds.events, undated)})
+
+    @pytest.mark.parametrize("include_undated", [False, True])
+    def test_actor_and_role(self, include_undated: bool) -> None:
+        """events_matching(actor=, role=) is events_involving with that role; undated events only when asked."""
+        ds = self.with_an_undated_event()
+        assert ds.undated_events()
+        for actor in ds.actors:
+            for role in (None, *cc.Role):
+                expected = tuple(e for e in ds.events_involving(actor, role=role)
+                                 if include_undated or e.span.is_known)
+                assert ds.events_matching(actor=actor, role=role, include_undated=include_undated) == expected
+        assert any(ds.events_matching(actor=a, role=r) not in ((), ds.events_matching(actor=a))
+                   for a in ds.actors for r in cc.Role)
