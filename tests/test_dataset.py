@@ -631,6 +631,14 @@ class TestArgumentErrors:
         assert info.value.suggestions == ("azerbaijan-operation-2020", "azerbaijan-territory", "azerbaijan")
 
 
+    def test_unknown_entity_suggests_names(self) -> None:
+        """resolve() of a misspelt name suggests the names it may mean."""
+        with pytest.raises(cc.UnknownNameError) as info:
+            cc.load().resolve("Lachin corrdor")
+        assert (info.value.suggestions, str(info.value)) == (
+            ("Lachin corridor",), "no actor, territory or event named 'Lachin corrdor'; did you mean 'Lachin corridor'?")
+
+
 class TestEqualRecords:
     def test_an_equal_record_of_another_load_is_accepted(self) -> None:
         """A record equal to one held (the same file loaded twice) stands for it, as its id would."""
