@@ -117,6 +117,8 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.loading.x__stream__mutmut_65": _WHOLE_ARRAYS,
     "caucasus_conflict.dataset.x__window__mutmut_5":
         "the fast path for a window given as days is lost; the general path reads the same first and last day",
+    "caucasus_conflict.dataset.x__day_number__mutmut_5":
+        "the fast path for a bound written YYYY-MM-DD is lost; the general path reads the same day",
     "caucasus_conflict.dataset.x__window__mutmut_15":
         "a one-day window given as days takes the general path, which reads the same first and last day",
     "caucasus_conflict.dataset.xǁDatasetǁcontroller_of__mutmut_15":

@@ -631,6 +631,18 @@ class TestArgumentErrors:
         assert info.value.suggestions == ("azerbaijan-operation-2020", "azerbaijan-territory", "azerbaijan")
 
 
+    def test_query_dates(self) -> None:
+        """A query date that is not a date, or is unknown, is refused with the value and the reason."""
+        ds = cc.load()
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            ds.events_between(5, None)  # type: ignore[arg-type]
+        assert (str(info.value), info.value.value) == ("expected a TimeSpan, a date or a 'YYYY[-MM[-DD]]' string "
+                                                       "(got 5)", 5)
+        with pytest.raises(cc.TimeSpanError) as unknown:
+            ds.events_between(None, "unknown")
+        assert str(unknown.value) == ("invalid time span 'unknown': a query date must be known; give a date, or None "
+                                      "for an open end; undated_events() lists undated records")
+
     def test_unknown_entity_suggests_names(self) -> None:
         """resolve() of a misspelt name suggests the names it may mean."""
         with pytest.raises(cc.UnknownNameError) as info:
