@@ -140,9 +140,12 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.convert.x_configure_converter__mutmut_43": _ANNOTATED,
     "caucasus_conflict.convert.x_make_converter__mutmut_7":
         "cattrs (26.2) already unstructures tuples as lists; the override only says so explicitly",
-    "caucasus_conflict.convert.x__fast_span__mutmut_7": _FALLBACK,
     "caucasus_conflict.convert.x__fast_span__mutmut_8": _FALLBACK,
-    "caucasus_conflict.convert.x__fast_span__mutmut_23": _TYPE_UNREAD,
+    "caucasus_conflict.convert.x__fast_span__mutmut_15": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_5":
+        "the load's table of spans by text is never hit: each span is built again and shared through memo.shared, "
+        "so the records hold equal spans (the cost is time)",
+    "caucasus_conflict.convert.x__is_text__mutmut_15": _SHARED,
     "caucasus_conflict.convert.x__is_plain__mutmut_3": _SHARED,
     "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_4": _INTERNED,
     "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_5": _INTERNED,
@@ -177,11 +180,6 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.convert.xǁFastHooksǁget__mutmut_7": _CACHE,
     "caucasus_conflict.convert.x__record_hook_factory__mutmut_12": _TYPE_UNREAD,
     "caucasus_conflict.convert.x__record_hook_factory__mutmut_14": _TYPE_UNREAD,
-    "caucasus_conflict.convert.x__unstructure_span__mutmut_9":
-        "an inferred span always has a reason with text (the constructor refuses one without), so the fallback text "
-        "is never used",
-    "caucasus_conflict.convert.x__structure_span__mutmut_55": _TYPE_UNREAD,
-    "caucasus_conflict.convert.x__structure_span__mutmut_90": _TYPE_UNREAD,
     "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_47": _TYPE_UNREAD,
     "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_49": _TYPE_UNREAD,
     "caucasus_conflict.convert.x__fast_float__mutmut_3": _FALLBACK,
