@@ -229,13 +229,11 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_3": _REPLACED,
     "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_7": _REPLACED,
     "caucasus_conflict._index.xǁ_Bucketǁ__init____mutmut_11": _REPLACED,
-    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_33":
-        "bisect's lower bound only narrows the search: a point found before sure gives the same empty slice",
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_8": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_17":
         "bisect's lower bound only narrows the search: the point found for the later start is never before first",
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_20": _WIDER,
-    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_24": _WIDER,
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_25": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_4":
         "a width too large only stops the bucket loop later; a bucket of spans longer than the window "
         "yields an empty candidate run",
