@@ -234,6 +234,9 @@ EQUIVALENT: Final[dict[str, str]] = {
         "bisect's lower bound only narrows the search: the point found for the later start is never before first",
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_20": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_25": _WIDER,
+    "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_75":
+        "a bucket's max_length one day too long only starts overlapping's checked run one day earlier, and every "
+        "span in that run has its end checked (within reads only min_length)",
     "caucasus_conflict._index.xǁEventIndexǁwithin__mutmut_4":
         "a width too large only stops the bucket loop later; a bucket of spans longer than the window "
         "yields an empty candidate run",
