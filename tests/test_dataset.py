@@ -643,6 +643,13 @@ class TestArgumentErrors:
         assert str(unknown.value) == ("invalid time span 'unknown': a query date must be known; give a date, or None "
                                       "for an open end; undated_events() lists undated records")
 
+    def test_reversed_window(self) -> None:
+        """A window that ends before it starts says so, and how to fix it."""
+        with pytest.raises(cc.TimeSpanError) as info:
+            cc.load().events_between("2021", "2020")
+        assert str(info.value) == ("invalid time span 'from 2021 to 2020': the window ends before it starts; "
+                                   "swap the start and the end")
+
     def test_unknown_entity_suggests_names(self) -> None:
         """resolve() of a misspelt name suggests the names it may mean."""
         with pytest.raises(cc.UnknownNameError) as info:
@@ -659,6 +666,9 @@ class TestEqualRecords:
         assert actor is not ds.actors[0]
         assert ds.actor(actor) == ds.actors[0]
         assert ds.events_involving(actor) == ds.events_involving(actor.id)
+        assert ds.get_actor(actor) is actor
+        territory = again.territories[0]
+        assert ds.get_territory(territory) is territory
 
 
 class TestCeasefireWindows:
