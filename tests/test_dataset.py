@@ -666,8 +666,12 @@ class TestEqualRecords:
         assert actor is not ds.actors[0]
         assert ds.actor(actor) == ds.actors[0]
         assert ds.events_involving(actor) == ds.events_involving(actor.id)
+
+    def test_get_takes_an_equal_record_of_another_load(self) -> None:
+        """get_actor and get_territory give back a record equal to one held, not the default."""
+        ds, again = cc.load(FIXTURES / "minimal.json"), cc.load(FIXTURES / "minimal.json")
+        actor, territory = again.actors[0], again.territories[0]
         assert ds.get_actor(actor) is actor
-        territory = again.territories[0]
         assert ds.get_territory(territory) is territory
 
 
