@@ -697,3 +697,17 @@ class TestSpansAndKinds:
         """A tuple type of fixed length, such as tuple[int, str], is not read as a tuple of one item type."""
         assert cc.converter.structure([1, "a"], tuple[int, str]) == (1, "a")
         assert make_converter().structure([1, "a"], tuple[int, str]) == (1, "a")
+
+
+class TestCattrsConventions:
+    """Errors from make_converter() follow cattrs' conventions, so cattrs' own error tools read them."""
+
+    def test_an_item_s_note_gives_its_index_and_type(self) -> None:
+        """group_exceptions() pairs each failed item with its index and the item type, as cattrs documents."""
+        conv = make_converter()
+        with pytest.raises(cattrs.IterableValidationError) as info:
+            conv.structure([CITATION, {"source_id": 5}, CITATION, []], tuple[cc.Citation, ...])
+        failed, others = info.value.group_exceptions()
+        assert [(note.index, note.type) for _, note in failed] == [(1, cc.Citation), (3, cc.Citation)]
+        assert others == []
+        assert cattrs.transform_error(info.value)[0].endswith("@ $[1].source_id")

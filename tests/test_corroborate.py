@@ -185,6 +185,17 @@ class TestTheArticleBesideBrd:
         assert str(found) == ("war-2020, killed: at least 7,000 (reported as 'more than 7,000'); battle-related "
                               "deaths of 1 dyad-year add up to 7,646 (7,548–9,077): they agree")
 
+    def test_a_year_of_the_figure_s_own_source_is_left_out(self, bundled: cc.Dataset) -> None:
+        """A dyad-year cited by the figure's own source is not a second measure of it."""
+        brd = cc.read(Path(__file__).parent / "fixtures" / "formats" / "ucdp_brd_v22_1_388_2020.csv")
+        ds = bundled.merge(brd)
+        figure = war_figure(ds)
+        dyads = tuple(attrs.evolve(d, years=tuple(attrs.evolve(y, citations=figure.citations) for y in d.years))
+                      for d in ds.dyads)
+        ds = cc.Dataset(**{**{t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES}, "dyads": dyads})
+        found = ds.corroborate(war_figure(ds))
+        assert (found.battle_deaths, found.battle_deaths_agree) == ((), None)
+
     def test_cli(self, capsys: pytest.CaptureFixture[str]) -> None:
         path = Path(__file__).parent / "fixtures" / "formats" / "ucdp_brd_v22_1_388_2020.csv"
         assert main(["--json", "corroborate", "war-2020", "--with", str(path)]) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given, settings
@@ -587,3 +588,146 @@ class TestCombinedQueries:
         assert ds.claims_matching(by=by, about=about) == expected
         stances = sorted((s for s in ds.stances if s.holder_id == by.id), key=lambda s: (s.span.sort_key(), s.id))
         assert ds.stances_by(by) == tuple(stances)
+
+
+class TestArgumentErrors:
+    """Each misuse names the argument, what it must be and the value given (`ArgumentTypeError`'s attributes)."""
+
+    def test_merge_names_the_argument(self) -> None:
+        """merge() of something that is not a data set says which argument it was."""
+        ds = cc.load()
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            ds.merge(ds, "x")  # type: ignore[arg-type]
+        assert (str(info.value), info.value.field, info.value.expected, info.value.value) == (
+            "merge() takes data sets (got str as argument 2)", "others[1]", "be a Dataset", "x")
+
+    def test_merge_candidates(self) -> None:
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            cc.load().merge_candidates("x")  # type: ignore[arg-type]
+        assert (str(info.value), info.value.field, info.value.expected, info.value.value) == (
+            "merge_candidates() takes a data set (got str)", "other", "be a Dataset", "x")
+
+    def test_by_external_id_record_type(self) -> None:
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            cc.load().by_external_id("gwno", 373, record_type=int)  # type: ignore[type-var]
+        assert (info.value.field, info.value.expected, info.value.value) == (
+            "record_type", "be a record class such as cc.Actor", int)
+
+    def test_casualty_figures(self) -> None:
+        ds = cc.load()
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            ds.casualty_total(["x"])  # type: ignore[list-item]
+        assert (str(info.value), info.value.expected, info.value.value) == (
+            "expected CasualtyFigure rows from Dataset.casualties (got str)", "be a CasualtyFigure", "x")
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            ds.corroborate("x")  # type: ignore[arg-type]
+        assert (str(info.value), info.value.field, info.value.expected, info.value.value) == (
+            "expected a CasualtyFigure from Dataset.casualties (got str)", "figure", "be a CasualtyFigure", "x")
+
+    def test_unknown_record_id_suggests_three(self) -> None:
+        """record() of an unknown id suggests the three closest ids, closest first."""
+        with pytest.raises(cc.UnknownNameError) as info:
+            cc.load().record("azerbaijan-operation")
+        assert info.value.suggestions == ("azerbaijan-operation-2020", "azerbaijan-territory", "azerbaijan")
+
+
+    def test_query_dates(self) -> None:
+        """A query date that is not a date, or is unknown, is refused with the value and the reason."""
+        ds = cc.load()
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            ds.events_between(5, None)  # type: ignore[arg-type]
+        assert (str(info.value), info.value.value) == ("expected a TimeSpan, a date or a 'YYYY[-MM[-DD]]' string "
+                                                       "(got 5)", 5)
+        with pytest.raises(cc.TimeSpanError) as unknown:
+            ds.events_between(None, "unknown")
+        assert str(unknown.value) == ("invalid time span 'unknown': a query date must be known; give a date, or None "
+                                      "for an open end; undated_events() lists undated records")
+
+    def test_reversed_window(self) -> None:
+        """A window that ends before it starts says so, and how to fix it."""
+        with pytest.raises(cc.TimeSpanError) as info:
+            cc.load().events_between("2021", "2020")
+        assert str(info.value) == ("invalid time span 'from 2021 to 2020': the window ends before it starts; "
+                                   "swap the start and the end")
+
+    def test_unknown_entity_suggests_names(self) -> None:
+        """resolve() of a misspelt name suggests the names it may mean."""
+        with pytest.raises(cc.UnknownNameError) as info:
+            cc.load().resolve("Lachin corrdor")
+        assert (info.value.suggestions, str(info.value)) == (
+            ("Lachin corridor",), "no actor, territory or event named 'Lachin corrdor'; did you mean 'Lachin corridor'?")
+
+
+class TestEqualRecords:
+    def test_an_equal_record_of_another_load_is_accepted(self) -> None:
+        """A record equal to one held (the same file loaded twice) stands for it, as its id would."""
+        ds, again = cc.load(FIXTURES / "minimal.json"), cc.load(FIXTURES / "minimal.json")
+        actor = again.actors[0]
+        assert actor is not ds.actors[0]
+        assert ds.actor(actor) == ds.actors[0]
+        assert ds.events_involving(actor) == ds.events_involving(actor.id)
+
+    def test_get_takes_an_equal_record_of_another_load(self) -> None:
+        """get_actor and get_territory give back a record equal to one held, not the default."""
+        ds, again = cc.load(FIXTURES / "minimal.json"), cc.load(FIXTURES / "minimal.json")
+        actor, territory = again.actors[0], again.territories[0]
+        assert ds.get_actor(actor) is actor
+        assert ds.get_territory(territory) is territory
+
+
+class TestCeasefireWindows:
+    """Windows that end the day before a ceasefire's declared date, or start on its last day or the day after."""
+
+    def test_edges_of_each_declared_date(self) -> None:
+        ds = cc.load()
+        day = dt.timedelta(days=1)
+        checked = 0
+        for ceasefire in ds.ceasefires_in_order():
+            first, last = ceasefire.declared.first_day, ceasefire.declared.last_day
+            if first is None or last is None:
+                continue
+            for start, end in ((None, first - day), (last, None), (last + day, None), (first, last),
+                               (first - day, last + day), (last, last + day)):
+                bounds = tuple(None if b is None else cc.TimeSpan.parse(b.isoformat()) for b in (start, end))
+                window = window_of(*bounds)
+                for inside in (False, True):
+                    test = within if inside else overlaps
+                    expected = tuple(c for c in ds.ceasefires_in_order() if test(c.declared, window))
+                    assert ds.ceasefires_between(*bounds, within=inside) == expected
+                    checked += 1
+        assert checked >= 12
+
+    def test_actor(self) -> None:
+        """With actor, only the ceasefires it is a party to or mediated, in the same order."""
+        ds = cc.load()
+        for actor in ds.actors:
+            involved = ds.ceasefires_involving(actor)
+            assert ds.ceasefires_between(None, None, actor=actor) == tuple(
+                c for c in ds.ceasefires_between(None, None) if c in involved)
+            assert ds.ceasefires_in_force("2021", actor=actor) == tuple(
+                c for c in ds.ceasefires_in_force("2021") if c in involved)
+        assert any(ds.ceasefires_in_force("2021", actor=a) for a in ds.actors)
+        assert any(not ds.ceasefires_in_force("2021", actor=a) for a in ds.actors)
+
+
+class TestEventsMatchingByActor:
+    @staticmethod
+    def with_an_undated_event() -> cc.Dataset:
+        """The bundled data set with one more event: a copy of the first, undated."""
+        ds = cc.load()
+        undated = attrs.evolve(ds.events[0], id=cc.EventId("undated-copy"), span=cc.TimeSpan.unknown(), parent_id=None)
+        return cc.Dataset(**{**{t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES},
+                             "events": (*ds.events, undated)})
+
+    @pytest.mark.parametrize("include_undated", [False, True])
+    def test_actor_and_role(self, include_undated: bool) -> None:
+        """events_matching(actor=, role=) is events_involving with that role; undated events only when asked."""
+        ds = self.with_an_undated_event()
+        assert ds.undated_events()
+        for actor in ds.actors:
+            for role in (None, *cc.Role):
+                expected = tuple(e for e in ds.events_involving(actor, role=role)
+                                 if include_undated or e.span.is_known)
+                assert ds.events_matching(actor=actor, role=role, include_undated=include_undated) == expected
+        assert any(ds.events_matching(actor=a, role=r) not in ((), ds.events_matching(actor=a))
+                   for a in ds.actors for r in cc.Role)

@@ -28,7 +28,7 @@ from .test_dataset import CROWDED, windows_or_open
 
 DOCS = Path(__file__).parents[1] / "docs" / "tables.md"
 KINDS = [t.collection for t in cc.RECORD_TYPES]
-roomy = settings(suppress_health_check=[HealthCheck.too_slow])
+roomy = settings(suppress_health_check=[*settings().suppress_health_check, HealthCheck.too_slow])
 
 
 def span_fields(record: Any) -> list[str]:

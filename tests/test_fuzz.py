@@ -28,7 +28,12 @@ from caucasus_conflict import loading
 BUNDLED_TEXT = resources.files("caucasus_conflict").joinpath("data", "caucasus_conflict.json").read_text(
     encoding="utf-8")
 #: Loading the bundled file takes milliseconds; the ``ci`` profile's no-deadline rule applies too.
-SLOW = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+#: The health checks it turns off are added to those the loaded profile turns off, not put in
+#: their place: the ``mutation`` profile turns every one off because mutmut runs the suite several
+#: times in one process, each time with new instances of the test classes, which Hypothesis's
+#: ``differing_executors`` check would otherwise report as one method run from several executors.
+SLOW = settings(deadline=None, suppress_health_check=[*settings().suppress_health_check, HealthCheck.too_slow,
+                                                      HealthCheck.data_too_large])
 
 ODD_TEXT = st.sampled_from([
     "", " ", "\ud800", "a\udfffb", "\u200b", "\u202eevil", "\ufeff", "x\ny", "\x00", "\t", "e\u0301", "ＡＢ",

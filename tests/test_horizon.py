@@ -28,7 +28,7 @@ OPEN_ENDED = ccst.dates().map(lambda d: cc.TimeSpan.between(d, None))
 SPANS = ccst.timespans() | OPEN_ENDED
 DATASETS = ccst.datasets(max_events=8, max_claims=3, max_stances=6, spans=SPANS, record_spans=SPANS)
 # Whole data sets are slow to draw on a shared machine; the example count still follows the profile.
-patient = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+patient = settings(deadline=None, suppress_health_check=[*settings().suppress_health_check, HealthCheck.too_slow])
 
 
 # -- the oracle ----------------------------------------------------------------------------------

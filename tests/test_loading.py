@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -78,7 +79,10 @@ class TestLoadBundled:
 
         monkeypatch.setattr(importlib.resources, "files", spy)
         monkeypatch.setattr(loading, "_BUNDLED", [])
-        assert cc.load() == cc.load()
+        first = cc.load()
+        assert isinstance(first, cc.Dataset)
+        assert first.events
+        assert cc.load() is first
         assert calls == ["caucasus_conflict"]
 
     def test_first_calls_from_threads_share_one_object(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,6 +101,8 @@ class TestLoadBundled:
         for thread in threads:
             thread.join()
         assert len(results) == 8
+        assert isinstance(results[0], cc.Dataset)
+        assert results[0].events
         assert all(r is results[0] for r in results)
 
     def test_shared_between_threads(self) -> None:
@@ -165,6 +171,13 @@ class TestLoadFile:
         """A path may be a string."""
         assert cc.load(str(FIXTURES / "minimal.json")).actors
 
+    def test_bytes_are_refused_with_a_hint(self) -> None:
+        """loads() of bytes says to decode them first."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(b'{"format": "caucasus_conflict/1"}')  # type: ignore[arg-type]
+        assert [str(p) for p in info.value.problems] == [
+            "$: expected JSON text as a str (got bytes); decode bytes first, e.g. data.decode('utf-8')"]
+
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file is a DataError naming the file, not a bare OSError."""
         path = tmp_path / "nope.json"
@@ -176,9 +189,12 @@ class TestLoadFile:
     def test_not_utf8(self, tmp_path: Path) -> None:
         """A file that is not UTF-8 is a DataError too."""
         path = tmp_path / "latin1.json"
-        path.write_bytes('{"format": "caucasus_conflict/1", "x": "é"}'.encode("latin-1"))
-        with pytest.raises(cc.DataError, match="cannot read the file"):
+        data = '{\n  "format": "caucasus_conflict/1",\n  "x": "é"\n}\n\n'.encode("latin-1")
+        path.write_bytes(data)
+        with pytest.raises(cc.DataError) as info:
             cc.load(path)
+        assert [str(p) for p in info.value.problems] == [
+            f"$: cannot read the file (not UTF-8: byte {data.index(0xE9)} on line 3)"]
 
 
 class TestBadInput:
@@ -403,6 +419,93 @@ class TestDump:
     def test_empty_dataset(self) -> None:
         """An empty data set writes only the format key."""
         assert json.loads(cc.dumps(cc.Dataset())) == {"format": "caucasus_conflict/1"}
+
+    def test_dumps_refuses_what_is_not_a_dataset(self) -> None:
+        """dumps() of anything but a Dataset is a DataError saying what to pass."""
+        with pytest.raises(cc.DataError) as info:
+            cc.dumps({"format": cc.FORMAT})  # type: ignore[arg-type]
+        assert str(info.value) == ("data: 1 problem:\n  $: expected a Dataset to write (got dict)\n"
+                                   "Pass a caucasus_conflict.Dataset.")
+
+    def test_missing_folder_is_named(self, tmp_path: Path) -> None:
+        """dump() into a folder that does not exist raises OSError naming the file asked for, with the reason."""
+        target = tmp_path / "nowhere" / "data.json"
+        with pytest.raises(OSError, match="No such file or directory") as info:
+            cc.dump(cc.Dataset(), target)
+        assert (info.value.filename, info.value.strerror) == (str(target), "No such file or directory")
+
+    def test_temporary_file_is_beside_the_target(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """dump() writes its temporary file in the target's folder, so the final rename is atomic.
+
+        A rename from another folder (such as the system's temporary one) may cross file
+        systems, where it is a copy or fails.
+        """
+        renames: list[tuple[str, str]] = []
+        real = os.replace
+
+        def spy(source: str, target: str) -> None:
+            renames.append((source, target))
+            real(source, target)
+
+        monkeypatch.setattr(os, "replace", spy)
+        target = tmp_path / "data.json"
+        cc.dump(cc.load(FIXTURES / "minimal.json"), target)
+        assert [(Path(source).parent, Path(to)) for source, to in renames] == [(tmp_path, target)]
+        assert cc.load(target) == cc.load(FIXTURES / "minimal.json")
+
+
+def refuse_whole_text_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `json.loads` of a whole text (loading's path for files that are not plain data set files) fail."""
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the whole text was parsed at once")
+
+    monkeypatch.setattr(json, "loads", refuse)
+
+
+class TestStreaming:
+    """A plain data set file is read record by record (#13): a million events' dicts are never alive at once."""
+
+    @pytest.mark.parametrize("layout", ["dumped", "compact", "indented", "reordered", "spaced", "empty arrays"])
+    def test_any_layout_is_streamed(self, monkeypatch: pytest.MonkeyPatch, layout: str) -> None:
+        """However a valid file is spaced or ordered, it is read without parsing the whole text at once."""
+        data = json.loads(cc.dumps(cc.load()))
+        text = {"dumped": cc.dumps(cc.load()), "compact": json.dumps(data, separators=(",", ":")),
+                "indented": json.dumps(data, indent=4), "reordered": json.dumps(dict(reversed(list(data.items())))),
+                "spaced": " \n\t" + json.dumps(data, indent="\t", separators=(" ,\r\n", " : ")) + "\n ",
+                "empty arrays": '{ "format" : "caucasus_conflict/1" , "events" : [ ] ,"claims":[]}'}[layout]
+        expected = cc.loads(text)
+        refuse_whole_text_parse(monkeypatch)
+        assert cc.loads(text) == expected
+        assert expected == (cc.Dataset() if layout == "empty arrays" else cc.load())
+
+    @pytest.mark.parametrize(("text", "count"), [((FIXTURES / "missing_field.json").read_text(encoding="utf-8"), 2),
+                                                 (" { } ", 1)], ids=["missing field", "empty object"])
+    def test_bad_records_are_streamed(self, monkeypatch: pytest.MonkeyPatch, text: str, count: int) -> None:
+        """A file whose records are wrong (not its JSON) is read record by record too, with the same problems."""
+        with pytest.raises(cc.DataError) as before:
+            cc.loads(text)
+        refuse_whole_text_parse(monkeypatch)
+        with pytest.raises(cc.DataError) as after:
+            cc.loads(text)
+        assert after.value.problems == before.value.problems
+        assert len(after.value.problems) == count
+
+    @pytest.mark.parametrize("streamed", [True, False], ids=["streamed", "whole text"])
+    def test_too_deep_to_build(self, monkeypatch: pytest.MonkeyPatch, streamed: bool) -> None:
+        """Running out of stack while building the records is a DataError, read either way, not a RecursionError."""
+        def too_deep(**parts: Any) -> cc.Dataset:
+            raise RecursionError("maximum recursion depth exceeded")
+
+        if not streamed:
+            def unusual(*args: Any) -> Any:
+                raise ValueError("not a plain data set file")
+
+            monkeypatch.setattr(loading, "_stream", unusual)
+        monkeypatch.setattr(loading, "Dataset", too_deep)
+        with pytest.raises(cc.DataError) as info:
+            cc.loads('{"format": "caucasus_conflict/1"}', file="deep.json")
+        assert str(info.value).splitlines()[:2] == ["deep.json: 1 problem:",
+                                                    "  $: nested too deeply to be a data set file"]
 
 
 def by_cattrs(ds: cc.Dataset) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from caucasus_conflict.reports import may_overlap
 from .test_dataset import CROWDED, chronological, overlaps, window_of, windows_or_open, within
 
 # Whole generated data sets are slow to draw on a loaded machine; the examples still run in full.
-roomy = settings(suppress_health_check=[HealthCheck.too_slow])
+roomy = settings(suppress_health_check=[*settings().suppress_health_check, HealthCheck.too_slow])
 
 
 @st.composite
