@@ -71,6 +71,8 @@ def value_strategy(codec: v.Codec[Any], *, required: bool) -> st.SearchStrategy[
         values = st.sampled_from(sorted(codec.table))
     elif isinstance(codec, v._Count):
         values = st.integers(0, 10**12)
+    elif isinstance(codec, v._Id):
+        values = st.integers(1, 10**12)
     elif isinstance(codec, v._Int):
         values = st.integers(-(10**12), 10**12)
     elif isinstance(codec, v._CodedInt):

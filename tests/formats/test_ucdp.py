@@ -288,3 +288,25 @@ class TestWriters:
         with pytest.raises(DataError) as caught:
             BRD.dumps([], columns=["conflict_id", "year"])
         assert caught.value.problems[0].message == "a UCDP BRD file needs the columns 'side_a', 'side_b', 'bd_best'"
+
+
+class TestIds:
+    def test_a_negative_conflict_id_is_reported_not_read(self, tmp_path: Any) -> None:
+        """A row whose conflict id is -9001 is a mistake beside 9001: reported at its cell, the row left out."""
+        import csv
+        from pathlib import Path
+
+        text = fixture("brd_conflict.csv").read_text(encoding="utf-8-sig")
+        header, first = list(csv.reader(text.splitlines()[:2]))
+        bad = list(first)
+        bad[header.index("conflict_id")] = "-" + first[header.index("conflict_id")]
+        path = Path(tmp_path) / "brd.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows([header, first, bad])
+        with pytest.warns(cc.formats.DataWarning):
+            ds = cc.read(path, format="ucdp-brd")
+        assert [c.id for c in ds.conflicts] == [f"ucdp-conflict-{first[header.index('conflict_id')]}"]
+        assert any(p.path == f"{path}:3:conflict_id" and "UCDP id" in p.message for p in ds.problems), \
+            ds.problems
+        with pytest.raises(DataError, match="UCDP id"):
+            cc.read(path, format="ucdp-brd", strict=True)

@@ -219,6 +219,25 @@ class _Count(Codec[int | None]):
         return "" if value is None else str(value)
 
 
+class _Id(Codec[int | None]):
+    """A UCDP id: a whole number >= 1; a blank cell is ``None``.
+
+    UCDP numbers conflicts, dyads and actors from 1; a negative or zero id is a mistake in
+    the source, reported, never read as an id (``-5`` and ``5`` would name one record).
+    """
+
+    __slots__ = ()
+
+    def parse(self, text: str) -> int | None:
+        value = _integer(text)
+        if value is not None and value < 1:
+            raise Invalid("expected a UCDP id (a whole number >= 1)")
+        return value
+
+    def format(self, value: int | None) -> str:
+        return "" if value is None else str(value)
+
+
 class _Code(Codec[int | None]):
     """A numeric code from the codebook's table; any other number is reported."""
 
@@ -456,6 +475,7 @@ class _Release(Codec[str | None]):
 TEXT: Final = _Text("text", None)
 INT: Final = _Int("a whole number", None)
 COUNT: Final = _Count("a count (a whole number >= 0)", None)
+UCDP_ID: Final = _Id("a UCDP id (a whole number >= 1)", None)
 LATITUDE: Final = _Float(-90.0, 90.0)
 LONGITUDE: Final = _Float(-180.0, 180.0)
 RELEASE: Final = _Release("a release version", None)

@@ -34,6 +34,7 @@ from ._values import (
     RELEASE,
     TEXT,
     UCDP_DATE,
+    UCDP_ID,
     Missing,
     code,
     coded_int,
@@ -221,17 +222,17 @@ class GedRow(Row):
     code_status: str | None = column("code_status", TEXT, doc="the coding status (e.g. Clear)")
     type_of_violence: int | None = column("type_of_violence", code(TYPE_OF_VIOLENCE), required=True,
                                           doc="1 state-based, 2 non-state, 3 one-sided")
-    conflict_dset_id: int | None = column("conflict_dset_id", INT, doc="the conflict id in UCDP's datasets")
-    conflict_new_id: int | None = column("conflict_new_id", INT, doc="the UCDP conflict id")
+    conflict_dset_id: int | None = column("conflict_dset_id", UCDP_ID, doc="the conflict id in UCDP's datasets")
+    conflict_new_id: int | None = column("conflict_new_id", UCDP_ID, doc="the UCDP conflict id")
     conflict_name: str | None = column("conflict_name", TEXT, doc="the conflict's name")
-    dyad_dset_id: int | None = column("dyad_dset_id", INT, doc="the dyad id in UCDP's datasets")
-    dyad_new_id: int | None = column("dyad_new_id", INT, doc="the UCDP dyad id")
+    dyad_dset_id: int | None = column("dyad_dset_id", UCDP_ID, doc="the dyad id in UCDP's datasets")
+    dyad_new_id: int | None = column("dyad_new_id", UCDP_ID, doc="the UCDP dyad id")
     dyad_name: str | None = column("dyad_name", TEXT, doc="the dyad's name")
-    side_a_dset_id: int | None = column("side_a_dset_id", INT, doc="side A's actor id in UCDP's datasets")
-    side_a_new_id: int | None = column("side_a_new_id", INT, doc="side A's UCDP actor id")
+    side_a_dset_id: int | None = column("side_a_dset_id", UCDP_ID, doc="side A's actor id in UCDP's datasets")
+    side_a_new_id: int | None = column("side_a_new_id", UCDP_ID, doc="side A's UCDP actor id")
     side_a: str | None = column("side_a", TEXT, required=True, doc="side A's name")
-    side_b_dset_id: int | None = column("side_b_dset_id", INT, doc="side B's actor id in UCDP's datasets")
-    side_b_new_id: int | None = column("side_b_new_id", INT, doc="side B's UCDP actor id")
+    side_b_dset_id: int | None = column("side_b_dset_id", UCDP_ID, doc="side B's actor id in UCDP's datasets")
+    side_b_new_id: int | None = column("side_b_new_id", UCDP_ID, doc="side B's UCDP actor id")
     side_b: str | None = column("side_b", TEXT, required=True, doc="side B's name")
     number_of_sources: int | Missing | None = column("number_of_sources", coded_int(),
                                                      doc="how many sources report the event; -1 not recorded")
@@ -322,7 +323,7 @@ class AcdRow(Row):
         (Date(1944, 12, 31), TimeSpan.parse('unknown', basis=Basis.INFERRED, reason='start_prec 6 (less precise than a year): the day written, 1944-12-31, is a placeholder'))
     """
 
-    conflict_id: int | None = column("conflict_id", INT, required=True, doc="the UCDP conflict id")
+    conflict_id: int | None = column("conflict_id", UCDP_ID, required=True, doc="the UCDP conflict id")
     location: str | None = column("location", TEXT, required=True, doc="the countries whose government is a side")
     side_a: str | None = column("side_a", TEXT, required=True, doc="side A's name(s), joined by ', '")
     side_a_id: tuple[int, ...] = column("side_a_id", int_list(", "), doc="side A's UCDP actor id(s)")
@@ -424,8 +425,8 @@ class BrdRow(Row):
         (('Russia (Soviet Union)', 'Georgia'), '22.1', True)
     """
 
-    conflict_id: int | None = column("conflict_id", INT, required=True, doc="the UCDP conflict id")
-    dyad_id: int | None = column("dyad_id", INT, doc="the UCDP dyad id (absent in the conflict-level file)")
+    conflict_id: int | None = column("conflict_id", UCDP_ID, required=True, doc="the UCDP conflict id")
+    dyad_id: int | None = column("dyad_id", UCDP_ID, doc="the UCDP dyad id (absent in the conflict-level file)")
     location_inc: str | None = column("location_inc", TEXT, doc="the countries of the incompatibility")
     side_a: str | None = column("side_a", TEXT, required=True, doc="side A's name(s)")
     side_a_id: tuple[int, ...] = column("side_a_id", int_list(", "), doc="side A's UCDP actor id(s)")
