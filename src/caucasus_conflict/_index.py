@@ -30,7 +30,7 @@ from .kinds import EventKind, StanceKind
 from .model import Ceasefire, Claim, Event, Stance, Territory
 from .timespan import MAX_ORDINAL, MIN_ORDINAL, TimeSpan
 
-__all__ = ["EventIndex", "Indexes", "build_indexes", "chronological"]
+__all__ = ["EventIndex", "Indexes", "build_indexes", "chronological", "grouped"]
 
 R = TypeVar("R")
 
@@ -214,7 +214,8 @@ class Indexes:
     parts: dict[str, tuple[Territory, ...]]
 
 
-def _grouped(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, tuple[Any, ...]]:
+def grouped(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, tuple[Any, ...]]:
+    """The values of *pairs* by key, each group a tuple in the order given."""
     groups: dict[Any, list[Any]] = {}
     for key, value in pairs:
         groups.setdefault(key, []).append(value)
@@ -236,14 +237,14 @@ def build_indexes(*, events: Iterable[Event], claims: Iterable[Claim], stances: 
     return Indexes(
         events=EventIndex(events),
         claims=ordered_claims,
-        claims_by=_grouped((c.claimant_id, c) for c in ordered_claims),
-        claims_about=_grouped((ref, c) for c in ordered_claims
+        claims_by=grouped((c.claimant_id, c) for c in ordered_claims),
+        claims_about=grouped((ref, c) for c in ordered_claims
                               for ref in dict.fromkeys((*c.about_actor_ids, *c.about_territory_ids,
                                                         *c.about_event_ids))),
         stances=ordered_stances,
-        stances_by=_grouped((s.holder_id, s) for s in ordered_stances),
-        stances_toward=_grouped(((s.kind, s.toward_id), s) for s in ordered_stances),
+        stances_by=grouped((s.holder_id, s) for s in ordered_stances),
+        stances_toward=grouped(((s.kind, s.toward_id), s) for s in ordered_stances),
         contradictions=tuple(pairs[k] for k in sorted(pairs)),
         ceasefires=tuple(chronological(ceasefires, attrgetter("declared"))),
-        parts=_grouped((t.part_of_id, t) for t in sorted(territories, key=_record_id) if t.part_of_id is not None),
+        parts=grouped((t.part_of_id, t) for t in sorted(territories, key=_record_id) if t.part_of_id is not None),
     )

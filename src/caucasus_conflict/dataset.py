@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar, overload
 
 import attrs
 
-from ._index import Indexes, build_indexes, chronological
+from ._index import Indexes, build_indexes, chronological, grouped
 from ._integrity import a_noun, check_integrity
 from ._names import Names
 from ._registry import RECORD_TYPES
@@ -673,11 +673,7 @@ class Dataset:
 
     @functools.cached_property
     def _ceasefires_by_conflict(self) -> dict[str, tuple[Ceasefire, ...]]:
-        found: dict[str, list[Ceasefire]] = {}
-        for ceasefire in sorted(self.ceasefires, key=lambda c: c.id):
-            for conflict_id in ceasefire.conflict_ids:
-                found.setdefault(conflict_id, []).append(ceasefire)
-        return {k: tuple(v) for k, v in found.items()}
+        return grouped((cid, c) for c in sorted(self.ceasefires, key=lambda c: c.id) for cid in c.conflict_ids)
 
     def dyads_involving(self, actor: ActorRef) -> tuple[Dyad, ...]:
         """Return the dyads *actor* is on a side of, by id.
@@ -699,18 +695,11 @@ class Dataset:
 
     @functools.cached_property
     def _conflicts_by_actor(self) -> dict[str, tuple[Conflict, ...]]:
-        found: dict[str, list[Conflict]] = {}
-        for conflict in sorted(self.conflicts, key=lambda c: c.id):
-            for actor_id in conflict.actor_ids:
-                found.setdefault(actor_id, []).append(conflict)
-        return {k: tuple(v) for k, v in found.items()}
+        return grouped((aid, c) for c in sorted(self.conflicts, key=lambda c: c.id) for aid in c.actor_ids)
 
     @functools.cached_property
     def _dyads_by_conflict(self) -> dict[str, tuple[Dyad, ...]]:
-        found: dict[str, list[Dyad]] = {}
-        for dyad in self._sorted_dyads:
-            found.setdefault(dyad.conflict_id, []).append(dyad)
-        return {k: tuple(v) for k, v in found.items()}
+        return grouped((d.conflict_id, d) for d in self._sorted_dyads)
 
     def resolve(self, entity: EntityRef) -> Actor | Territory | Event:
         """Return the actor, territory or event that *entity* names.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,7 +14,8 @@ import pendulum
 import pytest
 from hypothesis import strategies as st
 
-from caucasus_conflict.formats import Format, Missing, Row
+import caucasus_conflict as cc
+from caucasus_conflict.formats import DataWarning, Format, Missing, Row
 from caucasus_conflict.formats import _values as v
 from caucasus_conflict.formats.acled import INTER, _Inter, _Interaction
 
@@ -33,6 +35,27 @@ def real(name: str) -> Path:
     path = REALDATA / name
     if not path.is_file():
         pytest.skip(f"../shared/realdata/{name} is not available")
+    return path
+
+
+def quietly(path: Path, **kwargs: Any) -> cc.Dataset:
+    """`cc.read` with its DataWarning silenced (the tests look at `problems`)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        return cc.read(path, **kwargs)
+
+
+def write_quietly(ds: cc.Dataset, path: Path, fmt: str) -> cc.formats.WriteReport:
+    """`cc.write` with its DataWarning silenced (the tests look at the report)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        return cc.write(ds, path, format=fmt)
+
+
+def csv_file(tmp_path: Path, header: str, *rows: str, name: str = "cf.csv") -> Path:
+    """A CSV file of *header* (one line, with its newline) and *rows* in *tmp_path*."""
+    path = tmp_path / name
+    path.write_text(header + "".join(row + "\n" for row in rows), encoding="utf-8")
     return path
 
 
@@ -69,10 +92,8 @@ def value_strategy(codec: v.Codec[Any], *, required: bool) -> st.SearchStrategy[
         values = st.lists(_items(codec.sep.strip()), min_size=1, max_size=3).map(tuple)
     elif isinstance(codec, v._Flag | v._Code):
         values = st.sampled_from(sorted(codec.table))
-    elif isinstance(codec, v._Count):
-        values = st.integers(0, 10**12)
-    elif isinstance(codec, v._Id):
-        values = st.integers(1, 10**12)
+    elif isinstance(codec, v._AtLeast):
+        values = st.integers(codec.minimum, 10**12)
     elif isinstance(codec, v._Int):
         values = st.integers(-(10**12), 10**12)
     elif isinstance(codec, v._CodedInt):

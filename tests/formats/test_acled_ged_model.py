@@ -20,22 +20,16 @@ from caucasus_conflict.formats import acled, ucdp
 from caucasus_conflict.formats._model import GED_KEPT
 from caucasus_conflict.interop import EVENT_KIND_CROSSWALK, kind_for_acled
 
-from ._support import fixture, real
-
-
-def quietly_read(path: Path, **kwargs: object) -> cc.Dataset:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", cc.formats.DataWarning)
-        return cc.read(path, **kwargs)  # type: ignore[arg-type]
+from ._support import fixture, quietly, real
 
 
 def round_trip(path: Path, fmt: str, tmp_path: Path) -> tuple[cc.Dataset, cc.Dataset, cc.formats.WriteReport]:
     """The file read, written in *fmt* and read again (one source id, so the records can be compared)."""
-    first = quietly_read(path, source_id="file")
+    first = quietly(path, source_id="file")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         report = cc.write(first, tmp_path / f"again.{fmt}.csv", fmt)
-    return first, quietly_read(tmp_path / f"again.{fmt}.csv", source_id="file"), report
+    return first, quietly(tmp_path / f"again.{fmt}.csv", source_id="file"), report
 
 
 def assert_same(first: cc.Dataset, again: cc.Dataset) -> None:
@@ -57,7 +51,7 @@ class TestReadAcled:
     def test_events(self) -> None:
         """One event per row: id from event_id_cnty, external id acled, kind from the crosswalk, span at time_precision."""
         rows = acled.ACLED.read(fixture("acled.csv")).rows
-        ds = quietly_read(fixture("acled.csv"))
+        ds = quietly(fixture("acled.csv"))
         assert [e.id for e in ds.events] == [f"acled-{row.event_id_cnty}" for row in rows]
         for row, event in zip(rows, ds.events, strict=True):
             assert event.external_ids == (cc.ExternalId("acled", str(row.event_id_cnty)),)
@@ -79,7 +73,7 @@ class TestReadAcled:
                 "XL2,2020-10-16,1,Riots,Mob violence,RIOTERS (XLAND),,5,Police Forces of Xland,,1,Xland,0\n")
         path = Path(self._tmp) / "a.csv"
         path.write_text(text, encoding="utf-8")
-        ds = quietly_read(path)
+        ds = quietly(path)
         first = ds.event("acled-XL1")
         assert [(p.actor_id, p.role, p.side) for p in first.participants] == [
             ("acled-actor-riotersxland", cc.Role.PARTICIPANT, cc.Side.A),
@@ -100,15 +94,15 @@ class TestReadAcled:
 
     def test_fatalities_unknown_never_zero(self) -> None:
         """A blank fatalities cell and an export without the column give no figure, never 0."""
-        blank = quietly_read(fixture("acled.csv")).event("acled-XLD7")
+        blank = quietly(fixture("acled.csv")).event("acled-XLD7")
         assert blank.casualties == ()
-        hxl = quietly_read(fixture("acled_hxl.csv"))
+        hxl = quietly(fixture("acled_hxl.csv"))
         assert all(e.casualties == () for e in hxl.events)
-        assert quietly_read(fixture("acled.csv")).event("acled-XLD6").casualties[0].killed == cc.Count(0)
+        assert quietly(fixture("acled.csv")).event("acled-XLD6").casualties[0].killed == cc.Count(0)
 
     def test_location(self) -> None:
         """The place columns become the event's location, with ACLED's geo_precision code."""
-        where = quietly_read(fixture("acled.csv")).event("acled-XLD5").location
+        where = quietly(fixture("acled.csv")).event("acled-XLD5").location
         assert where == cc.Location(latitude=39.8, longitude=46.75, precision=1, precision_scheme="acled",
                                     name="Alpha", admin1="Gamma", admin2="Beta", country="Xland")
         assert where.precision_meaning == "the town"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import collections
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -19,30 +18,17 @@ from caucasus_conflict.formats._actors import KNOWN, match_name, mentions, split
 from caucasus_conflict.formats.ethprio import CEASEFIRES
 from caucasus_conflict.formats.pax import PAX
 
-from ._support import fixture, real, rows_of, without_lines
+from ._support import csv_file, fixture, quietly, real, rows_of, without_lines, write_quietly
 
 FAST = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 ETH_HEADER = "cc,cf_id,uniq_id,ucdp_actor_id,actor_name,cf_dec_yr,cf_dec_month,cf_dec_day,cf_effect_yr,cf_effect_month," \
              "cf_effect_day,end_yr,end_month,end_day,written,mediator_send,pax_id\n"
 
 
-def quietly(path: Path, **kwargs: Any) -> cc.Dataset:
-    """`cc.read` with its DataWarning silenced (the tests look at `problems`)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DataWarning)
-        return cc.read(path, **kwargs)
-
-
-def write_quietly(ds: cc.Dataset, path: Path, fmt: str) -> cc.formats.WriteReport:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DataWarning)
-        return cc.write(ds, path, format=fmt)
 
 
 def eth_file(tmp_path: Path, *rows: str, name: str = "cf.csv") -> Path:
-    path = tmp_path / name
-    path.write_text(ETH_HEADER + "".join(row + "\n" for row in rows), encoding="utf-8")
-    return path
+    return csv_file(tmp_path, ETH_HEADER, *rows, name=name)
 
 
 class TestEthPrio:

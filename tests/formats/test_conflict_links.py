@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
@@ -12,30 +10,18 @@ from hypothesis import HealthCheck, find, given, settings
 
 import caucasus_conflict as cc
 from caucasus_conflict import strategies as ccst
-from caucasus_conflict.formats import DataWarning, read_rows
+from caucasus_conflict.formats import read_rows
 
-from ._support import fixture, real
+from ._support import csv_file, fixture, quietly, real, write_quietly
 
 FAST = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 ETH_HEADER = "cc,cf_id,uniq_id,ucdp_actor_id,actor_name,ucdp_acd_id,cf_dec_yr,cf_dec_month,cf_dec_day\n"
 
 
-def quietly(path: Path, **kwargs: Any) -> cc.Dataset:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DataWarning)
-        return cc.read(path, **kwargs)
-
-
-def write_quietly(ds: cc.Dataset, path: Path, fmt: str) -> cc.formats.WriteReport:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DataWarning)
-        return cc.write(ds, path, format=fmt)
 
 
 def eth_file(tmp_path: Path, *rows: str, name: str = "cf.csv") -> Path:
-    path = tmp_path / name
-    path.write_text(ETH_HEADER + "".join(row + "\n" for row in rows), encoding="utf-8")
-    return path
+    return csv_file(tmp_path, ETH_HEADER, *rows, name=name)
 
 
 # -- ceasefire -> conflict links -------------------------------------------------------------

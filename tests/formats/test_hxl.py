@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import caucasus_conflict as cc
-from caucasus_conflict.formats import DataWarning, read_rows
+from caucasus_conflict.formats import read_rows
 
-from ._support import fixture
-
-
-def quietly(path: Path, **kwargs: Any) -> cc.Dataset:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DataWarning)
-        return cc.read(path, **kwargs)
-
-
-def write_quietly(ds: cc.Dataset, path: Path, fmt: str) -> cc.formats.WriteReport:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DataWarning)
-        return cc.write(ds, path, format=fmt)
+from ._support import fixture, quietly, write_quietly
 
 
 def tags_of(path: Path) -> dict[str, str]:

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import caucasus_conflict as cc
-from caucasus_conflict.formats import DataWarning
 
-from ._support import fixture, real
+from ._support import fixture, quietly, real
 
 FAST = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 
-
-def quietly(path: Path, **kwargs: Any) -> cc.Dataset:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DataWarning)
-        return cc.read(path, **kwargs)
 
 
 # -- merged conflicts carry the years of both ---------------------------------------------------

@@ -204,34 +204,24 @@ class _Int(Codec[int | None]):
         return "" if value is None else str(value)
 
 
-class _Count(Codec[int | None]):
-    """A whole number >= 0 (deaths, pages); a blank cell is ``None`` (unknown, never 0)."""
+class _AtLeast(Codec[int | None]):
+    """A whole number of at least ``minimum``; a blank cell is ``None`` (unknown, never 0).
 
-    __slots__ = ()
-
-    def parse(self, text: str) -> int | None:
-        value = _integer(text)
-        if value is not None and value < 0:
-            raise Invalid("expected a count (a whole number >= 0)")
-        return value
-
-    def format(self, value: int | None) -> str:
-        return "" if value is None else str(value)
-
-
-class _Id(Codec[int | None]):
-    """A UCDP id: a whole number >= 1; a blank cell is ``None``.
-
-    UCDP numbers conflicts, dyads and actors from 1; a negative or zero id is a mistake in
-    the source, reported, never read as an id (``-5`` and ``5`` would name one record).
+    Counts (deaths, pages) start at 0. UCDP ids start at 1: a negative or zero id is a
+    mistake in the source, reported, never read as an id (``-5`` and ``5`` would name one
+    record).
     """
 
-    __slots__ = ()
+    __slots__ = ("minimum",)
+
+    def __init__(self, describe: str, minimum: int) -> None:
+        super().__init__(describe, None)
+        self.minimum = minimum
 
     def parse(self, text: str) -> int | None:
         value = _integer(text)
-        if value is not None and value < 1:
-            raise Invalid("expected a UCDP id (a whole number >= 1)")
+        if value is not None and value < self.minimum:
+            raise Invalid(f"expected {self.describe}")
         return value
 
     def format(self, value: int | None) -> str:
@@ -474,8 +464,8 @@ class _Release(Codec[str | None]):
 
 TEXT: Final = _Text("text", None)
 INT: Final = _Int("a whole number", None)
-COUNT: Final = _Count("a count (a whole number >= 0)", None)
-UCDP_ID: Final = _Id("a UCDP id (a whole number >= 1)", None)
+COUNT: Final = _AtLeast("a count (a whole number >= 0)", 0)
+UCDP_ID: Final = _AtLeast("a UCDP id (a whole number >= 1)", 1)
 LATITUDE: Final = _Float(-90.0, 90.0)
 LONGITUDE: Final = _Float(-180.0, 180.0)
 RELEASE: Final = _Release("a release version", None)
