@@ -657,6 +657,28 @@ class TestArgumentErrors:
         assert (info.value.suggestions, str(info.value)) == (
             ("Lachin corridor",), "no actor, territory or event named 'Lachin corrdor'; did you mean 'Lachin corridor'?")
 
+    def test_suggestions_name_different_records(self) -> None:
+        """A state and its land share a name; resolve() offers each once, in a form that gives it back."""
+        ds = cc.load()
+        with pytest.raises(cc.UnknownNameError) as info:
+            ds.resolve("Azerbaijn")
+        assert info.value.suggestions == ("Azerbaijan", "azerbaijan-territory")
+        assert [type(ds.resolve(s)).__name__ for s in info.value.suggestions] == ["Actor", "Territory"]
+
+    @given(DATASETS, st.data())
+    def test_every_suggestion_resolves_to_a_record_of_its_own(self, ds: cc.Dataset, data: st.DataObject) -> None:
+        """Each name resolve() suggests, passed back, gives a record no other suggestion gives."""
+        names = [n for r in (*ds.actors, *ds.territories) for n in r.names]
+        # A near miss of a name held (one character dropped), or any text.
+        near = st.sampled_from(names).flatmap(
+            lambda n: st.integers(0, max(len(n) - 1, 0)).map(lambda i: n[:i] + n[i + 1:])) if names else st.nothing()
+        query = data.draw(near | st.text(max_size=12))
+        try:
+            ds.resolve(query)
+        except cc.UnknownNameError as error:
+            found = [ds.resolve(s) for s in error.suggestions]
+            assert len({id(r) for r in found}) == len(found)
+
 
 class TestEqualRecords:
     def test_an_equal_record_of_another_load_is_accepted(self) -> None:

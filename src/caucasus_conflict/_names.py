@@ -84,15 +84,20 @@ class Names(Generic[R]):
         A name that contains the query (or is contained in it) counts as close, so
         ``"Lachin"`` suggests ``"Lachin corridor"``; so does a near-miss spelling.
         """
+        return [name for name, _ in self.suggest_records(query)]
+
+    def suggest_records(self, query: str) -> list[tuple[str, R]]:
+        """`suggest`'s names, each with the record it names."""
         key = fold(query)
         names = list(self._display)
         close = close_matches(key, names, n=10, cutoff=0.75)
         close += [n for n in names if len(key) >= 3 and (key in n or (len(n) >= 3 and n in key))]
-        suggestions: dict[str, str] = {}
+        suggestions: dict[str, tuple[str, R]] = {}
         for name in close:
             record = self._keys[name]
             # Suggest the name that matched ("Artsakh" for "Artsak"), but a name, not an id.
-            suggestions.setdefault(record.id, record.name if name == fold(record.id) else self._display[name])
+            shown = record.name if name == fold(record.id) else self._display[name]
+            suggestions.setdefault(record.id, (shown, record))
         return list(suggestions.values())[:3]
 
     def find(self, query: str, limit: int) -> tuple[R, ...]:

@@ -720,14 +720,23 @@ class Dataset:
         if isinstance(entity, Actor | Territory | Event):
             return self._own(entity)
         text = _text(entity, "an actor, territory or event, or its id or name")
+        found = self._resolved(text)
+        if found is not None:
+            return found
+        # Each suggestion, passed back, must give the record it stands for: a territory
+        # whose name an actor also has ("Azerbaijan") is offered by its id.
+        offered: dict[str, None] = {}
+        close: list[tuple[str, Actor | Territory]] = [*self._state.actors.suggest_records(text),
+                                                      *self._state.territories.suggest_records(text)]
+        for shown, record in close:
+            offered.setdefault(shown if self._resolved(shown) is record else record.id)
+        raise UnknownNameError("actor, territory or event", text, list(offered)[:3])
+
+    def _resolved(self, text: str) -> Actor | Territory | Event | None:
         found = self._state.by_id.get(text)
         if isinstance(found, Actor | Territory | Event):
             return found
-        named = self._state.actors.get(text) or self._state.territories.get(text)
-        if named is not None:
-            return named
-        suggestions = self._state.actors.suggest(text) + self._state.territories.suggest(text)
-        raise UnknownNameError("actor, territory or event", text, suggestions[:3])
+        return self._state.actors.get(text) or self._state.territories.get(text)
 
     def parts_of(self, territory: TerritoryRef) -> tuple[Territory, ...]:
         """Return the territories recorded as part of *territory* (``part_of_id``), by id.

@@ -191,6 +191,7 @@ def read_into_model(raw: bytes, fmt: Format[Any] | None, *, strict: bool) -> cc.
             refused = error
     if isinstance(refused, DataError):
         assert refused.problems, "a DataError names at least one problem"
+        assert str(path) in str(refused), "a DataError names the file it is about"
         return refused
     if refused is not None:
         assert "read_rows" in str(refused)

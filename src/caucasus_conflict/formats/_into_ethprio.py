@@ -97,6 +97,9 @@ def ethprio_records(rows: Sequence[CeasefireRow], name: str, digest: str,
 def _party(row: CeasefireRow, name: str, book: ActorBook, year: int | None, cite: Citation) -> ActorId | None:
     where = f"{name}:{row.line}:actor_name"
     given = (row.actor_name or "").strip()  # the text as written stays in the source codes
+    if given and not fold(given):
+        book.problems.append(Problem(where, f"the name {given!r} has no letters or digits to look it up by; "
+                                            "the party is named from its UCDP id, or left out without one"))
     if not fold(given):
         given = ""  # a name without letters or digits cannot be looked up: no name
     if len(row.ucdp_actor_id) == 1:

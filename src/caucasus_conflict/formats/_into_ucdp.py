@@ -142,12 +142,18 @@ class _Builder:
     def cite(self, row: Row, row_id: str | None = None) -> Citation:
         return Citation(self.sid, rows=(row.line,), row_ids=(row_id,) if row_id else ())
 
-    def actor(self, actor_id: str, actor_name: str | None, cite: Citation, external: ExternalId) -> ActorId:
+    def actor(self, actor_id: str, actor_name: str | None, cite: Citation, external: ExternalId,
+              column: str) -> ActorId:
         entry = self.actors.get(actor_id)
         if entry is None:
             entry = self.actors[actor_id] = {"names": [], "cite": cite, "external": external}
         if actor_name is not None and not fold(actor_name):
-            actor_name = None  # nothing to look it up by: the actor keeps a name made from its id
+            # Nothing to look it up by: reported; the actor keeps a name made from its id
+            # (unless another row names it), and the cell stays in the year's source codes.
+            self.problems.append(Problem(f"{self.name}:{cite.rows[0]}:{column}",
+                                         f"the name {actor_name!r} has no letters or digits to look it up by; "
+                                         f"{actor_id} takes part unnamed here"))
+            actor_name = None
         if actor_name is not None and actor_name not in entry["names"]:
             held = self.names.setdefault(fold(actor_name), actor_id)
             if held != actor_id:
@@ -160,20 +166,23 @@ class _Builder:
     def sides(self, row: AcdRow | BrdRow, cite: Citation) -> list[Participant]:
         """Side A and side B of *row*, then the states backing each side."""
         found: list[Participant] = []
-        for side, names, ids in ((Side.A, row.side_a, row.side_a_id), (Side.B, row.side_b, row.side_b_id)):
+        for side, names, ids, column in ((Side.A, row.side_a, row.side_a_id, "side_a"),
+                                         (Side.B, row.side_b, row.side_b_id, "side_b")):
             split = side_names(names)
             for ucdp_id in ids:
                 # Names and ids are not paired by position (see side_names): a name goes with
                 # an id only when the cell holds one of each.
                 one = split[0] if len(split) == 1 and len(ids) == 1 else None
                 found.append(Participant(self.actor(f"ucdp-actor-{ucdp_id}", one, cite,
-                                                    ExternalId("ucdp-actor", str(ucdp_id))), Role.PARTICIPANT, side))
-        for side, names, numbers in ((Side.A, row.side_a_2nd, row.gwno_a_2nd), (Side.B, row.side_b_2nd, row.gwno_b_2nd)):
+                                                    ExternalId("ucdp-actor", str(ucdp_id)), column),
+                                         Role.PARTICIPANT, side))
+        for side, names, numbers, column in ((Side.A, row.side_a_2nd, row.gwno_a_2nd, "side_a_2nd"),
+                                             (Side.B, row.side_b_2nd, row.gwno_b_2nd, "side_b_2nd")):
             split = side_names(names)
             if len(split) == 1 and len(numbers) == 1:
-                known = self.names.get(fold(split[0]))
+                known = self.names.get(fold(split[0])) if fold(split[0]) else None
                 actor_id = ActorId(known) if known is not None else self.actor(
-                    f"gwno-{numbers[0]}", split[0], cite, ExternalId("gwno", str(numbers[0])))
+                    f"gwno-{numbers[0]}", split[0], cite, ExternalId("gwno", str(numbers[0])), column)
                 found.append(Participant(actor_id, Role.SUPPORTER, side))
         return found
 
@@ -211,8 +220,9 @@ class _Builder:
             kind = ActorKind.GOVERNMENT if names[0].startswith("Government of") else ActorKind.ARMED_FORCES
             out.append(Actor(id=ActorId(actor_id), name=names[0], kind=kind, aliases=tuple(names[1:]),
                              external_ids=(entry["external"],), citations=(entry["cite"],),
-                             note=None if entry["names"] else "the file names this actor only beside others, "
-                                                              "so its name is not known here"))
+                             note=None if entry["names"] else "the file names this actor only beside others, or "
+                                                              "with no letters or digits, so its name is not "
+                                                              "known here"))
         return tuple(out)
 
     def built_conflicts(self, years: dict[int, list[ConflictYear]] | None = None) -> tuple[Conflict, ...]:

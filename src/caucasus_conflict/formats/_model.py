@@ -171,7 +171,13 @@ def _read(path: str | os.PathLike[str], format: str | None, *, strict: bool, sou
         warnings.warn(DataWarning(f"{name}: {len(problems)} value(s) set aside as unknown or not mapped; "
                                   "see Dataset.problems"),
                       stacklevel=3)
-    return Dataset(**records, problems=tuple(problems))
+    try:
+        return Dataset(**records, problems=tuple(problems))
+    except DataError as error:  # a rule the mapping did not set aside: still about this file
+        raise DataError(error.problems, file=name,
+                        advice="The file's records break a rule of the model that read() does not set aside "
+                               "(the paths are of the records made from it); please report it with the file."
+                        ) from None
 
 
 def _with_hxl(records: dict[str, Any], fmt: str, columns: tuple[str, ...], tags: tuple[str, ...]) -> dict[str, Any]:
@@ -224,8 +230,8 @@ def _ged_records(result: ReadResult[GedRow], name: str, digest: str,
                 (Side.A, row.side_a, row.side_a_new_id, row.side_a_dset_id, row.gwnoa),
                 (Side.B, row.side_b, row.side_b_new_id, row.side_b_dset_id, row.gwnob)):
             ucdp_id = new_id if new_id is not None else dset_id
-            if ucdp_id is None or actor_name is None or not actor_name.strip():
-                column = "side_a" if side is Side.A else "side_b"
+            column = "side_a" if side is Side.A else "side_b"
+            if ucdp_id is None:
                 problems.append(Problem(f"{name}:{row.line}:{column}", "the side has no UCDP actor id, so it is "
                                                                      "left out of the event's participants"))
                 continue
@@ -235,6 +241,20 @@ def _ged_records(result: ReadResult[GedRow], name: str, digest: str,
             if entry is None:
                 entry = actors[ucdp_id] = {"names": [], "cites": [], "gwno": gwno if len(gwno) == 1 else (),
                                            "used": {}}
+            if actor_name is None or not fold(actor_name):
+                # Nothing to look the actor up by: it takes part under its id, the cell stays in
+                # the event's source codes, and the actor is named from its id if no row names it.
+                problems.append(Problem(f"{name}:{row.line}:{column}", (
+                    "the side has no name" if actor_name is None else
+                    f"the side's name {actor_name!r} has no letters or digits to look it up by")
+                    + f"; UCDP actor {ucdp_id} takes part unnamed here"))
+                if not entry["cites"]:
+                    entry["cites"].append(cite[0])
+                participant = memo.participant(ucdp_id, side)
+                participants.append(participant)
+                of_side[side] = participant.actor_id
+                named[side] = False
+                continue
             if actor_name not in entry["names"]:
                 key = fold(actor_name)  # as the data set compares names
                 if taken.setdefault(key, ucdp_id) != ucdp_id:
@@ -276,13 +296,15 @@ def _ged_records(result: ReadResult[GedRow], name: str, digest: str,
                                  participants=tuple(participants), location=location, casualties=casualties,
                                  external_ids=external, source_codes=codes, citations=cite))
     actor_records = tuple(
-        Actor(id=ActorId(f"ucdp-actor-{ucdp_id}"), name=entry["names"][0],
-              kind=ActorKind.GOVERNMENT if entry["names"][0].startswith("Government of") else ActorKind.ARMED_FORCES,
+        Actor(id=ActorId(f"ucdp-actor-{ucdp_id}"), name=(entry["names"] or [f"UCDP actor {ucdp_id}"])[0],
+              kind=ActorKind.GOVERNMENT if entry["names"][:1] and entry["names"][0].startswith("Government of")
+              else ActorKind.ARMED_FORCES,
               aliases=tuple(entry["names"][1:]), names_used=names_used(entry["used"]),
               external_ids=(ExternalId("ucdp-actor", str(ucdp_id)),
                             *(ExternalId("gwno", str(g)) for g in entry["gwno"]
-                              if entry["names"][0].startswith("Government of"))),
-              citations=tuple(entry["cites"]))
+                              if entry["names"][:1] and entry["names"][0].startswith("Government of"))),
+              citations=tuple(entry["cites"]),
+              note=None if entry["names"] else "the file gives this actor no name it can be looked up by")
         for ucdp_id, entry in sorted(actors.items()))
     return {"sources": (source,), "actors": _without_shared_gwno(actor_records), "events": tuple(events)}, problems
 
