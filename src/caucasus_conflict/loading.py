@@ -16,7 +16,6 @@ the file and JSON path. The bundled data set is read with `importlib.resources`
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import re
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from cattrs.errors import BaseValidationError
 
+from ._gc import gc_paused
 from ._integrity import check_integrity
 from ._registry import RECORD_TYPES, RecordType
 from ._similar import close_matches
@@ -154,31 +154,6 @@ def _load_bundled() -> Dataset:
         return _BUNDLED[0]
 
 
-# Building a million records allocates millions of objects, and each allocation counts
-# toward the next run of the cyclic garbage collector, which walks every object alive:
-# with a large data set already loaded, collections took half of a load's time. Loads
-# build no reference cycles, so the collector is paused while one runs and restored
-# (if it was on) when the last running load ends, on every path, errors included.
-_GC_LOCK = threading.Lock()
-_GC_STATE = {"depth": 0, "enabled": False}
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    with _GC_LOCK:
-        if _GC_STATE["depth"] == 0:
-            _GC_STATE["enabled"] = gc.isenabled()
-            gc.disable()
-        _GC_STATE["depth"] += 1
-    try:
-        yield
-    finally:
-        with _GC_LOCK:
-            _GC_STATE["depth"] -= 1
-            if _GC_STATE["depth"] == 0 and _GC_STATE["enabled"]:
-                gc.enable()
-
-
 class _DuplicateKeyError(ValueError):
     pass
 
@@ -249,7 +224,7 @@ def loads(text: str, *, file: str | None = None) -> Dataset:
         hint = "; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, bytes | bytearray) else ""
         raise DataError([Problem("$", f"expected JSON text as a str (got {type(text).__name__}){hint}")],
                         file=file)
-    with _gc_paused():
+    with gc_paused():
         return _loads(text, file)
 
 
@@ -292,7 +267,7 @@ def from_dict(raw: Any, *, file: str | None = None) -> Dataset:
         >>> from_dict({"format": "caucasus_conflict/1"}).actors
         ()
     """
-    with _gc_paused():
+    with gc_paused():
         return _from_dict(raw, file)
 
 
@@ -480,7 +455,7 @@ def to_dict(dataset: Dataset) -> dict[str, Any]:
         {'format': 'caucasus_conflict/1'}
     """
     data: dict[str, Any] = {"format": FORMAT}
-    with _gc_paused():  # a million records' dicts and lists, and no cycles among them
+    with gc_paused():  # a million records' dicts and lists, and no cycles among them
         for rtype in RECORD_TYPES:
             records = getattr(dataset, rtype.collection)
             if records:
@@ -536,7 +511,7 @@ def dumps(dataset: Dataset) -> str:
     if not isinstance(dataset, Dataset):
         raise DataError([Problem("$", f"expected a Dataset to write (got {type(dataset).__name__})")],
                         advice="Pass a caucasus_conflict.Dataset.")
-    with _gc_paused():
+    with gc_paused():
         return _text(dataset)
 
 

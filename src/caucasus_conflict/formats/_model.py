@@ -37,12 +37,12 @@ from typing import Any, Final
 
 import attrs
 
+from caucasus_conflict._gc import gc_paused
 from caucasus_conflict._names import fold
 from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import CaucasusConflictError, DataError, Problem, QueryError, RecordError
 from caucasus_conflict.interop import EVENT_KIND_CROSSWALK, UCDP_KINDS, ucdp_date_precision
 from caucasus_conflict.kinds import ActorKind, CasualtyGroup, EventKind, Role, Side, SourceKind
-from caucasus_conflict.loading import _gc_paused
 from caucasus_conflict.model import (
     Actor,
     ActorId,
@@ -142,7 +142,7 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
     """
     # A read builds several records per row and no reference cycles: the cyclic collector is
     # paused while it runs, as for a load (each collection would walk every record built so far).
-    with _gc_paused():
+    with gc_paused():
         return _read(path, format, strict=strict, source_id=source_id, max_bytes=max_bytes)
 
 

@@ -7,8 +7,8 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from caucasus_conflict._gc import gc_paused
 from caucasus_conflict.errors import ArgumentTypeError, DataError, Problem, UnknownNameError
-from caucasus_conflict.loading import _gc_paused
 
 from . import acled, ethprio, pax, ucdp
 from ._csv import DEFAULT_MAX_BYTES, read_header, read_table, source_label
@@ -110,7 +110,7 @@ def read_rows(source: str | os.PathLike[str] | bytes, format: str | None = None,
         ('acled', None)
     """
     fmt = get_format(format) if format is not None else None
-    with _gc_paused():  # a row record per row and no reference cycles: see loading's note
+    with gc_paused():  # a row record per row and no reference cycles: see caucasus_conflict._gc
         table = read_table(source, name=name, max_bytes=max_bytes)
         label = source_label(source, name, max_bytes)
         if fmt is None:

@@ -23,8 +23,8 @@ from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
+from caucasus_conflict._gc import gc_paused
 from caucasus_conflict.errors import ArgumentTypeError, DataError, Problem
-from caucasus_conflict.loading import _gc_paused
 
 from ._csv import DEFAULT_MAX_BYTES, Layout, Table, read_table, source_label, write_table, write_text_atomically
 from ._values import Codec, Invalid
@@ -265,7 +265,7 @@ class Format(Generic[R]):
             >>> print(result.problems[0])
             b.csv:2:year: expected a whole number (got '20x0')
         """
-        with _gc_paused():  # a row record per row and no reference cycles: see loading's note
+        with gc_paused():  # a row record per row and no reference cycles: see caucasus_conflict._gc
             table = read_table(source, name=name, max_bytes=max_bytes)
             return self.rows_of(table, name=source_label(source, name, max_bytes), strict=strict)
 
