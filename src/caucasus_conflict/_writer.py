@@ -101,8 +101,9 @@ def _block(opening: str, items: Sequence[str], closing: str, indent: int) -> str
     return opening + "\n" + pad + (",\n" + pad).join(items) + "\n" + " " * indent + closing
 
 
-Seen = dict[int, str]
-"""The one-line texts of shared values in one dump, by ``id`` of the value (alive throughout)."""
+Seen = dict[int | tuple[int, int], str]
+"""The texts of shared values in one dump: one-line by ``id`` of the value (alive throughout),
+laid out over lines by ``(id, indent)``."""
 
 
 class Writer:
@@ -151,7 +152,14 @@ def _span_lay(value: TimeSpan, indent: int, lead: int, seen: Seen) -> str:
     text = _span_one(value, seen)
     if indent + lead + len(text) <= WIDTH:
         return text
-    return render(_unstructure_span(value), indent, lead)
+    # Too long for its line (a day's five keys after an event's "span" are): laid out as a
+    # block, kept by indent too, since the records lay their shared spans out at a few indents
+    # (the block itself does not depend on the lead, which only decided that it is one).
+    key = (id(value), indent)
+    laid = seen.get(key)
+    if laid is None:
+        laid = seen[key] = render(_unstructure_span(value), indent, lead)
+    return laid
 
 
 _SPAN = Writer(_unstructure_span, _span_one, _span_lay)
