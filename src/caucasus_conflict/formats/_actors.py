@@ -23,6 +23,7 @@ from typing import Any, Final
 import attrs
 
 from caucasus_conflict._names import fold
+from caucasus_conflict._validators import nfc
 from caucasus_conflict.errors import Problem
 from caucasus_conflict.kinds import ActorKind
 from caucasus_conflict.model import Actor, ActorId, Citation, ExternalId, NameUsed
@@ -172,7 +173,14 @@ class ActorBook:
 
     def add(self, actor_id: str, name: str, *, kind: ActorKind, external_ids: Sequence[tuple[str, str]] = (),
             year: int | None, cite: Citation, where: str) -> ActorId:
-        """Note *name* for the actor *actor_id* (made on first sight), at *where* (``FILE:LINE:COLUMN``)."""
+        """Note *name* for the actor *actor_id* (made on first sight), at *where* (``FILE:LINE:COLUMN``).
+
+        The name is noted as the `Actor` holds it, in Unicode normal form C, so that a writer
+        rebuilding the rows from the actors sees where a cell was written otherwise (the text
+        as written is then kept in the record's source codes) and two spellings that differ
+        only there are one name.
+        """
+        name = nfc(name)
         entry = self._entries.get(actor_id)
         if entry is None:
             entry = self._entries[actor_id] = {"names": [], "used": {}, "cite": cite, "kind": kind,

@@ -32,6 +32,7 @@ from typing import Any, Final
 import pendulum
 
 from caucasus_conflict._names import fold
+from caucasus_conflict._validators import nfc
 from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import Problem, RecordError
 from caucasus_conflict.interop import ACLED_KINDS, EVENT_KIND_CROSSWALK
@@ -131,8 +132,10 @@ def acled_records(rows: Sequence[AcledRow], name: str, digest: str,
             for actor_name in named:
                 actor_id = _actor_id(actor_name)
                 entry = actors.setdefault(actor_id, {"names": [], "cite": cite[0], "inter": inter})
-                if actor_name not in entry["names"]:
-                    entry["names"].append(actor_name)
+                # Noted as the actor holds it (normal form C): a cell written otherwise differs
+                # from the actor's name below, and its text as written is kept.
+                if nfc(actor_name) not in entry["names"]:
+                    entry["names"].append(nfc(actor_name))
                 person = Participant(actor_id, Role.PARTICIPANT, side)
                 if person not in participants:
                     participants.append(person)
