@@ -925,7 +925,7 @@ class TestImport:
         assert cc.load(out) == cc.read(GED_FIXTURES / "acled_hxl.csv")
 
     @pytest.mark.parametrize(("fixture", "collections"), [("acd.csv", ("conflicts",)), ("brd.csv", ("conflicts", "dyads")),
-                                                          ("ethprio.csv", ("conflicts", "ceasefires"))])
+                                                          ("ethprio.csv", ("conflicts", "dyads", "ceasefires"))])
     def test_import_names_the_records_a_format_gives(self, capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                      fixture: str, collections: tuple[str, ...]) -> None:
         """An ACD file gives conflicts, BRD dyads, ETH/PRIO ceasefires: the message counts them, not only events."""

@@ -43,7 +43,7 @@ def reference_paths(cls: type, prefix: str = "") -> set[str]:
 
 #: The collection each id type names, written out independently of the registry.
 TARGETS = {"ActorId": "actors", "TerritoryId": "territories", "EventId": "events", "ClaimId": "claims",
-           "ConflictId": "conflicts"}
+           "ConflictId": "conflicts", "DyadId": "dyads"}
 
 
 def declared_references(cls: type, prefix: str = "") -> dict[str, str]:
@@ -248,7 +248,7 @@ def full_records() -> dict[str, tuple[cc.Record, ...]]:
         "ceasefires": (
             cc.Ceasefire(id=cc.CeasefireId("truce"), name="Truce", party_ids=(north,), mediator_ids=(league,),
                          declared=YEAR, territory_ids=(land,), strained_by_ids=(battle,), event_id=war,
-                         conflict_ids=(cc.ConflictId("feud"),),
+                         conflict_ids=(cc.ConflictId("feud"),), dyad_ids=(cc.DyadId("north-south"),),
                          provisions=(cc.Provision(summary="Patrols", actor_ids=(league,), territory_ids=(city,),
                                                   citations=CITE),),
                          citations=CITE),
@@ -352,7 +352,7 @@ class TestEveryReferenceField:
 def a_noun_of(collection: str) -> str:
     """The singular of *collection* with its article, written out independently of the library."""
     return {"actors": "an actor", "territories": "a territory", "events": "an event", "claims": "a claim",
-            "sources": "a source", "conflicts": "a conflict"}[collection]
+            "sources": "a source", "conflicts": "a conflict", "dyads": "a dyad"}[collection]
 
 
 def actor(id_: str, name: str, *aliases: str) -> cc.Actor:

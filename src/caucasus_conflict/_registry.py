@@ -195,6 +195,7 @@ RECORD_TYPES: Final[tuple[RecordType, ...]] = (
         Field("strained_by_ids[]", "events"),
         Field("event_id", "events"),
         Field("conflict_ids[]", "conflicts"),
+        Field("dyad_ids[]", "dyads"),
         *_cites("provisions[]"),
     )),
     RecordType("claims", Claim, "claim", (

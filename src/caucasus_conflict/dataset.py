@@ -678,6 +678,32 @@ class Dataset:
     def _ceasefires_by_conflict(self) -> dict[str, tuple[Ceasefire, ...]]:
         return grouped((cid, c) for c in sorted(self.ceasefires, key=lambda c: c.id) for cid in c.conflict_ids)
 
+    def ceasefires_of_dyad(self, dyad: DyadRef) -> tuple[Ceasefire, ...]:
+        """Return the ceasefires that name *dyad* in their ``dyad_ids``, by id.
+
+        The dyad sibling of `ceasefires_of`: a ceasefire linked to a dyad only (ETH/PRIO's
+        ``ucdp_dyad`` without a conflict in its own row) is found here, not by
+        ``ceasefires_of(dyad.conflict_id)``.
+
+        Raises:
+            UnknownNameError: No dyad has that name.
+
+        Examples:
+            >>> import caucasus_conflict as cc, pathlib, tempfile
+            >>> path = pathlib.Path(tempfile.mkdtemp()) / "cf.csv"
+            >>> _ = path.write_text("cc,cf_id,uniq_id,actor_name,ucdp_acd_id,ucdp_dyad,cf_dec_yr,cf_dec_month,"
+            ...                     "cf_dec_day\\n700,1,5001,Government of Xland,9001,9301,1994,5,12\\n",
+            ...                     encoding="utf-8")
+            >>> ds = cc.read(path)
+            >>> [c.id for c in ds.ceasefires_of_dyad("ucdp-dyad-9301")], ds.dyad("ucdp-dyad-9301").conflict_id
+            (['ethprio-5001'], 'ucdp-conflict-9001')
+        """
+        return self._ceasefires_by_dyad.get(self.dyad(dyad).id, ())
+
+    @functools.cached_property
+    def _ceasefires_by_dyad(self) -> dict[str, tuple[Ceasefire, ...]]:
+        return grouped((did, c) for c in sorted(self.ceasefires, key=lambda c: c.id) for did in c.dyad_ids)
+
     def dyads_involving(self, actor: ActorRef) -> tuple[Dyad, ...]:
         """Return the dyads *actor* is on a side of, by id.
 

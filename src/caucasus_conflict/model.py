@@ -908,6 +908,8 @@ class Ceasefire:
     as `Participant` values. A PA-X agreement read by `caucasus_conflict.read` is one too.
     ``conflict_ids`` name the `Conflict` records the ceasefire belongs to (ETH/PRIO's
     ``ucdp_acd_id``, PA-X's ``UcdpCon``); `Dataset.ceasefires_of` finds them back.
+    ``dyad_ids`` name the `Dyad` records it was agreed in (ETH/PRIO's ``ucdp_dyad``);
+    `Dataset.ceasefires_of_dyad` finds them back.
 
     Examples:
         >>> c = Ceasefire(id=CeasefireId("cf"), name="Armistice", party_ids=(ActorId("a"), ActorId("b")),
@@ -930,6 +932,7 @@ class Ceasefire:
     event_id: EventId | None = None
     written: bool | None = None
     conflict_ids: tuple[ConflictId, ...] = field(default=(), validator=unique_items)
+    dyad_ids: tuple[DyadId, ...] = field(default=(), validator=unique_items)
     external_ids: tuple[ExternalId, ...] = ()
     source_codes: tuple[SourceCodes, ...] = ()
     citations: tuple[Citation, ...] = field(validator=non_empty)

@@ -523,8 +523,10 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
                actor_ids: Sequence[ActorId] = (ActorId("party-a"), ActorId("party-b")),
                territory_ids: Sequence[TerritoryId] = (), event_ids: Sequence[EventId] = (),
                source_ids: Sequence[SourceId] = (_SOURCE,), max_block: int = 22,
-        file_ids: Sequence[SourceId] = (), conflict_ids: Sequence[ConflictId] = ()) -> Ceasefire:
-    """A ceasefire between actors of *actor_ids* (at least one must be given), linked to any of *conflict_ids*.
+        file_ids: Sequence[SourceId] = (), conflict_ids: Sequence[ConflictId] = (),
+        dyad_ids: Sequence[DyadId] = ()) -> Ceasefire:
+    """A ceasefire between actors of *actor_ids* (at least one must be given), linked to any of *conflict_ids*
+    and any of *dyad_ids*.
 
     Examples:
         >>> from hypothesis import find
@@ -557,8 +559,9 @@ def ceasefires(draw: st.DrawFn, *, id: CeasefireId | None = None,
     # Drawn last, so that the draws above (and the examples found from them) stay as they were.
     sides = draw(st.just(()) | st.tuples(*(st.none() | st.sampled_from(Side) for _ in parties)))
     linked = _pick(draw, conflict_ids)
+    in_dyads = _pick(draw, dyad_ids)
     return Ceasefire(id=own_id, party_ids=parties, party_sides=sides, declared=declared, effective=effective,
-                     ended=ended, conflict_ids=linked, **fields)
+                     ended=ended, conflict_ids=linked, dyad_ids=in_dyads, **fields)
 
 
 @st.composite
@@ -769,6 +772,8 @@ def datasets(draw: st.DrawFn, *, max_actors: int = 6, max_territories: int = 4, 
     # Drawn last (the conflicts come after the ceasefires), so that the draws above stay as they were.
     ceasefire_list = [attrs.evolve(c, conflict_ids=_pick(draw, conflict_ids)) if conflict_ids else c
                       for c in ceasefire_list]
+    dyad_ids = [d.id for d in dyad_list]
+    ceasefire_list = [attrs.evolve(c, dyad_ids=_pick(draw, dyad_ids)) if dyad_ids else c for c in ceasefire_list]
     return Dataset(
         sources=tuple(source_list), actors=tuple(actor_list), territories=tuple(territory_list), events=tuple(event_list),
         ceasefires=tuple(ceasefire_list), claims=tuple(claim_list), stances=tuple(stance_list),

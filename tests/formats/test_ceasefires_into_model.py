@@ -376,7 +376,7 @@ def test_cli_imports_ethprio(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     target = tmp_path / "cf.json"
     assert main(["import", "ethprio-ceasefires", str(fixture("ethprio.csv")), "-o", str(target)]) == 0
     err = capsys.readouterr().err
-    assert err.endswith(f"Wrote 1 conflict, 4 ceasefires, 0 events and 4 actors to {target}.\n")
+    assert err.endswith(f"Wrote 1 conflict, 1 dyad, 4 ceasefires, 0 events and 4 actors to {target}.\n")
     assert cc.load(target).ceasefires == quietly(fixture("ethprio.csv")).ceasefires
 
 

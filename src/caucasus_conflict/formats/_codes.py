@@ -122,15 +122,16 @@ def file_source(sid: SourceId, *, title: str, publisher: str, url: str, credit: 
 
 
 def left_out(dataset: Dataset, used: set[str]) -> list[Problem]:
-    """One problem per record the rows of ceasefires cannot hold (*used*: the ids of the actors and conflicts written)."""
+    """One problem per record the rows of ceasefires cannot hold (*used*: the ids of the actors, conflicts, dyads written)."""
     problems = [Problem(f"actors[{i}]", f"actor {a.id!r} is party to or mediator of no ceasefire; left out")
                 for i, a in enumerate(dataset.actors) if a.id not in used]
     for collection in ("territories", "events", "claims", "stances"):
         problems += [Problem(f"{collection}[{i}]", f"{collection[:-1] if collection != 'territories' else 'territory'}"
                                                    f" {r.id!r} is no ceasefire; left out")
                      for i, r in enumerate(getattr(dataset, collection))]
-    # A conflict a ceasefire links to is written as its UCDP number (#11); the others, and dyads, are not.
+    # A conflict or dyad a ceasefire links to is written as its UCDP number (#11); the others are not.
     problems += [Problem(f"conflicts[{i}]", f"conflict {c.id!r} is linked to no ceasefire; left out")
                  for i, c in enumerate(dataset.conflicts) if c.id not in used]
-    problems += [Problem(f"dyads[{i}]", f"dyad {d.id!r} is no ceasefire; left out") for i, d in enumerate(dataset.dyads)]
+    problems += [Problem(f"dyads[{i}]", f"dyad {d.id!r} is linked to no ceasefire; left out")
+                 for i, d in enumerate(dataset.dyads) if d.id not in used]
     return problems

@@ -12,6 +12,10 @@
 - ``ucdp_acd_id`` links the ceasefire to its UCDP conflicts (``conflict_ids``): the file
   holds nothing else about a conflict, so each number is a stub `Conflict`
   ``ucdp-conflict-<id>`` (see `_links`), which `Dataset.merge` joins with an ACD or BRD conflict;
+- ``ucdp_dyad`` links it to its UCDP dyads (``dyad_ids``): each number is a stub `Dyad`
+  ``ucdp-dyad-<id>`` in the one conflict the rows naming it give (see `_links`), which
+  `Dataset.merge` joins with a BRD dyad; a dyad whose conflict the rows do not give is not
+  linked, and reported;
 - ``mediator_send`` is split into names, and each is a mediator where it is a spelling in
   the table of the field's spellings (`KNOWN`); any other name is reported, never guessed;
 - declared, effective and end dates at the precision the parts give; a date that breaks
@@ -36,6 +40,7 @@ from caucasus_conflict.model import (
     Ceasefire,
     CeasefireId,
     Citation,
+    DyadId,
     ExternalId,
     SourceId,
 )
@@ -43,7 +48,7 @@ from caucasus_conflict.timespan import TimeSpan
 
 from ._actors import ActorBook, match_name, slug, split_names
 from ._codes import apply_codes, file_source, kept_codes, left_out
-from ._links import ConflictStubs, conflict_numbers
+from ._links import ConflictStubs, DyadStubs, conflict_number, conflict_numbers, dyad_numbers
 from ._values import Missing
 from .ethprio import CEASEFIRES, CeasefireRow
 
@@ -68,6 +73,9 @@ def ethprio_records(rows: Sequence[CeasefireRow], name: str, digest: str,
     sid = SourceId(source_id or f"ethprio-ceasefires-{digest[:12]}")
     book = ActorBook(name)
     stubs = ConflictStubs(sid, "ETH/PRIO")
+    # Read from every row kept before any is linked: a dyad's conflict may be given by a later row.
+    dyads = DyadStubs(sid, "ETH/PRIO",
+                      ((row.line, row.ucdp_acd_id, row.ucdp_dyad) for row in rows if _names_actor(row)))
     problems: list[Problem] = []
     groups: dict[str, list[list[CeasefireRow]]] = {}
     for row in rows:
@@ -83,7 +91,8 @@ def ethprio_records(rows: Sequence[CeasefireRow], name: str, digest: str,
     taken_external: set[tuple[str, str]] = set()
     for key, buckets in groups.items():
         for group in buckets:
-            ceasefires += _ceasefires(key, group, name, sid, book, stubs, problems, taken_ids, taken_external)
+            ceasefires += _ceasefires(key, group, name, sid, book, (stubs, dyads), problems, taken_ids,
+                                      taken_external)
     years = [y for row in rows if (y := _year(row.cf_dec_yr)) is not None]
     source = file_source(sid, title="ETH/PRIO Civil Conflict Ceasefire Dataset", publisher="ETH Zurich and PRIO",
                          url="https://www.ceasefiredata.org/", credit=_CREDIT, name=name, digest=digest, years=years,
@@ -91,7 +100,12 @@ def ethprio_records(rows: Sequence[CeasefireRow], name: str, digest: str,
                               "does not say its release; read by caucasus_conflict.read")
     problems += book.problems
     return {"sources": (source,), "actors": book.actors(), "ceasefires": tuple(ceasefires),
-            "conflicts": stubs.conflicts()}, problems
+            "conflicts": stubs.conflicts(), "dyads": dyads.dyads()}, problems
+
+
+def _names_actor(row: CeasefireRow) -> bool:
+    """Whether *row* names its actor (one UCDP id, or a name to look it up by), so that it is kept (`_party`)."""
+    return len(row.ucdp_actor_id) == 1 or bool(fold((row.actor_name or "").strip()))
 
 
 def _party(row: CeasefireRow, name: str, book: ActorBook, year: int | None, cite: Citation) -> ActorId | None:
@@ -117,8 +131,9 @@ def _kind(actor_name: str) -> ActorKind:
     return ActorKind.GOVERNMENT if actor_name.startswith("Government of") else ActorKind.ARMED_FORCES
 
 
-def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, book: ActorBook, stubs: ConflictStubs,
-                problems: list[Problem], taken_ids: set[str], taken_external: set[tuple[str, str]]) -> list[Ceasefire]:
+def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, book: ActorBook,
+                stubs: tuple[ConflictStubs, DyadStubs], problems: list[Problem], taken_ids: set[str],
+                taken_external: set[tuple[str, str]]) -> list[Ceasefire]:
     """One ceasefire of *group*'s rows; a row naming a party already taken starts another."""
     out: list[Ceasefire] = []
     first = group[0]
@@ -170,8 +185,16 @@ def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, b
         except RecordError:
             continue  # an id the model cannot hold (surrounding spaces): kept in the source codes
         taken_external.add((scheme, value))
+    conflict_stubs, dyad_stubs = stubs
     numbers = tuple(dict.fromkeys(n for row in kept for n in row.ucdp_acd_id if n >= 1))
-    conflict_ids = stubs.link(numbers, [row.line for row in kept])
+    conflict_ids = conflict_stubs.link(numbers, [row.line for row in kept])
+    dyad_ids: list[DyadId] = []
+    for row in kept:
+        linked, unlinked = dyad_stubs.link(row.ucdp_dyad, row.line, f"{name}:{row.line}:ucdp_dyad")
+        dyad_ids += [d for d in linked if d not in dyad_ids]
+        if unlinked is not None:
+            problems.append(unlinked)
+    linked_dyads = tuple(int(d.removeprefix("ucdp-dyad-")) for d in dyad_ids)
     sides = tuple(Side.A if book.name_of(p).startswith("Government of") else Side.B for p in parties)
     fields: dict[str, Any] = {
         "declared": first.declared if first.declared is not None else TimeSpan.unknown(),
@@ -181,9 +204,10 @@ def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, b
                        + (f" ({first.location})" if first.location else ""),
                        party_ids=tuple(parties), party_sides=sides, mediator_ids=tuple(mediators),
                        written=_WRITTEN.get(first.written) if first.written is not None else None,
-                       conflict_ids=conflict_ids, external_ids=tuple(external), citations=(cite,))
+                       conflict_ids=conflict_ids, dyad_ids=tuple(dyad_ids), external_ids=tuple(external),
+                       citations=(cite,))
     rebuilt = _rows_of(ceasefire, {p: book.name_of(p) for p in (*parties, *mediators)},
-                       {p: _ucdp_ids(p) for p in parties}, numbers)
+                       {p: _ucdp_ids(p) for p in parties}, numbers, linked_dyads)
     out.append(attrs.evolve(ceasefire, source_codes=kept_codes(CEASEFIRES, kept, rebuilt)))
     if rest:
         out += _ceasefires(key, rest, name, sid, book, stubs, problems, taken_ids, taken_external)
@@ -226,8 +250,8 @@ def _parts(span: TimeSpan | None) -> tuple[int | Missing, int | Missing, int | M
     return day.year, day.month, day.day
 
 
-def _rows_of(ceasefire: Ceasefire, names: dict[ActorId, str],
-             ucdp: dict[ActorId, tuple[int, ...]], conflicts: tuple[int, ...]) -> list[CeasefireRow]:
+def _rows_of(ceasefire: Ceasefire, names: dict[ActorId, str], ucdp: dict[ActorId, tuple[int, ...]],
+             conflicts: tuple[int, ...], dyads: tuple[int, ...]) -> list[CeasefireRow]:
     """The rows the model's fields give for *ceasefire*, one per party, before its source codes are applied."""
     external = {x.scheme: x.value for x in ceasefire.external_ids}
     pax = external.get("pax")
@@ -237,7 +261,8 @@ def _rows_of(ceasefire: Ceasefire, names: dict[ActorId, str],
     written = {True: 1, False: 0, None: -1}[ceasefire.written]
     mediators = ", ".join(names[m] for m in ceasefire.mediator_ids) or None
     return [CeasefireRow(uniq_id=external.get("ethprio"), ucdp_actor_id=ucdp.get(party, ()),
-                         actor_name=names[party], ucdp_acd_id=conflicts, pax_id=(int(pax),) if pax is not None and pax.isdigit() else (),
+                         actor_name=names[party], ucdp_acd_id=conflicts, ucdp_dyad=dyads,
+                         pax_id=(int(pax),) if pax is not None and pax.isdigit() else (),
                          written=written, mediator_send=mediators, **dates)
             for party in ceasefire.party_ids]
 
@@ -262,8 +287,9 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
     """The ETH/PRIO rows of *dataset*'s ceasefires (one per party), and what they leave out.
 
     The writer of ``ethprio-ceasefires`` registered in `caucasus_conflict.formats.WRITERS`:
-    each ceasefire gives one row per party, with the ids, names, dates, ``written`` and
-    ``mediator_send`` the model holds, and its `SourceCodes` give back every other cell.
+    each ceasefire gives one row per party, with the ids (the UCDP numbers of its linked
+    conflicts and dyads among them), names, dates, ``written`` and ``mediator_send`` the
+    model holds, and its `SourceCodes` give back every other cell.
     Records of other types, and what a ceasefire holds that ETH/PRIO has no column for,
     are left out and listed.
 
@@ -283,13 +309,45 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
     used: set[str] = set()
     rows: list[CeasefireRow] = []
     problems: list[Problem] = []
+    placed: list[tuple[Ceasefire, str]] = []
     for position, ceasefire in enumerate(dataset.ceasefires):
         names = {p: actors[p].name for p in ceasefire.actor_ids}
         ucdp = {p: tuple(int(x.value) for x in actors[p].external_ids if x.scheme == "ucdp-actor"
                          and x.value.isdigit())[:1] for p in ceasefire.party_ids}
-        numbers, unlinked = conflict_numbers(dataset, ceasefire, f"ceasefires[{position}]")
-        rows += apply_codes(CEASEFIRES, _rows_of(ceasefire, names, ucdp, numbers), ceasefire.source_codes)
-        used.update((*ceasefire.actor_ids, *ceasefire.conflict_ids))
-        problems += _spans_problems(ceasefire, f"ceasefires[{position}]") + unlinked
+        where = f"ceasefires[{position}]"
+        numbers, unlinked = conflict_numbers(dataset, ceasefire, where)
+        dyads, no_dyad = dyad_numbers(dataset, ceasefire, where)
+        rows += apply_codes(CEASEFIRES, _rows_of(ceasefire, names, ucdp, numbers, dyads), ceasefire.source_codes)
+        placed.append((ceasefire, where))
+        used.update((*ceasefire.actor_ids, *ceasefire.conflict_ids, *ceasefire.dyad_ids))
+        problems += _spans_problems(ceasefire, where) + unlinked + no_dyad
+    problems += _dyads_lost(dataset, rows, placed)
     problems += left_out(dataset, used)
     return rows, problems
+
+
+def _dyads_lost(dataset: Dataset, rows: Sequence[CeasefireRow],
+                placed: Sequence[tuple[Ceasefire, str]]) -> list[Problem]:
+    """A problem per dyad link the rows written do not give back: a reader finds a dyad's conflict in the rows only.
+
+    The rows are read as the reader reads them (`DyadStubs`): a dyad written in ``ucdp_dyad``
+    is linked again only where the rows naming it give the dyad's own UCDP conflict.
+    """
+    written = DyadStubs(SourceId("written"), "ETH/PRIO",
+                        ((k, row.ucdp_acd_id, row.ucdp_dyad) for k, row in enumerate(rows) if _names_actor(row)))
+    problems = []
+    for ceasefire, where in placed:
+        for index, dyad_id in enumerate(ceasefire.dyad_ids):
+            dyad = dataset.dyad(dyad_id)
+            number = next((int(x.value) for x in dyad.external_ids if x.scheme == "ucdp-dyad" and x.value.isdigit()),
+                          None)
+            if number is None:
+                continue  # no number to write: dyad_numbers reported it
+            wanted = conflict_number(dataset, dyad.conflict_id)
+            if wanted is None or written.conflict_of(number) != wanted:
+                given = f"UCDP conflict {wanted}" if wanted is not None else "no UCDP conflict id"
+                problems.append(Problem(f"{where}.dyad_ids[{index}]",
+                                        f"dyad {dyad_id!r} is written as UCDP dyad {number}, but its conflict "
+                                        f"{dyad.conflict_id!r} ({given}) is not the one conflict the rows naming it "
+                                        "give in ucdp_acd_id, so read back the link is lost"))
+    return problems

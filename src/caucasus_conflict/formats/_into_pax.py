@@ -125,7 +125,7 @@ def pax_rows(dataset: Dataset) -> tuple[list[PaxRow], list[Problem]]:
         if agreement.declared.precision is not Precision.DAY:
             problems.append(Problem(f"{where}.declared", f"PA-X dates an agreement to the day, not "
                                                          f"{agreement.declared.format()!r}; Dat left blank"))
-        for field in ("provisions", "territory_ids", "strained_by_ids", "effective", "ended", "event_id"):
+        for field in ("provisions", "territory_ids", "strained_by_ids", "dyad_ids", "effective", "ended", "event_id"):
             if getattr(agreement, field):
                 problems.append(Problem(f"{where}.{field}", f"PA-X has no column for an agreement's {field}; "
                                                             "left out"))
