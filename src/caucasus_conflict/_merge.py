@@ -13,7 +13,8 @@ Joined conflicts and dyads carry the years of both (#11): an ACD conflict joined
 conflict of a BRD file keeps its ACD years whichever comes first. A year both give is one
 year, with the citations and source codes of both; a value one leaves unknown (``None``)
 is taken from the other; two different values for one year (an intensity, battle deaths)
-are a clash, reported in one `DataError`, never settled by picking one. A field the kept
+are a clash, reported in one `DataError`, never settled by picking one. So is a dyad that
+the two place in different conflicts (after the conflicts' own joins). A field the kept
 conflict or dyad leaves empty (no sides, no type, an unknown start, as a stub conflict a
 ceasefire file makes has) is filled from the other; a field it gives is kept.
 """
@@ -47,8 +48,9 @@ def merged_collections(datasets: Sequence[Any], mapping: Mapping[str, str]) -> d
                                          "to say which records are the same.")
     if clashes:
         raise DataError(clashes, advice="The data sets give different values for one year of the same conflict or "
-                                        "dyad, and a merge never picks one: merge files of one release, or leave "
-                                        "the year out of one of them first.")
+                                        "dyad, or put one dyad in different conflicts, and a merge never picks "
+                                        "one: merge files of one release, join the conflicts too (a shared "
+                                        "external id or mapping=), or leave the value out of one of them first.")
     return {collection: tuple(items) for collection, items in records.items()}
 
 
@@ -103,7 +105,13 @@ def _merge_one(records: dict[str, list[Record]], other: Any, mapping: Mapping[st
             if found_type is rtype:
                 for field in fields:
                     record = field.remapped(record, remap)
-                kept_records[position] = _join(kept_records[position], record)
+                joined_to = kept_records[position]
+                if isinstance(joined_to, Dyad) and isinstance(record, Dyad) and joined_to.conflict_id != record.conflict_id:
+                    # A dyad is of one conflict: two data sets placing it in different ones disagree.
+                    clashes.append(Problem(f"{path}.conflict_id",
+                                           f"dyad {joined_to.id!r} is of conflict {joined_to.conflict_id!r} in the data set "
+                                           f"merged into, and of {record.conflict_id!r} here"))
+                kept_records[position] = _join(joined_to, record)
                 if isinstance(record, Conflict | Dyad):
                     kept_records[position] = _joined_years(kept_records[position], record, path, clashes)
     return problems

@@ -160,6 +160,21 @@ class TestMerge:
         assert [c.id for c in both.ceasefires_of_dyad(held)] == ["ethprio-5001"]
         assert [c.id for c in both.ceasefires_of_dyad(made.name)] == ["ethprio-5001"]
 
+    @pytest.mark.parametrize("brd_first", [True, False])
+    def test_a_dyad_the_files_place_in_different_conflicts_is_a_clash(self, tmp_path: Path, brd_first: bool) -> None:
+        """BRD puts dyad 9301 in conflict 9001; a ceasefire row puts it in 9002: the merge picks neither."""
+        brd = quietly(fixture("brd.csv"))
+        assert brd.dyad("ucdp-dyad-9301").conflict_id == "ucdp-conflict-9001"
+        eth = quietly(eth_file(tmp_path, "700,1,5001,,Government of Xland,9002,9301,1994,5,12"))
+        assert eth.dyad("ucdp-dyad-9301").conflict_id == "ucdp-conflict-9002"
+        with pytest.raises(cc.DataError) as caught:
+            brd.merge(eth) if brd_first else eth.merge(brd)
+        (problem,) = caught.value.problems
+        assert problem.path == "data set 1: $.dyads[0].conflict_id"
+        first, second = ("9001", "9002") if brd_first else ("9002", "9001")
+        assert problem.message == (f"dyad 'ucdp-dyad-9301' is of conflict 'ucdp-conflict-{first}' in the data set "
+                                   f"merged into, and of 'ucdp-conflict-{second}' here")
+
     def test_a_dyad_held_under_another_id_is_written_as_its_ucdp_number(self, tmp_path: Path) -> None:
         brd = quietly(fixture("brd.csv"))
         named = attrs.evolve(brd, dyads=tuple(attrs.evolve(d, id=cc.DyadId(f"mine-{i}")) for i, d in enumerate(brd.dyads)))
