@@ -336,6 +336,26 @@ class TestEveryReferenceField:
         assert [str(p) for p in info.value.problems] == [
             f"{path}.blocks[1]: block 4 does not exist; source 's' has blocks 1..3"]
 
+    def test_one_bad_citation_in_every_citation_field_reported_at_each(self) -> None:
+        """One bad citation object held by every citation field at once is reported at each place it is: the check
+        looks at each citation object once per data set, and one found bad stays bad for every field reaching it."""
+        bad = cc.Citation(S, (2, 4))
+        records = full_records()
+        expected = []
+        for rtype, field in REFERENCES:
+            if not field.is_citation:
+                continue
+            items = records[rtype.collection]
+            position, (suffix, where, _) = next((p, found) for p, r in enumerate(items) for found in field.located(r))
+            records[rtype.collection] = (*items[:position], field.replaced(items[position], where, bad),
+                                         *items[position + 1:])
+            expected.append(f"$.{rtype.collection}[{position}]{suffix}.blocks[1]: block 4 does not exist; source 's' "
+                            "has blocks 1..3")
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(**records)  # type: ignore[arg-type]
+        assert sorted(str(p) for p in info.value.problems) == sorted(expected)
+        assert len(expected) > 10
+
     @pytest.mark.parametrize(("rtype", "field"), [(t, f) for t, f in REFERENCES if not f.is_citation],
                              ids=[f"{t.collection}.{f.path}" for t, f in REFERENCES if not f.is_citation])
     def test_id_of_the_wrong_type_reported(self, rtype: cc.RecordType, field: Field) -> None:

@@ -207,16 +207,26 @@ def _check_references(collections: Mapping[str, tuple[Record, ...]], by_id: dict
                   for t in RECORD_TYPES}
     sources: dict[str, Source] = {s.id: s for s in collections["sources"]}  # type: ignore[misc]
     hints = [_HINTS]
+    # The ids of the citations found good: every record is alive while it is checked, so an
+    # id names one citation, and one that several fields reach (an event's and its
+    # casualties') is checked once.
+    good: set[int] = set()
     for order, rtype in enumerate(RECORD_TYPES):
         records = collections[rtype.collection]
         reached: dict[str, list[object]] = {}  # the values of a path's first steps, shared by its fields
         for field in rtype.references:
             if field.is_citation:
-                # Citations are shared within a load: told apart by identity first, so that
-                # each distinct one is hashed (a Python call) once, not once per record.
+                # Citations are shared within a load and within a read: told apart by identity
+                # (in C), each new one is checked once, and none is hashed (a Python call)
+                # unless it is bad.
                 cited = field.reached(records, reached)
-                values: set[object] = set(dict(zip(map(id, cited), cited, strict=True)).values())
-                bad = {c for c in values if _citation_bad(c, sources, unchecked)}  # type: ignore[arg-type]
+                distinct = dict(zip(map(id, cited), cited, strict=True))
+                bad: set[object] = set()
+                for key in distinct.keys() - good:
+                    if _citation_bad(distinct[key], sources, unchecked):
+                        bad.add(distinct[key])
+                    else:
+                        good.add(key)
             else:
                 values = set(field.reached(records, reached))
                 values.discard(None)

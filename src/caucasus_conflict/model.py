@@ -19,6 +19,7 @@ of it that support the record.
 # No ``from __future__ import annotations``: `check_fields` reads each field's type from
 # its annotation when the class is made, so annotations must be real types.
 import re
+import types
 from collections.abc import Callable
 from typing import Any, NewType, TypeAlias, TypeVar
 
@@ -1289,14 +1290,21 @@ def _prechecked(cls: type[_RecordT]) -> Callable[..., _RecordT]:
         raise ValueError(f"{cls.__name__} has a converter or a factory default; build it through its constructor")
     scope: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
     params = []
-    for f in fields:
+    lines = []
+    for number, f in enumerate(fields):
         if f.default is attrs.NOTHING:
             params.append(f.name)
         else:
             scope[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
-    lines = [f"def build(*, {', '.join(params)}):", "    record = _new(_cls)"]
-    lines += [f"    _set(record, {f.name!r}, {f.name})" for f in fields]
+        # A slot is set through its descriptor, as object.__setattr__ would, without looking it up per record.
+        slot = next((vars(klass)[f.name] for klass in cls.__mro__ if f.name in vars(klass)), None)
+        if isinstance(slot, types.MemberDescriptorType):
+            scope[f"_set{number}"] = slot.__set__
+            lines.append(f"    _set{number}(record, {f.name})")
+        else:
+            lines.append(f"    _set(record, {f.name!r}, {f.name})")
+    lines = [f"def build(*, {', '.join(params)}):", "    record = _new(_cls)", *lines]
     lines.append("    return record")
     exec("\n".join(lines), scope)  # the source is made above from the class's field names
     build: Callable[..., _RecordT] = scope["build"]

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import caucasus_conflict as cc
 from caucasus_conflict.formats import acled, ucdp
-from caucasus_conflict.formats._model import GED_KEPT
+from caucasus_conflict.formats._into_ged import GED_KEPT
 from caucasus_conflict.interop import EVENT_KIND_CROSSWALK, kind_for_acled
 
 from ._support import fixture, quietly, real

@@ -1,18 +1,22 @@
 """The fast paths of reading (#11): the written-out row reader and the records built without re-checking.
 
-`Format.rows_of` writes out a reader per header, and `cc.read` of a GED file builds its
-citations, casualties, events and source codes through `model._prechecked`, skipping the
-constructors' checks for values checked once elsewhere. These tests hold both to the
-slow, checked path: the row reader to the plain loop it replaced (a dict per row, every
-cell decoded anew), and every record a read builds to its public constructor, for valid
-files, files with bad rows and arbitrarily changed cells; a bad row is reported as the
-checked path reports it.
+`Format.rows_of` writes out a reader per header; `cc.read` of a GED file maps the cells
+straight into records (`Format._value_reader` hands each row's values to the GED mapping,
+with no `GedRow` in between) and builds its citations, casualties, events and source
+codes through `model._prechecked`, skipping the constructors' checks for values checked
+once elsewhere. These tests hold each to the slow, checked path: the row reader to the
+plain loop it replaced (a dict per row, every cell decoded anew), the value reader to the
+row reader, the direct GED mapping to reading the typed rows and mapping them (the same
+records and the same problems, in the same order), and every record a read builds to its
+public constructor, for valid files, files with bad rows and arbitrarily changed cells; a
+bad row is reported as the checked path reports it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import operator
 import warnings
 from pathlib import Path
 from typing import Any
@@ -27,10 +31,12 @@ from caucasus_conflict import model
 from caucasus_conflict.errors import DataError, Problem
 from caucasus_conflict.formats import FORMATS, Format, ReadResult
 from caucasus_conflict.formats._csv import parse_table
+from caucasus_conflict.formats._into_ged import ged_records, ged_records_of_rows
 from caucasus_conflict.formats._rows import _line_of, _reporter
 from caucasus_conflict.formats._values import Invalid
+from caucasus_conflict.formats.ucdp import GED
 
-from ._support import fixture
+from ._support import fixture, real
 
 GED_FILES = ["ged.csv", "ged_typos.csv", "ged_old.csv", "ged_resaved.csv", "ged_index.csv"]
 FILES = {"ged.csv": "ucdp-ged", "acd_resaved.csv": "ucdp-acd", "brd.csv": "ucdp-brd", "ethprio.csv":
@@ -201,3 +207,104 @@ def test_prechecked_builds_what_the_constructor_builds() -> None:
         model._prechecked(model.Actor)  # its names are put in normal form C by a converter
     with pytest.raises(TypeError):
         model._prechecked(model.Citation)(rows=(2,))  # source_id has no default
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+@given(data=st.data())
+def test_value_reader_gives_the_rows_values(name: str, data: st.DataObject) -> None:
+    """The value reader hands on each row's line, source codes and values exactly as the row reader's rows hold them."""
+    fmt = FORMATS[FILES[name]]
+    try:
+        table = parse_table(data.draw(changed_files(name)), name="f.csv")
+        rows = fmt.rows_of(table, name="f.csv").rows
+    except DataError:  # broken quoting, or a required column dropped: refused before any row is read
+        return
+    values_of = operator.attrgetter(*(spec.field for spec in fmt.columns))
+    handed: list[tuple[int, tuple[tuple[str, str], ...], tuple[Any, ...]]] = []
+    fmt._value_reader(table.layout.columns, lambda line, codes, values: handed.append((line, codes, values)))(
+        table.rows, [], "f.csv")
+    assert handed == [(row.line, row.source_codes, values_of(row)) for row in rows]
+
+
+DIGEST = "0123456789abcdef" * 4
+
+
+def via_rows(text: str, name: str = "f.csv") -> tuple[dict[str, Any], list[Problem]]:
+    """A GED file's records and problems the slow way: its typed rows (`GED.rows_of`), then their mapping."""
+    table = parse_table(text, name=name)
+    result = GED.rows_of(table, name=name)
+    records, mapped = ged_records_of_rows(result, name, DIGEST, None)
+    return records, sorted((*result.problems, *mapped), key=lambda problem: _line_of(problem, name))
+
+
+def direct(text: str, name: str = "f.csv", *, share: bool = True) -> tuple[dict[str, Any], list[Problem]]:
+    """A GED file's records and problems as `cc.read` makes them: straight from the cells (*share*: see ged_records)."""
+    return ged_records(parse_table(text, name=name), name, DIGEST, None, share=share)
+
+
+def assert_direct_is_via_rows(text: str) -> None:
+    """The direct path gives what the rows' path gives, and what it gives itself with nothing shared between rows."""
+    fast, slow = outcome(lambda: direct(text)), outcome(lambda: via_rows(text))
+    assert fast == slow
+    assert repr(fast) == repr(slow)  # the same values, down to each field's type (True is no 1 here)
+    unshared = outcome(lambda: direct(text, share=False))
+    assert unshared == fast
+    assert repr(unshared) == repr(fast)
+
+
+@given(text=changed_files("ged.csv"))
+def test_direct_ged_mapping_is_the_rows_mapping(text: str) -> None:
+    """Changed cells, columns shuffled, dropped or added: the records and problems of the rows' path, or its refusal."""
+    assert_direct_is_via_rows(text)
+
+
+@pytest.mark.parametrize("name", GED_FILES)
+def test_direct_ged_mapping_of_each_fixture(name: str) -> None:
+    assert_direct_is_via_rows(fixture(name).read_text(encoding="utf-8-sig"))
+
+
+def test_direct_ged_mapping_of_the_real_rows() -> None:
+    """The real GED extract in ../shared/realdata/ (skipped when absent)."""
+    assert_direct_is_via_rows(real("ucdp_ged_v23_1_sample.csv").read_text(encoding="utf-8-sig"))
+
+
+BAD_ROWS = """id,year,type_of_violence,side_a,side_a_new_id,side_a_dset_id,side_b,side_b_new_id,date_prec,date_start,\
+date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,low,high,latitude,longitude,priogrid_gid,\
+number_of_sources,gwnoa,note
+1,2020,1,Government of X,5,,Y Front,6,1,2020-09-27,2020-09-27,1,2,0,0,3,3,4,39.8,46.7,180813,2,373,a
+1,2020,1,Government of X,5,,Y Front,6,1,2020-09-27,2020-09-27,1,2,0,0,3,3,4,39.8,46.7,180813,2,373,b
+,2020,1,Government of X,5,,Y Front,6,1,2020-09-27,2020-09-27,1,2,0,0,3,3,4,39.8,46.7,180813,-1,373,
+3,0,1,Government of X,5,,Y Front,6,1,2020-02-30,2020-09-27,1,2,0,0,4,5,3,39.8,,x,2,373;374,
+4,2020,2,Government of X,5,,Y Front,6,1,2020-09-28,2020-09-27,1,2,0,0,3,,,0.0,-0.0,180813,2,,
+5,2021,1,Y Front,7,,Government of X,5,1,2021-01-01,2021-01-03,,,,,,,,91,46.7,,2,,
+6,2021,3,Government of X,5,,Civilians,1,5,2021-12-31,2021-12-31,0,0,2,0,2,2,2,,,,,373,
+7,2021,3,Government of X,5,,::,1,4,2021-03-01,2021-03-31,0,0,2,0,2,2,2,,,,,373,
+8,2021,2,Government of X,,,Y Front,,1,2021-03-01,2021-03-01,0,0,0,1,1,1,1,,,,,,
+9,2021,1,Government of X,,5,Y Front,6,,2021-03-01,2021-03-02,3,,,,3,,,,,,,,
+10,2021,1,government  of x,8,,::,6,1,2021-03-01,2021-03-01,0,0,0,0,0,0,0,,,,,,
+11,2021,1,Y Front,7,,Government of X,5,1,2021-01-01,2021-01-03,,,,,,,,91,46.7,,2,,
+12,2022,1,Government of X,5,,Y Front,6,1,2022-09-27,2022-09-27,1,2,0,0,3,3,4,39.8,46.7,180813,2,373,a
+"""
+
+
+def test_direct_ged_mapping_of_bad_rows(tmp_path: Path) -> None:
+    """A second row for an id, no id, bad and contradicting dates, sums and bounds, a year 0, a side without an id or a
+    name, two ids of one name (again on a later row), civilians, a lone or zero coordinate, a cell set aside, a
+    column GED does not map: every problem and record as the rows' path gives them."""
+    text = BAD_ROWS.replace("\\\n", "")
+    assert_direct_is_via_rows(text)
+    records, problems = direct(text)
+    assert len(records["events"]) == 13
+    # Each line's problems in the order the row reader and the mapping report them: the cells' (in column
+    # order), the row check's, then the mapping's.
+    assert [(p.path.rpartition(":")[2], p.message.split(" ")[0]) for p in problems if p.path.startswith("f.csv:5:")] \
+        == [("priogrid_gid", "expected"), ("date_start", "no"), ("best", "best"), ("low", "low"), ("high", "high"),
+            ("year", "the"), ("latitude", "the")]
+    assert [p for p in problems if p.path == "f.csv:3"] == [Problem("f.csv:3", "a second row for id 1 (the first is "
+                                                                               "on line 2)")]
+    assert [p.path for p in problems if "both named 'Y Front'" in p.message] == ["f.csv:7:side_a", "f.csv:13:side_a"]
+    path = tmp_path / "bad.csv"
+    path.write_text(text, encoding="utf-8")
+    ds = read_quietly(path)
+    assert list(ds.problems) == direct(text, name=str(path))[1]
+    assert_constructors_accept(ds)

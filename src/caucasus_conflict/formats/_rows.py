@@ -32,7 +32,6 @@ from ._values import Codec, Invalid
 __all__ = ["ColumnSpec", "Format", "ReadResult", "Row", "column"]
 
 _META: Final = "caucasus_conflict.formats.column"
-_UNREAD: Final = object()
 #: How many distinct texts a column keeps the values of in one read: ids and coordinates
 #: hardly repeat, and keeping them all would hold a second copy of the file.
 _KEPT_PER_COLUMN: Final = 4096
@@ -127,6 +126,28 @@ class ReadResult(Generic[R]):
 
 Report = Callable[[str, str], None]
 """``report(column, message)``: a row check's way to report a problem with its row."""
+
+
+class _Read(dict[str, Any]):
+    """The values of the texts one column of one read has read, each parsed by the codec when first met.
+
+    Codecs are pure and their values immutable, so a text read again gives the value kept
+    (``read[text]``, one lookup in C): a GED file repeats its countries, dates, codes and
+    counts row after row. A text the codec refuses raises `Invalid` and is never kept, so
+    each bad cell is reported where it is. Up to `_KEPT_PER_COLUMN` texts are kept.
+    """
+
+    __slots__ = ("parse",)
+
+    def __init__(self, parse: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.parse = parse
+
+    def __missing__(self, text: str) -> Any:
+        value = self.parse(text)
+        if len(self) < _KEPT_PER_COLUMN:
+            self[text] = value
+        return value
 
 
 class Format(Generic[R]):
@@ -309,58 +330,87 @@ class Format(Generic[R]):
         the values of the texts it has read (codecs are pure and their values immutable): a
         GED file repeats its countries, dates, codes and counts row after row.
         """
+        reader: Callable[[Iterable[tuple[int, tuple[str, ...]]], list[Problem], str], list[R]] = self._reader(
+            header, None)
+        return reader
+
+    def _value_reader(self, header: Sequence[str], sink: Callable[[int, tuple[tuple[str, str], ...],
+                                                                    tuple[Any, ...]], None]
+                      ) -> Callable[[Iterable[tuple[int, tuple[str, ...]]], list[Problem], str], None]:
+        """The function reading the rows of a file with *header* into *sink*, written out for it.
+
+        It reads each row's cells as `_row_reader` does (the same values, set-aside texts,
+        source codes and cell problems), but makes no row record and runs no row check:
+        it calls ``sink(line, source_codes, values)`` with every field's value, in the
+        order of `columns` (a column the file lacks at its codec's empty value). A mapping
+        into the model takes the values from there, with no record of 51 slots per row
+        in between (#11).
+        """
+        reader: Callable[[Iterable[tuple[int, tuple[str, ...]]], list[Problem], str], None] = self._reader(
+            header, sink)
+        return reader
+
+    def _reader(self, header: Sequence[str], sink: Callable[..., None] | None) -> Any:
+        """The source of `_row_reader` (*sink* ``None``) or `_value_reader`, made and compiled."""
         position = {column_name: index for index, column_name in enumerate(header)}
         scope: dict[str, Any] = {"_make": self.row_type, "_check": self.check, "_reporter": _reporter,
-                                 "_UNREAD": _UNREAD}
-        parsers: list[tuple[Callable[[str], Any], str, Any, dict[str, Any]]] = []
+                                 "_sink": sink}
+        parsers: list[tuple[str, Any]] = []  # the column and empty value of each column read through its codec
 
-        def unread(at: int, text: str, line: int, codes: list[tuple[str, str]], problems: list[Problem],
-                   name: str) -> Any:
-            parse, column_name, empty, read = parsers[at]
-            try:
-                value = parse(text)
-            except Invalid as exc:  # never kept: each bad cell is reported where it is
-                codes.append((column_name, text))
-                problems.append(Problem(f"{name}:{line}:{column_name}", f"{exc.message} (got {text!r})"))
-                return empty
-            if len(read) < _KEPT_PER_COLUMN:
-                read[text] = value
-            return value
+        def invalid(at: int, text: str, exc: Invalid, line: int, codes: list[tuple[str, str]],
+                    problems: list[Problem], name: str) -> Any:
+            """Set a cell its codec cannot read aside: its text kept, the problem reported, the value empty."""
+            column_name, empty = parsers[at]
+            codes.append((column_name, text))
+            problems.append(Problem(f"{name}:{line}:{column_name}", f"{exc.message} (got {text!r})"))
+            return empty
 
-        scope["_unread"] = unread
+        scope["_invalid"] = invalid
+        scope["_Invalid"] = Invalid
         body: list[str] = []
-        arguments: list[str] = []
-        for spec in self.columns:
-            if spec.name not in position:
-                continue  # the field keeps its default, the codec's empty value
+        arguments: list[str] = []  # field=value, for the fields of the columns the file has
+        values: list[str] = []  # every field's value, in the order of self.columns
+        for number, spec in enumerate(self.columns):
+            if spec.name not in position:  # the field keeps its default, the codec's empty value
+                scope[f"_empty{number}"] = spec.codec.empty
+                values.append(f"_empty{number}")
+                continue
             cell = f"c{position[spec.name]}"
             if spec.codec.verbatim:  # free text is read inline (it is never set aside)
                 arguments.append(f"{spec.field}={cell} or None")
+                values.append(f"{cell} or None")
                 continue
             at = len(parsers)
-            parsers.append((spec.codec.parse, spec.name, spec.codec.empty, {}))
-            scope[f"_read{at}"] = parsers[at][3]
-            body += [f"        v{at} = _read{at}.get({cell}, _UNREAD)",
-                     f"        if v{at} is _UNREAD:",
-                     f"            v{at} = _unread({at}, {cell}, line, codes, problems, name)"]
+            parsers.append((spec.name, spec.codec.empty))
+            scope[f"_read{at}"] = _Read(spec.codec.parse)
+            # A text read before gives its value (one lookup); a new one is parsed by the
+            # column's _Read and kept; one the codec refuses is set aside and reported.
+            body += ["        try:",
+                     f"            v{at} = _read{at}[{cell}]",
+                     "        except _Invalid as exc:",
+                     f"            v{at} = _invalid({at}, {cell}, exc, line, codes, problems, name)"]
             arguments.append(f"{spec.field}=v{at}")
+            values.append(f"v{at}")
         extras = [f"({column_name!r}, c{index})" for index, column_name in enumerate(header)
                   if column_name not in self._mapped]
         codes = f"(*codes, {', '.join(extras)},)" if extras else "tuple(codes)"
         cells = ", ".join(f"c{index}" for index in range(len(header)))
+        if sink is None:
+            finish = [f"        row = _make(line=line, source_codes={codes}, {', '.join(arguments)})",
+                      *(["        _check(row, _reporter(problems, name, line))"] if self.check is not None else []),
+                      "        rows.append(row)"]
+        else:
+            finish = [f"        _sink(line, {codes}, ({', '.join(values)},))"]
         lines = ["def read_rows(records, problems, name):",
                  "    rows = []",
                  "    for line, cells in records:",
                  f"        {cells}, = cells",
                  "        codes = []",
                  *body,
-                 f"        row = _make(line=line, source_codes={codes}, {', '.join(arguments)})",
-                 *(["        _check(row, _reporter(problems, name, line))"] if self.check is not None else []),
-                 "        rows.append(row)",
-                 "    return rows"]
+                 *finish,
+                 "    return rows" if sink is None else "    return None"]
         exec("\n".join(lines), scope)  # the source is made above from the format's fields and the header
-        reader: Callable[[Iterable[tuple[int, tuple[str, ...]]], list[Problem], str], list[R]] = scope["read_rows"]
-        return reader
+        return scope["read_rows"]
 
     def _duplicates(self, rows: Sequence[R], name: str) -> list[Problem]:
         if self.key is None:

@@ -280,27 +280,56 @@ class GedRow(Row):
 
 
 def _check_ged(row: GedRow, report: Report) -> None:
-    note = _ged_note(row.date_start, row.date_end, row.date_prec)
     set_aside = row.source_code("date_start") is not None or row.source_code("date_end") is not None
-    if note is not None and not set_aside:  # a set-aside date is reported already
-        report(*note)
-    parts = (row.deaths_a, row.deaths_b, row.deaths_civilians, row.deaths_unknown)
-    if row.best is not None and all(part is not None for part in parts):
-        total = sum(part for part in parts if part is not None)
-        if total != row.best:
-            report("best", f"best ({row.best}) is not deaths_a + deaths_b + deaths_civilians + deaths_unknown "
-                           f"({total})")
-    _check_bounds(report, row.low, row.best, row.high, ("low", "best", "high"))
+    for column_name, message in _ged_notes(row.date_start, row.date_end, row.date_prec, set_aside, row.deaths_a,
+                                           row.deaths_b, row.deaths_civilians, row.deaths_unknown, row.best, row.low,
+                                           row.high):
+        report(column_name, message)
+
+
+def _ged_notes(start: dt.date | None, end: dt.date | None, prec: int | None, dates_set_aside: bool,
+               deaths_a: int | None, deaths_b: int | None, deaths_civilians: int | None, deaths_unknown: int | None,
+               best: int | None, low: int | None, high: int | None) -> list[tuple[str, str]]:
+    """The GED row check on a row's values: ``(column, message)`` for each problem, in the order reported.
+
+    Dates that contradict each other or their code (unless one was set aside, and
+    reported, already), a ``best`` other than the sum of its four parts, and a bound on the
+    wrong side of ``best``. `GED`'s row check and `cc.read`'s mapping both report these.
+
+    Examples:
+        >>> _ged_notes(None, None, 1, False, 1, 2, 0, 0, 4, None, 3)
+        [('best', 'best (4) is not deaths_a + deaths_b + deaths_civilians + deaths_unknown (3)'), ('high', 'high (3) is below best (4)')]
+    """
+    notes: list[tuple[str, str]] = []
+    note = _ged_note(start, end, prec)
+    if note is not None and not dates_set_aside:  # a set-aside date is reported already
+        notes.append(note)
+    if best is not None and deaths_a is not None and deaths_b is not None and deaths_civilians is not None and \
+            deaths_unknown is not None:
+        total = deaths_a + deaths_b + deaths_civilians + deaths_unknown
+        if total != best:
+            notes.append(("best", f"best ({best}) is not deaths_a + deaths_b + deaths_civilians + deaths_unknown "
+                                  f"({total})"))
+    notes += _bounds_notes(low, best, high, ("low", "best", "high"))
+    return notes
 
 
 def _check_bounds(report: Report, low: int | None, best: int | None, high: int | None,
                   names: tuple[str, str, str]) -> None:
+    for column_name, message in _bounds_notes(low, best, high, names):
+        report(column_name, message)
+
+
+def _bounds_notes(low: int | None, best: int | None, high: int | None,
+                  names: tuple[str, str, str]) -> list[tuple[str, str]]:
+    notes = []
     if low is not None and best is not None and low > best:
-        report(names[0], f"{names[0]} ({low}) is above {names[1]} ({best})")
+        notes.append((names[0], f"{names[0]} ({low}) is above {names[1]} ({best})"))
     if high is not None and best is not None and high < best:
-        report(names[2], f"{names[2]} ({high}) is below {names[1]} ({best})")
+        notes.append((names[2], f"{names[2]} ({high}) is below {names[1]} ({best})"))
     if low is not None and high is not None and best is None and low > high:
-        report(names[0], f"{names[0]} ({low}) is above {names[2]} ({high})")
+        notes.append((names[0], f"{names[0]} ({low}) is above {names[2]} ({high})"))
+    return notes
 
 
 GED: Final[Format[GedRow]] = Format(name="ucdp-ged", title="UCDP GED", row_type=GedRow, key_columns=("id",),
