@@ -67,3 +67,20 @@ class TestAcled:
         write_quietly(ds, back, "acled")
         assert [r.actor1 for r in read_rows(back).rows] == [r.actor1 for r in read_rows(original).rows]
         assert [a.name for a in quietly(back).actors] == [a.name for a in ds.actors]
+
+
+class TestGed:
+    @pytest.mark.parametrize("text", [COMPAT, "Cafe\u0301"])
+    @pytest.mark.parametrize("column", ["side_a", "side_b"])
+    def test_a_side_name_comes_back_as_written(self, tmp_path: Path, text: str, column: str) -> None:
+        source = FIXTURES.joinpath("ged.csv").read_text(encoding="utf-8")
+        rows = list(csv.reader(io.StringIO(source)))
+        name = rows[1][rows[0].index(column)]
+        original = tmp_path / "g.csv"
+        original.write_text(source.replace(name, f"{name} {text}"), encoding="utf-8")
+        ds = quietly(original)
+        assert unicodedata.normalize("NFC", f"{name} {text}") in {a.name for a in ds.actors}
+        back = tmp_path / "b.csv"
+        write_quietly(ds, back, "ucdp-ged")
+        assert [getattr(r, column) for r in read_rows(back).rows] == [getattr(r, column) for r in read_rows(original).rows]
+        assert [a.name for a in quietly(back).actors] == [a.name for a in ds.actors]

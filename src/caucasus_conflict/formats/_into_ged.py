@@ -38,6 +38,7 @@ from typing import Any, Final
 import attrs
 
 from caucasus_conflict._names import fold
+from caucasus_conflict._validators import nfc
 from caucasus_conflict.errors import Problem, RecordError
 from caucasus_conflict.interop import EVENT_KIND_CROSSWALK, UCDP_KINDS, ucdp_date_precision
 from caucasus_conflict.kinds import ActorKind, CasualtyGroup, EventKind, Role, Side, SourceKind
@@ -300,7 +301,9 @@ class _GedMapper:
         if entry is None:
             entry = self.actors[ucdp_id] = {"names": [], "cites": [], "gwno": gwno if len(gwno) == 1 else (),
                                             "used": {}}
-        actor_name = given
+        # Noted as the actor holds it (normal form C): a cell written otherwise is not the
+        # actor's name below, so its text as written stays in the event's source codes.
+        actor_name = given if given is None else nfc(given)
         if actor_name is None or not fold(actor_name):
             # Nothing to look the actor up by: it takes part under its id, the cell stays in
             # the event's source codes, and the actor is named from its id if no row names it.
