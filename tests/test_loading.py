@@ -611,3 +611,63 @@ class TestArguments:
         with pytest.raises(cc.ArgumentTypeError) as info:
             cc.load(FIXTURES / "minimal.json", max_bytes=max_bytes)  # type: ignore[arg-type]
         assert str(info.value) == f"'max_bytes' must be an integer (got {max_bytes!r})"
+
+
+# A small file with every shape the record-by-record reader walks: a key that is not a
+# collection, a collection of two records, an empty one, and JSON whitespace of each kind.
+EDITED_FILE = ('\t{ "format" :"caucasus_conflict/1",\r\n"sources": [{"id": "m", "title": "T", "publisher": "P", '
+               '"url": "https://e.org", "published": "2024", "credit": "P", "blocks": 1}],'
+               '"actors": [ {"id": "n", "name": "N", "kind": "state", "citations": [{"source_id": "m", "blocks": [1]}]} ,'
+               '{"id":"s","name":"S","kind":"state","citations":[{"source_id":"m","blocks":[1]}]}],"events" : [ ] }\n')
+
+
+def read_outcome(text: str) -> cc.Dataset | list[cc.Problem]:
+    """What `loads` gives for *text*: the data set, or the problems of its DataError."""
+    try:
+        return cc.loads(text)
+    except cc.DataError as exc:
+        return list(exc.problems)
+
+
+def is_plain_object(text: str) -> bool:
+    """Whether *text* is one JSON object that gives no key twice anywhere (what is read record by record)."""
+    def once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        if len({key for key, _ in pairs}) != len(pairs):
+            raise ValueError("a key given twice")
+        return dict(pairs)
+
+    try:
+        return isinstance(json.loads(text, object_pairs_hook=once), dict)
+    except ValueError:
+        return False
+
+
+class TestStreamingAgreesWithTheWholeText:
+    def test_every_one_character_edit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Any one character of a file dropped or changed: the record-by-record reader gives what the whole text does.
+
+        The whole-text reader (`json.loads`, then the records) is the reference: a file it
+        refuses as invalid JSON must be refused with the same problems, never read as
+        something else, and a plain JSON object must be read without it, to the same
+        data set or the same problems.
+        """
+        def unusual(*args: Any) -> Any:
+            raise ValueError("not a plain data set file")
+
+        real_loads = json.loads
+        edits = {EDITED_FILE[:i] + EDITED_FILE[i + 1:] for i in range(len(EDITED_FILE))}
+        edits |= {EDITED_FILE[:i] + c + EDITED_FILE[i + 1:] for i in range(len(EDITED_FILE)) for c in '{}[],:" x'}
+        checked = streamed = 0
+        for text in sorted(edits):
+            with monkeypatch.context() as whole:
+                whole.setattr(loading, "_stream", unusual)
+                expected = read_outcome(text)
+            with monkeypatch.context() as stream:
+                if is_plain_object(text):
+                    refuse_whole_text_parse(stream)
+                    streamed += 1
+                assert read_outcome(text) == expected, text
+            checked += 1
+        assert json.loads is real_loads
+        assert isinstance(read_outcome(EDITED_FILE), cc.Dataset)
+        assert (checked, streamed > 100) == (len(edits), True)
