@@ -252,6 +252,18 @@ class TestBadInput:
             "$.events[1].span.when: invalid JSON: duplicate key 'when' in one object; give each key once",
         ]
 
+    def test_top_level_keys_that_are_not_strings(self) -> None:
+        """from_dict() of a dict with keys of other types (not JSON's, but a user's dict) lists each as unknown.
+
+        A key that is not text gets no "did you mean" (difflib raised TypeError for an int).
+        """
+        with pytest.raises(cc.DataError) as info:
+            cc.from_dict({"format": cc.FORMAT, 2: [], "evnts": [], None: 1, (1, 2): []}, file="mine")
+        assert [str(p) for p in info.value.problems] == [
+            f"$.{key}: unknown top-level key{hint}; expected only: format, {', '.join(loading._KEYS)}"
+            for key, hint in [("(1, 2)", ""), ("2", ""), ("None", ""), ("evnts", " (did you mean 'events'?)")]]
+        assert info.value.file == "mine"
+
     def test_not_an_object(self) -> None:
         """The top level must be an object."""
         assert problems_of("not_an_object.json") == ["$: expected a JSON object with a 'format' key (got list)"]
