@@ -108,7 +108,8 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.loading.x__from_dict__mutmut_15":
         "the memo only shares equal strings and values within a load: a fresh one shares fewer (memory), and with "
         "none each record's fast path fails and the detailed path builds the same record",
-    "caucasus_conflict.loading.x__from_dict__mutmut_55": _CLOSEST,
+    "caucasus_conflict.loading.x__from_dict__mutmut_57": _CLOSEST,
+    "caucasus_conflict.loading.x__from_dict__mutmut_58": _CLOSEST,
     "caucasus_conflict.loading.x_read_text__mutmut_35":
         "the default is used only where os has no O_CLOEXEC (not on POSIX): the flags passed are the same",
     "caucasus_conflict.loading.x_read_text__mutmut_55":
@@ -124,7 +125,7 @@ EQUIVALENT: Final[dict[str, str]] = {
         "the fast path for a bound written YYYY-MM-DD is lost; the general path reads the same day",
     "caucasus_conflict.dataset.x__window__mutmut_15":
         "a one-day window given as days takes the general path, which reads the same first and last day",
-    "caucasus_conflict.dataset.xǁDatasetǁcontroller_of__mutmut_15":
+    "caucasus_conflict.dataset.xǁDatasetǁcontroller_of__mutmut_21":
         "sorting none or one control period gives it back as it is: the length check only saves the call",
     "caucasus_conflict.dataset.xǁDatasetǁmerge__mutmut_35":
         "the DataError caught is the integrity check's, raised with no file (a data set built in memory has "
@@ -208,7 +209,9 @@ EQUIVALENT: Final[dict[str, str]] = {
         "'XXaeiouXX' adds only the capital X, which a lower-cased first letter never is",
     "caucasus_conflict._integrity.x_check_integrity__mutmut_22": _NO_OP_CAST,
     "caucasus_conflict._integrity.x_check_integrity__mutmut_39": _NO_OP_CAST,
-    "caucasus_conflict._integrity.x_check_integrity__mutmut_62": _NO_OP_CAST,
+    "caucasus_conflict._integrity.x_check_integrity__mutmut_56": _NO_OP_CAST,
+    "caucasus_conflict._integrity.x_check_integrity__mutmut_73": _NO_OP_CAST,
+    "caucasus_conflict._integrity.x_check_integrity__mutmut_96": _NO_OP_CAST,
     "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_27": _SORT_MARK,
     "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_28": _SORT_MARK,
     "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_29": _SORT_MARK,
