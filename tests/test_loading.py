@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.resources
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import threading
@@ -48,6 +50,19 @@ def layout_by_definition(value: Any, indent: int = 0, lead: int = 0) -> str:
     return "{\n" + ",\n".join(lines) + "\n" + " " * indent + "}"
 
 
+def _block_devices() -> list[Path]:
+    found = []
+    with contextlib.suppress(OSError):
+        for path in sorted(Path("/dev").iterdir()):
+            with contextlib.suppress(OSError):
+                if stat.S_ISBLK(path.stat().st_mode) and os.access(path, os.R_OK):
+                    found.append(path)
+    return found
+
+
+#: Block devices this process may open (none on most CI machines, where the test skips).
+BLOCK_DEVICES = _block_devices()
+
 def problems_of(name: str) -> list[str]:
     """Load a fixture that must fail and return its problems as text."""
     with pytest.raises(cc.DataError) as info:
@@ -84,6 +99,35 @@ class TestLoadBundled:
         assert first.events
         assert cc.load() is first
         assert calls == ["caucasus_conflict"]
+
+    def test_read_as_utf8_whatever_the_locale(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The bundled file (which holds non-ASCII text) is read as UTF-8 under an ASCII locale too."""
+        monkeypatch.setattr(loading, "_BUNDLED", [])  # read here too, so that mutmut maps this test to the reader
+        code = "import caucasus_conflict as cc, sys; sys.stdout.write(cc.dumps(cc.load()))"
+        env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0",
+               "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(Path(cc.__file__).parents[1])}
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False, timeout=120, env=env)
+        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+        assert done.stdout.decode("utf-8") == cc.dumps(cc.load())
+        assert not done.stdout.isascii()
+
+    def test_a_bad_bundled_file_is_named(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Were the bundled file broken (a bad install), the DataError names it."""
+        class Broken:
+            def joinpath(self, *parts: str) -> Broken:
+                return self
+
+            def read_text(self, encoding: str) -> str:
+                return '{"format": "caucasus_conflict/0"}'
+
+        monkeypatch.setattr(importlib.resources, "files", lambda package: Broken())
+        monkeypatch.setattr(loading, "_BUNDLED", [])
+        with pytest.raises(cc.DataError) as info:
+            cc.load()
+        assert str(info.value).splitlines()[:2] == [
+            "<bundled caucasus_conflict.json>: 1 problem:",
+            "  $.format: expected 'caucasus_conflict/1' (got 'caucasus_conflict/0')"]
+        assert loading._BUNDLED == []
 
     def test_first_calls_from_threads_share_one_object(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Threads calling load() first at the same moment all get the same data set."""
@@ -177,6 +221,27 @@ class TestLoadFile:
             cc.loads(b'{"format": "caucasus_conflict/1"}')  # type: ignore[arg-type]
         assert [str(p) for p in info.value.problems] == [
             "$: expected JSON text as a str (got bytes); decode bytes first, e.g. data.decode('utf-8')"]
+
+    def test_path_like_of_bytes(self) -> None:
+        """An os.PathLike whose __fspath__ gives bytes is read too, and named by its decoded path."""
+        class BytesPath:
+            def __init__(self, path: Path) -> None:
+                self.path = path
+
+            def __fspath__(self) -> bytes:
+                return os.fsencode(self.path)
+
+        assert cc.load(BytesPath(FIXTURES / "minimal.json")) == cc.load(FIXTURES / "minimal.json")  # type: ignore[arg-type]
+        with pytest.raises(cc.DataError) as info:
+            cc.load(BytesPath(FIXTURES / "nope.json"))  # type: ignore[arg-type]
+        assert info.value.file == str(FIXTURES / "nope.json")
+
+    @pytest.mark.skipif(not BLOCK_DEVICES, reason="no block device this user can open")
+    def test_block_device(self) -> None:
+        """A block device is refused as one, before it is read."""
+        with pytest.raises(cc.DataError) as info:
+            cc.load(BLOCK_DEVICES[0])
+        assert [str(p) for p in info.value.problems] == ["$: cannot read the file (not a regular file: a block device)"]
 
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file is a DataError naming the file, not a bare OSError."""
