@@ -243,6 +243,42 @@ class TestLoadFile:
             cc.load(BLOCK_DEVICES[0])
         assert [str(p) for p in info.value.problems] == ["$: cannot read the file (not a regular file: a block device)"]
 
+    def test_never_reads_past_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """load() reads at most one byte past max_bytes, however large the file has grown since its size was checked."""
+        sizes: list[int] = []
+        real = os.fdopen
+
+        class Counted:
+            def __init__(self, handle: Any) -> None:
+                self.handle = handle
+
+            def __enter__(self) -> Counted:
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                self.handle.close()
+
+            def fileno(self) -> int:
+                return int(self.handle.fileno())
+
+            def read(self, size: int) -> bytes:
+                sizes.append(size)
+                return bytes(self.handle.read(size))
+
+        monkeypatch.setattr(os, "fdopen", lambda fd, mode: Counted(real(fd, mode)))
+        limit = (FIXTURES / "minimal.json").stat().st_size
+        assert cc.load(FIXTURES / "minimal.json", max_bytes=limit + 10).actors
+        assert sizes == [limit + 11]
+
+    def test_not_utf8_says_what_to_check(self, tmp_path: Path) -> None:
+        """The error for a file that is not UTF-8 names it and says to check the path and the encoding."""
+        path = tmp_path / "latin1.json"
+        path.write_bytes(b"\xe9")
+        with pytest.raises(cc.DataError) as info:
+            cc.load(path)
+        assert str(info.value) == (f"{path}: 1 problem:\n  $: cannot read the file (not UTF-8: byte 0 on line 1)\n"
+                                   "Check the path and that the file is UTF-8 text.")
+
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file is a DataError naming the file, not a bare OSError."""
         path = tmp_path / "nope.json"
@@ -492,6 +528,37 @@ class TestDump:
                 "reordered": json.dumps(dict(reversed(list(data.items())))),
                 "spaced": " \n\t" + json.dumps(data, indent="\t", separators=(" ,\r\n", " : ")) + "\n "}[layout]
         assert cc.loads(text) == cc.load()
+
+    def test_collections_at_the_line_width(self) -> None:
+        """dumps() lays each collection out by the definition: on one line after its key if it fits, else a record a line.
+
+        The actors' names grow a character at a time, so that the actors' array after its
+        ``"actors": `` lead crosses the line width.
+        """
+        source = {"id": "s", "title": "T", "publisher": "P", "url": "https://e.org", "published": "2024",
+                  "credit": "P", "blocks": 1}
+        for count in (1, 2):
+            for length in range(1, 60):
+                actors = [{"id": f"a{i}", "name": f"{i}" + "n" * length, "kind": "state",
+                           "citations": [{"source_id": "s", "blocks": [1]}]} for i in range(count)]
+                ds = cc.from_dict({"format": cc.FORMAT, "sources": [source], "actors": actors})
+                text = cc.dumps(ds)
+                assert text == layout_by_definition(json.loads(text)) + "\n", (count, length)
+                assert cc.loads(text) == ds
+        short = {"id": "a", "name": "A", "kind": "state", "citations": [{"source_id": "s", "blocks": [1]}]}
+        assert '  "actors": [{"id": "a", "name": "A", "kind": "state", ' in cc.dumps(cc.from_dict(
+            {"format": cc.FORMAT, "sources": [source], "actors": [short]}))
+
+    def test_writers_are_built_once_on_the_first_dump(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The first dump (in a process that has made none) builds the writers, and later dumps reuse them."""
+        monkeypatch.setattr(loading, "_WRITERS", [])
+        ds = cc.load(FIXTURES / "minimal.json")
+        text = cc.dumps(ds)
+        built = list(loading._WRITERS)
+        assert [type(w) for w in built] == [Writers]
+        assert cc.to_dict(ds) == json.loads(text)
+        assert cc.loads(text) == ds
+        assert [id(w) for w in loading._WRITERS] == [id(w) for w in built]
 
     def test_empty_dataset(self) -> None:
         """An empty data set writes only the format key."""
