@@ -101,20 +101,69 @@ _ARG_CHECK = ("the guard only skips the argument check for a value of the right 
               "in more cases, and it raises only for a value of the wrong type")
 _WHOLE_ARRAYS = ("the record arrays are then decoded whole and structured by _from_dict instead of one record at "
                  "a time: the same records and problems (the cost is memory)")
+_POSIX_DEFAULT = "the default is used only where os has no such flag (not on POSIX): the flags passed are the same"
+_CODEC_NAME = "codec names are not case-sensitive: 'UTF-8' and 'utf-8' name the same codec"
+_ONE_LINE = ("only the empty data set's text (33 characters) is short enough for one line: a data set with any record "
+             "holds a source (every record cites one), and a source is written in 189 characters at least (its "
+             "published date is an object of five fields), so the one-line check and text change nothing written")
+_NEVER_SHOWN = ("the fstat that names the kind is reached only once os.open and os.fdopen have opened the path: "
+                "os.fdopen refuses a folder ('Is a directory') and os.open a socket (ENXIO on Linux, EOPNOTSUPP "
+                "on macOS), and an open descriptor is of no other kind on Linux, so these words are never shown")
+_NO_MEMO = ("the memo only shares equal strings and values within a load: a fresh one shares fewer (memory), and "
+            "with none each record's fast path fails and the detailed path builds the same record")
+_TWICE_SET = ("every object the walk meets was built by _keep_duplicate_keys, which always sets twice, so the "
+              "default of getattr is never used")
 EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.loading.x__reject_duplicate_keys__mutmut_5":
         "the loop runs only when some key is given twice, and the mutant then raises at once as the original does "
         "later; the exception's message is never read (_duplicate_key_problems words the problems)",
-    "caucasus_conflict.loading.x__from_dict__mutmut_15":
-        "the memo only shares equal strings and values within a load: a fresh one shares fewer (memory), and with "
-        "none each record's fast path fails and the detailed path builds the same record",
+    "caucasus_conflict.loading.x__from_dict__mutmut_14": _NO_MEMO,
+    "caucasus_conflict.loading.x__from_dict__mutmut_15": _NO_MEMO,
     "caucasus_conflict.loading.x__from_dict__mutmut_57": _CLOSEST,
     "caucasus_conflict.loading.x__from_dict__mutmut_58": _CLOSEST,
-    "caucasus_conflict.loading.x_read_text__mutmut_35":
-        "the default is used only where os has no O_CLOEXEC (not on POSIX): the flags passed are the same",
-    "caucasus_conflict.loading.x_read_text__mutmut_55":
-        "fstat has already refused a file over the limit; reading two bytes more than it instead of one only "
-        "matters for a file that grew after, and the length check then refuses it just the same",
+    "caucasus_conflict.loading.x_read_text__mutmut_20": _POSIX_DEFAULT,
+    "caucasus_conflict.loading.x_read_text__mutmut_23": _POSIX_DEFAULT,
+    "caucasus_conflict.loading.x_read_text__mutmut_26": _POSIX_DEFAULT,
+    "caucasus_conflict.loading.x_read_text__mutmut_29": _POSIX_DEFAULT,
+    "caucasus_conflict.loading.x_read_text__mutmut_32": _POSIX_DEFAULT,
+    "caucasus_conflict.loading.x_read_text__mutmut_35": _POSIX_DEFAULT,
+    "caucasus_conflict.loading.x_read_text__mutmut_27":
+        "getattr(None, 'O_CLOEXEC', 0) drops the flag, and Python makes every descriptor os.open returns "
+        "non-inheritable anyway (PEP 446): the descriptor is closed on exec either way",
+    "caucasus_conflict.loading.x_read_text__mutmut_33":
+        "a misspelt flag name drops O_CLOEXEC, and Python makes every descriptor os.open returns non-inheritable "
+        "anyway (PEP 446): the descriptor is closed on exec either way",
+    "caucasus_conflict.loading.x_read_text__mutmut_34":
+        "a misspelt flag name drops O_CLOEXEC, and Python makes every descriptor os.open returns non-inheritable "
+        "anyway (PEP 446): the descriptor is closed on exec either way",
+    "caucasus_conflict.loading.x_read_text__mutmut_60": _CODEC_NAME,
+    "caucasus_conflict.loading.x_read_text__mutmut_64":
+        "bytes.count with a start of None counts from the start, as with 0",
+    "caucasus_conflict.loading.x__load_bundled__mutmut_14": _CODEC_NAME,
+    "caucasus_conflict.loading.x_dump__mutmut_9": _CODEC_NAME,
+    "caucasus_conflict.loading.x_load__mutmut_2":
+        "load() then always calls _load_bundled, which takes the lock, finds the data set already read and returns "
+        "the same object (only a lock slower)",
+    "caucasus_conflict.loading.x_write_atomic__mutmut_36":
+        "os.umask(1) still returns the process's umask, which the next line restores at once; the mode is "
+        "computed from the value returned, so the file gets the same mode",
+    "caucasus_conflict.loading.x__reject_duplicate_keys__mutmut_6":
+        "the exception's message is never read: loading catches it and _duplicate_key_problems words the problems",
+    "caucasus_conflict.loading.x__duplicate_key_problems__mutmut_19": _TWICE_SET,
+    "caucasus_conflict.loading.x__duplicate_key_problems__mutmut_22": _TWICE_SET,
+    "caucasus_conflict.loading.x__file_kind__mutmut_1": _NEVER_SHOWN,
+    "caucasus_conflict.loading.x__file_kind__mutmut_2": _NEVER_SHOWN,
+    "caucasus_conflict.loading.x__file_kind__mutmut_10": _NEVER_SHOWN,
+    "caucasus_conflict.loading.x__file_kind__mutmut_11": _NEVER_SHOWN,
+    "caucasus_conflict.loading.x__file_kind__mutmut_13": _NEVER_SHOWN,
+    "caucasus_conflict.loading.x__file_kind__mutmut_14": _NEVER_SHOWN,
+    "caucasus_conflict.loading.x__text__mutmut_32": _ONE_LINE,
+    "caucasus_conflict.loading.x__text__mutmut_38": _ONE_LINE,
+    "caucasus_conflict.loading.x__text__mutmut_39": _ONE_LINE,
+    "caucasus_conflict.loading.x__text__mutmut_40": _ONE_LINE,
+    "caucasus_conflict.loading.x__text__mutmut_54": _ONE_LINE,
+    "caucasus_conflict.loading.x__text__mutmut_56": _ONE_LINE,
+    "caucasus_conflict.loading.x__text__mutmut_57": _ONE_LINE,
     "caucasus_conflict.loading.x__stream__mutmut_65": _WHOLE_ARRAYS,
     "caucasus_conflict.dataset.x__window__mutmut_5":
         "the fast path for a window given as days is lost; the general path reads the same first and last day",

@@ -365,6 +365,12 @@ class TestBadInput:
             for key, hint in [("(1, 2)", ""), ("2", ""), ("None", ""), ("evnts", " (did you mean 'events'?)")]]
         assert info.value.file == "mine"
 
+    def test_missing_format(self) -> None:
+        """A file without the format key is told which format to give, and nothing else."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads('{"actors": []}')
+        assert [str(p) for p in info.value.problems] == ["$.format: expected 'caucasus_conflict/1'"]
+
     def test_not_an_object(self) -> None:
         """The top level must be an object."""
         assert problems_of("not_an_object.json") == ["$: expected a JSON object with a 'format' key (got list)"]
