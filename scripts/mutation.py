@@ -119,6 +119,13 @@ EQUIVALENT: Final[dict[str, str]] = {
         "later; the exception's message is never read (_duplicate_key_problems words the problems)",
     "caucasus_conflict.loading.x__from_dict__mutmut_14": _NO_MEMO,
     "caucasus_conflict.loading.x__from_dict__mutmut_15": _NO_MEMO,
+    "caucasus_conflict.loading.x__from_dict__mutmut_94": _NO_MEMO,
+    "caucasus_conflict.loading.x__from_dict__mutmut_106":
+        "with_file(None) gives a DataError with the same problems, the same advice and no file, as the one caught "
+        "(raised from None either way)",
+    "caucasus_conflict.loading.x__structure_items__mutmut_4":
+        "with no fast hook every record's fast attempt fails at once, and the detailed path builds the same record "
+        "or words the same error (only slower)",
     "caucasus_conflict.loading.x__from_dict__mutmut_57": _CLOSEST,
     "caucasus_conflict.loading.x__from_dict__mutmut_58": _CLOSEST,
     "caucasus_conflict.loading.x_read_text__mutmut_20": _POSIX_DEFAULT,

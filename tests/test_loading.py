@@ -371,6 +371,21 @@ class TestBadInput:
             cc.loads('{"actors": []}')
         assert [str(p) for p in info.value.problems] == ["$.format: expected 'caucasus_conflict/1'"]
 
+    def test_reference_problem_after_a_record_that_failed(self) -> None:
+        """A dangling reference in a record after one that could not be built is reported at its place in the file."""
+        data = json.loads((FIXTURES / "minimal.json").read_text(encoding="utf-8"))
+        raid = data["events"][0]
+        data["events"] = [{"id": "broken"}, {**raid, "participants": [{"actor_id": "nobody", "role": "initiator"}]}]
+        for text in (json.dumps(data), json.dumps(data, indent=1)):
+            with pytest.raises(cc.DataError) as info:
+                cc.loads(text)
+            assert [p.path for p in info.value.problems] == [
+                "$.events[0].kind", "$.events[0].summary", "$.events[0].span", "$.events[0].citations",
+                "$.events[1].participants[0].actor_id"]
+        with pytest.raises(cc.DataError) as info:
+            cc.from_dict(data)
+        assert info.value.problems[-1].path == "$.events[1].participants[0].actor_id"
+
     def test_not_an_object(self) -> None:
         """The top level must be an object."""
         assert problems_of("not_an_object.json") == ["$: expected a JSON object with a 'format' key (got list)"]
