@@ -113,6 +113,8 @@ _NO_MEMO = ("the memo only shares equal strings and values within a load: a fres
             "with none each record's fast path fails and the detailed path builds the same record")
 _TWICE_SET = ("every object the walk meets was built by _keep_duplicate_keys, which always sets twice, so the "
               "default of getattr is never used")
+_FAST_MISS = ("the fast hook called without its item or memo fails at once, and the detailed path builds the same "
+              "record or words the same error (only slower)")
 EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.loading.x__reject_duplicate_keys__mutmut_5":
         "the loop runs only when some key is given twice, and the mutant then raises at once as the original does "
@@ -123,6 +125,13 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.loading.x__from_dict__mutmut_106":
         "with_file(None) gives a DataError with the same problems, the same advice and no file, as the one caught "
         "(raised from None either way)",
+    "caucasus_conflict.loading.x__structure_items__mutmut_10": _FAST_MISS,
+    "caucasus_conflict.loading.x__structure_items__mutmut_11": _FAST_MISS,
+    "caucasus_conflict.loading.x__structure_items__mutmut_12": _FAST_MISS,
+    "caucasus_conflict.loading.x__structure_items__mutmut_13": _FAST_MISS,
+    "caucasus_conflict.loading.x__structure_items__mutmut_18": _TYPE_UNREAD,
+    "caucasus_conflict.loading.x__stream__mutmut_28":
+        "_from_dict reads no streamed collections as none (streamed or {}), and an empty object streamed none",
     "caucasus_conflict.loading.x__structure_items__mutmut_4":
         "with no fast hook every record's fast attempt fails at once, and the detailed path builds the same record "
         "or words the same error (only slower)",

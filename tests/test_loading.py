@@ -386,6 +386,26 @@ class TestBadInput:
             cc.from_dict(data)
         assert info.value.problems[-1].path == "$.events[1].participants[0].actor_id"
 
+    def test_reference_problem_in_a_record_built_the_long_way(self) -> None:
+        """from_dict() of a user's dict with a tuple for an array (the detailed path builds it) keeps its place too."""
+        data = json.loads((FIXTURES / "minimal.json").read_text(encoding="utf-8"))
+        raid = data["events"][0]
+        data["events"] = [{"id": "broken"}, {**raid, "participants": ({"actor_id": "nobody", "role": "initiator"},)}]
+        with pytest.raises(cc.DataError) as info:
+            cc.from_dict(data)
+        assert [p.path for p in info.value.problems][-2:] == ["$.events[0].citations",
+                                                              "$.events[1].participants[0].actor_id"]
+        data["events"] = data["events"][1:]
+        data["events"][0]["participants"] = ({"actor_id": "north", "role": "initiator"},)
+        assert cc.from_dict(data).event("raid").participants[0].actor_id == "north"
+
+    @pytest.mark.parametrize("text", ["{}", " { } ", "\n{\n}\n"])
+    def test_empty_object(self, text: str) -> None:
+        """An empty object, however spaced, lacks only its format key."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(text)
+        assert [str(p) for p in info.value.problems] == ["$.format: expected 'caucasus_conflict/1'"]
+
     def test_not_an_object(self) -> None:
         """The top level must be an object."""
         assert problems_of("not_an_object.json") == ["$: expected a JSON object with a 'format' key (got list)"]
