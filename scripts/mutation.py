@@ -110,11 +110,12 @@ _NEVER_SHOWN = ("the fstat that names the kind is reached only once os.open and 
                 "os.fdopen refuses a folder ('Is a directory') and os.open a socket (ENXIO on Linux, EOPNOTSUPP "
                 "on macOS), and an open descriptor is of no other kind on Linux, so these words are never shown")
 _NO_MEMO = ("the memo only shares equal strings and values within a load: a fresh one shares fewer (memory), and "
-            "with none each record's fast path fails and the detailed path builds the same record")
+            "with none a record's fast path fails where it uses the memo, and the detailed path builds the same "
+            "record, or builds the same record unshared")
 _TWICE_SET = ("every object the walk meets was built by _keep_duplicate_keys, which always sets twice, so the "
               "default of getattr is never used")
-_FAST_MISS = ("the fast hook called without its item or memo fails at once, and the detailed path builds the same "
-              "record or words the same error (only slower)")
+_FAST_MISS = ("the fast hook called without its item or without an argument fails at once, and the detailed path "
+              "builds the same record or words the same error (only slower)")
 EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.loading.x__reject_duplicate_keys__mutmut_5":
         "the loop runs only when some key is given twice, and the mutant then raises at once as the original does "
@@ -126,7 +127,7 @@ EQUIVALENT: Final[dict[str, str]] = {
         "with_file(None) gives a DataError with the same problems, the same advice and no file, as the one caught "
         "(raised from None either way)",
     "caucasus_conflict.loading.x__structure_items__mutmut_10": _FAST_MISS,
-    "caucasus_conflict.loading.x__structure_items__mutmut_11": _FAST_MISS,
+    "caucasus_conflict.loading.x__structure_items__mutmut_11": _NO_MEMO,
     "caucasus_conflict.loading.x__structure_items__mutmut_12": _FAST_MISS,
     "caucasus_conflict.loading.x__structure_items__mutmut_13": _FAST_MISS,
     "caucasus_conflict.loading.x__structure_items__mutmut_18": _TYPE_UNREAD,
