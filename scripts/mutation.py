@@ -182,6 +182,13 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.loading.x__text__mutmut_56": _ONE_LINE,
     "caucasus_conflict.loading.x__text__mutmut_57": _ONE_LINE,
     "caucasus_conflict.loading.x__stream__mutmut_65": _WHOLE_ARRAYS,
+    "caucasus_conflict.loading.x__stream__mutmut_66": _WHOLE_ARRAYS,
+    "caucasus_conflict.loading.x__stream__mutmut_69": _WHOLE_ARRAYS,
+    "caucasus_conflict.loading.x__stream__mutmut_70": _WHOLE_ARRAYS,
+    "caucasus_conflict.loading.x__stream__mutmut_72": _WHOLE_ARRAYS,
+    "caucasus_conflict.loading.x__stream__mutmut_81": _NO_MEMO,
+    "caucasus_conflict.loading.x__loads__mutmut_4": _NO_MEMO,
+    "caucasus_conflict.loading.x__loads__mutmut_12": _NO_MEMO,
     "caucasus_conflict.dataset.x__window__mutmut_5":
         "the fast path for a window given as days is lost; the general path reads the same first and last day",
     "caucasus_conflict.dataset.x__dated__mutmut_5":

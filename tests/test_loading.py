@@ -489,6 +489,12 @@ class TestBadInput:
             cc.loads("[" * 100_000 + "]" * 100_000)
         assert [str(p) for p in info.value.problems] == ["$: invalid JSON: nested too deeply to read"]
 
+    def test_deeply_nested_names_the_file(self) -> None:
+        """The error for JSON nested too deeply to read names the file it was given."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads('{"format": "caucasus_conflict/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", file="deep.json")
+        assert str(info.value).splitlines()[:2] == ["deep.json: 1 problem:", "  $: invalid JSON: nested too deeply to read"]
+
     def test_message_names_file_and_fix(self) -> None:
         """The message starts with the file and ends by saying what to do."""
         with pytest.raises(cc.DataError) as info:
