@@ -279,6 +279,14 @@ class TestLoadFile:
         assert str(info.value) == (f"{path}: 1 problem:\n  $: cannot read the file (not UTF-8: byte 0 on line 1)\n"
                                    "Check the path and that the file is UTF-8 text.")
 
+    def test_text_of_another_type_names_the_file(self) -> None:
+        """loads() of something that is not text names the file it was given in its error."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(bytearray(b"{}"), file="mine.json")  # type: ignore[arg-type]
+        assert str(info.value).splitlines()[:2] == [
+            "mine.json: 1 problem:",
+            "  $: expected JSON text as a str (got bytearray); decode bytes first, e.g. data.decode('utf-8')"]
+
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file is a DataError naming the file, not a bare OSError."""
         path = tmp_path / "nope.json"
