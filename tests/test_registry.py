@@ -408,6 +408,19 @@ class TestNameClashes:
             f"$.actors[1].id: 'ａb' is already a name of actor 'ab'; {CLASH}"]
 
 
+class TestNameTables:
+    def test_each_named_record_is_found_by_its_names(self) -> None:
+        """The name tables the check builds answer the data set's look-ups, for every named record type."""
+        records = full_records()
+        ds = cc.Dataset(**records)
+        for collection, look_up in (("actors", ds.actor), ("territories", ds.territory), ("conflicts", ds.conflict),
+                                    ("dyads", ds.dyad)):
+            for record in records[collection]:
+                for name in (record.id, record.name, *record.aliases):
+                    assert look_up(name) is record, (collection, name)
+                    assert look_up(name.upper()) is record, (collection, name)
+
+
 class TestUnknownIds:
     def test_suggestions_for_the_first_fifty_only(self) -> None:
         """Each of the first 50 unknown ids gets a suggestion; later ones do not, so a huge bad file stays fast."""
