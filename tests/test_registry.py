@@ -412,10 +412,11 @@ class TestNameTables:
     def test_each_named_record_is_found_by_its_names(self) -> None:
         """The name tables the check builds answer the data set's look-ups, for every named record type."""
         records = full_records()
-        ds = cc.Dataset(**records)
+        ds = cc.Dataset(**records)  # type: ignore[arg-type]
         for collection, look_up in (("actors", ds.actor), ("territories", ds.territory), ("conflicts", ds.conflict),
                                     ("dyads", ds.dyad)):
-            for record in records[collection]:
+            named: tuple[typing.Any, ...] = records[collection]
+            for record in named:
                 for name in (record.id, record.name, *record.aliases):
                     assert look_up(name) is record, (collection, name)
                     assert look_up(name.upper()) is record, (collection, name)
