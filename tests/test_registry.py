@@ -400,6 +400,17 @@ class TestNameClashes:
         assert problems(territories=(land, twin)) == [
             f"$.territories[1].name: 'LAND' is already a name of territory 'land'; {CLASH}"]
 
+    def test_conflicts_and_dyads_clash_too(self) -> None:
+        """Two conflicts, or two dyads, sharing a name are reported as such; a name without letters too."""
+        feud = cc.Conflict(id=cc.ConflictId("feud"), name="Feud", citations=CITE)
+        twin = cc.Conflict(id=cc.ConflictId("twin"), name="FEUD", aliases=("--",), citations=CITE)
+        pair = cc.Dyad(id=cc.DyadId("pair"), name="Pair", conflict_id=cc.ConflictId("feud"), citations=CITE)
+        other = cc.Dyad(id=cc.DyadId("other"), name="pair", conflict_id=cc.ConflictId("feud"), citations=CITE)
+        assert problems(conflicts=(feud, twin), dyads=(pair, other)) == [
+            f"$.conflicts[1].name: 'FEUD' is already a name of conflict 'feud'; {CLASH}",
+            "$.conflicts[1].aliases[0]: '--' has no letters or digits to look it up by",
+            f"$.dyads[1].name: 'pair' is already a name of dyad 'pair'; {CLASH}"]
+
     def test_ascii_and_full_width_ids_are_one_id(self) -> None:
         """An ASCII id and its full-width spelling count as the same id (and, as a name, the same name)."""
         assert problems(actors=(actor("ab", "North"), actor("\uff41b", "South"))) == [
