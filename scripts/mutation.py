@@ -295,6 +295,12 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._integrity.x__check_references__mutmut_27": _UNSHARED,
     "caucasus_conflict._integrity.x__check_references__mutmut_52": _UNSHARED,
     "caucasus_conflict._integrity.x__check_references__mutmut_54": _UNSHARED,
+    "caucasus_conflict._integrity.x__check_references__mutmut_33":
+        "map(id, cited) gives one id per citation, so zip never meets sequences of different lengths",
+    "caucasus_conflict._integrity.x__check_references__mutmut_36":
+        "map(id, cited) gives one id per citation, so zip never meets sequences of different lengths",
+    "caucasus_conflict._integrity.x__check_references__mutmut_41":
+        "map(id, cited) gives one id per citation, so zip never meets sequences of different lengths",
     "caucasus_conflict._integrity.x__unknown__mutmut_25": _CLOSEST,
     "caucasus_conflict._integrity.x__unknown__mutmut_27": _CLOSEST,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_27": _SAME_LENGTH,
