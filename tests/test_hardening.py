@@ -8,6 +8,7 @@ here. The CLI's edges are in ``test_cli_edges.py``, the readers' fuzzing in
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -56,6 +57,59 @@ class TestAtomicWrites:  # case 1: a failed write must leave the old file whole
         target.chmod(0o640)
         cc.dump(cc.load(MINIMAL), target)
         assert (target.stat().st_mode & 0o777, cc.load(target)) == (0o640, cc.load(MINIMAL))
+
+    @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+    def test_new_file_gets_the_usual_mode(self, tmp_path: Path) -> None:
+        """A new file gets the mode open() would give it (0o666 less the umask), not the temporary file's 0o600."""
+        umask = os.umask(0o027)
+        try:
+            cc.dump(cc.load(MINIMAL), tmp_path / "group.json")
+        finally:
+            os.umask(umask)
+        cc.dump(cc.load(MINIMAL), tmp_path / "usual.json")
+        assert (tmp_path / "group.json").stat().st_mode & 0o777 == 0o640
+        assert (tmp_path / "usual.json").stat().st_mode & 0o777 == 0o666 & ~umask
+        assert os.umask(umask) == umask  # dump() left the process's umask as it was
+
+    def test_temporary_file_is_hidden_and_named_after_the_target(self, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+        """The temporary file is ``.<name>.<random>.tmp`` beside the target: a leftover is easy to spot, and hidden."""
+        names: list[str] = []
+        real = os.replace
+
+        def spy(source: str, target: str) -> None:
+            names.append(os.path.basename(source))
+            real(source, target)
+
+        monkeypatch.setattr(os, "replace", spy)
+        cc.dump(cc.load(MINIMAL), tmp_path / "data.json")
+        cc.dump(cc.load(MINIMAL), tmp_path / "data.json")
+        assert len(set(names)) == 2
+        assert all(name.startswith(".data.json.") and name.endswith(".tmp") and len(name) > len(".data.json..tmp")
+                   for name in names), names
+
+    def test_folder_that_cannot_be_written_to(self, tmp_path: Path) -> None:
+        """dump() into a missing folder raises OSError with the errno, the reason and the file asked for."""
+        target = tmp_path / "missing" / "data.json"
+        with pytest.raises(OSError, match="No such file or directory") as info:
+            cc.dump(cc.Dataset(), target)
+        assert (info.value.errno, info.value.strerror, info.value.filename) == (
+            errno.ENOENT, os.strerror(errno.ENOENT), str(target))
+
+    def test_vanished_temporary_file_keeps_the_first_error(self, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+        """If the rename fails after the temporary file was removed, the rename's error is raised, not the cleanup's."""
+        target = tmp_path / "data.json"
+
+        def fail(source: str, to: str) -> None:
+            os.unlink(source)  # as another process cleaning the folder might
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+        monkeypatch.setattr(os, "replace", fail)
+        with pytest.raises(OSError, match="Invalid cross-device link"):
+            cc.dump(cc.Dataset(), target)
+        monkeypatch.undo()
+        assert list(tmp_path.iterdir()) == []
 
     @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes and rename-over-open-file")
     def test_concurrent_writers_never_tear_the_file(self, tmp_path: Path) -> None:
@@ -148,6 +202,42 @@ class TestOnlyRegularFiles:  # case 6: no hang on a FIFO, no MemoryError on /dev
         assert cc.load(MINIMAL, max_bytes=size) == cc.load(MINIMAL)
         assert loading.MAX_BYTES == 2 * 1024**3
 
+
+    def test_file_that_grows_after_its_size_is_checked(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A file that grew past max_bytes between its size check and its read is refused all the same."""
+        size = MINIMAL.stat().st_size
+        real = os.fstat
+
+        def before_it_grew(fd: int) -> os.stat_result:
+            fields = list(real(fd))
+            fields[6] = 0  # st_size, as it was when checked
+            return os.stat_result(fields)
+
+        monkeypatch.setattr(os, "fstat", before_it_grew)
+        with pytest.raises(cc.DataError) as info:
+            cc.load(MINIMAL, max_bytes=size - 1)
+        assert [str(p) for p in info.value.problems] == [
+            f"$: cannot read the file (the file has more than the limit of {size - 1:,} bytes; pass max_bytes to read it)"]
+        assert cc.load(MINIMAL, max_bytes=size).events == cc.load(MINIMAL).events
+
+    def test_not_utf8_on_the_second_line(self, tmp_path: Path) -> None:
+        """The line of a byte that is not UTF-8 counts the newline that starts the file."""
+        path = tmp_path / "latin1.json"
+        path.write_bytes(b'\n{"format": "\xe9"}')
+        with pytest.raises(cc.DataError) as info:
+            cc.load(path)
+        assert [str(p) for p in info.value.problems] == ["$: cannot read the file (not UTF-8: byte 13 on line 2)"]
+
+    def test_os_error_without_a_reason_is_worded_by_its_text(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An OSError that carries no strerror (a file system layer's own) is reported with its text."""
+        def fail(*args: Any) -> int:
+            raise OSError("the share went away")
+
+        monkeypatch.setattr(os, "open", fail)
+        with pytest.raises(cc.DataError) as info:
+            cc.load("remote.json")
+        assert str(info.value) == ("remote.json: 1 problem:\n  $: cannot read the file (the share went away)\n"
+                                   "Check the path and that the file is UTF-8 text.")
 
 class TestBoundedErrors:  # case 7
     def test_many_bad_records(self) -> None:

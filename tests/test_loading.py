@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.resources
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import threading
@@ -48,6 +50,19 @@ def layout_by_definition(value: Any, indent: int = 0, lead: int = 0) -> str:
     return "{\n" + ",\n".join(lines) + "\n" + " " * indent + "}"
 
 
+def _block_devices() -> list[Path]:
+    found = []
+    with contextlib.suppress(OSError):
+        for path in sorted(Path("/dev").iterdir()):
+            with contextlib.suppress(OSError):
+                if stat.S_ISBLK(path.stat().st_mode) and os.access(path, os.R_OK):
+                    found.append(path)
+    return found
+
+
+#: Block devices this process may open (none on most CI machines, where the test skips).
+BLOCK_DEVICES = _block_devices()
+
 def problems_of(name: str) -> list[str]:
     """Load a fixture that must fail and return its problems as text."""
     with pytest.raises(cc.DataError) as info:
@@ -84,6 +99,35 @@ class TestLoadBundled:
         assert first.events
         assert cc.load() is first
         assert calls == ["caucasus_conflict"]
+
+    def test_read_as_utf8_whatever_the_locale(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The bundled file (which holds non-ASCII text) is read as UTF-8 under an ASCII locale too."""
+        monkeypatch.setattr(loading, "_BUNDLED", [])  # read here too, so that mutmut maps this test to the reader
+        code = "import caucasus_conflict as cc, sys; sys.stdout.write(cc.dumps(cc.load()))"
+        env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0",
+               "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(Path(cc.__file__).parents[1])}
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False, timeout=120, env=env)
+        assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+        assert done.stdout.decode("utf-8") == cc.dumps(cc.load())
+        assert not done.stdout.isascii()
+
+    def test_a_bad_bundled_file_is_named(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Were the bundled file broken (a bad install), the DataError names it."""
+        class Broken:
+            def joinpath(self, *parts: str) -> Broken:
+                return self
+
+            def read_text(self, encoding: str) -> str:
+                return '{"format": "caucasus_conflict/0"}'
+
+        monkeypatch.setattr(importlib.resources, "files", lambda package: Broken())
+        monkeypatch.setattr(loading, "_BUNDLED", [])
+        with pytest.raises(cc.DataError) as info:
+            cc.load()
+        assert str(info.value).splitlines()[:2] == [
+            "<bundled caucasus_conflict.json>: 1 problem:",
+            "  $.format: expected 'caucasus_conflict/1' (got 'caucasus_conflict/0')"]
+        assert loading._BUNDLED == []
 
     def test_first_calls_from_threads_share_one_object(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Threads calling load() first at the same moment all get the same data set."""
@@ -178,6 +222,71 @@ class TestLoadFile:
         assert [str(p) for p in info.value.problems] == [
             "$: expected JSON text as a str (got bytes); decode bytes first, e.g. data.decode('utf-8')"]
 
+    def test_path_like_of_bytes(self) -> None:
+        """An os.PathLike whose __fspath__ gives bytes is read too, and named by its decoded path."""
+        class BytesPath:
+            def __init__(self, path: Path) -> None:
+                self.path = path
+
+            def __fspath__(self) -> bytes:
+                return os.fsencode(self.path)
+
+        assert cc.load(BytesPath(FIXTURES / "minimal.json")) == cc.load(FIXTURES / "minimal.json")  # type: ignore[arg-type]
+        with pytest.raises(cc.DataError) as info:
+            cc.load(BytesPath(FIXTURES / "nope.json"))  # type: ignore[arg-type]
+        assert info.value.file == str(FIXTURES / "nope.json")
+
+    @pytest.mark.skipif(not BLOCK_DEVICES, reason="no block device this user can open")
+    def test_block_device(self) -> None:
+        """A block device is refused as one, before it is read."""
+        with pytest.raises(cc.DataError) as info:
+            cc.load(BLOCK_DEVICES[0])
+        assert [str(p) for p in info.value.problems] == ["$: cannot read the file (not a regular file: a block device)"]
+
+    def test_never_reads_past_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """load() reads at most one byte past max_bytes, however large the file has grown since its size was checked."""
+        sizes: list[int] = []
+        real = os.fdopen
+
+        class Counted:
+            def __init__(self, handle: Any) -> None:
+                self.handle = handle
+
+            def __enter__(self) -> Counted:
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                self.handle.close()
+
+            def fileno(self) -> int:
+                return int(self.handle.fileno())
+
+            def read(self, size: int) -> bytes:
+                sizes.append(size)
+                return bytes(self.handle.read(size))
+
+        monkeypatch.setattr(os, "fdopen", lambda fd, mode: Counted(real(fd, mode)))
+        limit = (FIXTURES / "minimal.json").stat().st_size
+        assert cc.load(FIXTURES / "minimal.json", max_bytes=limit + 10).actors
+        assert sizes == [limit + 11]
+
+    def test_not_utf8_says_what_to_check(self, tmp_path: Path) -> None:
+        """The error for a file that is not UTF-8 names it and says to check the path and the encoding."""
+        path = tmp_path / "latin1.json"
+        path.write_bytes(b"\xe9")
+        with pytest.raises(cc.DataError) as info:
+            cc.load(path)
+        assert str(info.value) == (f"{path}: 1 problem:\n  $: cannot read the file (not UTF-8: byte 0 on line 1)\n"
+                                   "Check the path and that the file is UTF-8 text.")
+
+    def test_text_of_another_type_names_the_file(self) -> None:
+        """loads() of something that is not text names the file it was given in its error."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(bytearray(b"{}"), file="mine.json")  # type: ignore[arg-type]
+        assert str(info.value).splitlines()[:2] == [
+            "mine.json: 1 problem:",
+            "  $: expected JSON text as a str (got bytearray); decode bytes first, e.g. data.decode('utf-8')"]
+
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file is a DataError naming the file, not a bare OSError."""
         path = tmp_path / "nope.json"
@@ -251,6 +360,59 @@ class TestBadInput:
             "$.actors[0].name: invalid JSON: duplicate key 'name' in one object; give each key once",
             "$.events[1].span.when: invalid JSON: duplicate key 'when' in one object; give each key once",
         ]
+
+    def test_top_level_keys_that_are_not_strings(self) -> None:
+        """from_dict() of a dict with keys of other types (not JSON's, but a user's dict) lists each as unknown.
+
+        A key that is not text gets no "did you mean" (difflib raised TypeError for an int).
+        """
+        with pytest.raises(cc.DataError) as info:
+            cc.from_dict({"format": cc.FORMAT, 2: [], "evnts": [], None: 1, (1, 2): []}, file="mine")
+        assert [str(p) for p in info.value.problems] == [
+            f"$.{key}: unknown top-level key{hint}; expected only: format, {', '.join(loading._KEYS)}"
+            for key, hint in [("(1, 2)", ""), ("2", ""), ("None", ""), ("evnts", " (did you mean 'events'?)")]]
+        assert info.value.file == "mine"
+
+    def test_missing_format(self) -> None:
+        """A file without the format key is told which format to give, and nothing else."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads('{"actors": []}')
+        assert [str(p) for p in info.value.problems] == ["$.format: expected 'caucasus_conflict/1'"]
+
+    def test_reference_problem_after_a_record_that_failed(self) -> None:
+        """A dangling reference in a record after one that could not be built is reported at its place in the file."""
+        data = json.loads((FIXTURES / "minimal.json").read_text(encoding="utf-8"))
+        raid = data["events"][0]
+        data["events"] = [{"id": "broken"}, {**raid, "participants": [{"actor_id": "nobody", "role": "initiator"}]}]
+        for text in (json.dumps(data), json.dumps(data, indent=1)):
+            with pytest.raises(cc.DataError) as info:
+                cc.loads(text)
+            assert [p.path for p in info.value.problems] == [
+                "$.events[0].kind", "$.events[0].summary", "$.events[0].span", "$.events[0].citations",
+                "$.events[1].participants[0].actor_id"]
+        with pytest.raises(cc.DataError) as info:
+            cc.from_dict(data)
+        assert info.value.problems[-1].path == "$.events[1].participants[0].actor_id"
+
+    def test_reference_problem_in_a_record_built_the_long_way(self) -> None:
+        """from_dict() of a user's dict with a tuple for an array (the detailed path builds it) keeps its place too."""
+        data = json.loads((FIXTURES / "minimal.json").read_text(encoding="utf-8"))
+        raid = data["events"][0]
+        data["events"] = [{"id": "broken"}, {**raid, "participants": ({"actor_id": "nobody", "role": "initiator"},)}]
+        with pytest.raises(cc.DataError) as info:
+            cc.from_dict(data)
+        assert [p.path for p in info.value.problems][-2:] == ["$.events[0].citations",
+                                                              "$.events[1].participants[0].actor_id"]
+        data["events"] = data["events"][1:]
+        data["events"][0]["participants"] = ({"actor_id": "north", "role": "initiator"},)
+        assert cc.from_dict(data).event("raid").participants[0].actor_id == "north"
+
+    @pytest.mark.parametrize("text", ["{}", " { } ", "\n{\n}\n"])
+    def test_empty_object(self, text: str) -> None:
+        """An empty object, however spaced, lacks only its format key."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads(text)
+        assert [str(p) for p in info.value.problems] == ["$.format: expected 'caucasus_conflict/1'"]
 
     def test_not_an_object(self) -> None:
         """The top level must be an object."""
@@ -335,6 +497,12 @@ class TestBadInput:
             cc.loads("[" * 100_000 + "]" * 100_000)
         assert [str(p) for p in info.value.problems] == ["$: invalid JSON: nested too deeply to read"]
 
+    def test_deeply_nested_names_the_file(self) -> None:
+        """The error for JSON nested too deeply to read names the file it was given."""
+        with pytest.raises(cc.DataError) as info:
+            cc.loads('{"format": "caucasus_conflict/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", file="deep.json")
+        assert str(info.value).splitlines()[:2] == ["deep.json: 1 problem:", "  $: invalid JSON: nested too deeply to read"]
+
     def test_message_names_file_and_fix(self) -> None:
         """The message starts with the file and ends by saying what to do."""
         with pytest.raises(cc.DataError) as info:
@@ -415,6 +583,37 @@ class TestDump:
                 "reordered": json.dumps(dict(reversed(list(data.items())))),
                 "spaced": " \n\t" + json.dumps(data, indent="\t", separators=(" ,\r\n", " : ")) + "\n "}[layout]
         assert cc.loads(text) == cc.load()
+
+    def test_collections_at_the_line_width(self) -> None:
+        """dumps() lays each collection out by the definition: on one line after its key if it fits, else a record a line.
+
+        The actors' names grow a character at a time, so that the actors' array after its
+        ``"actors": `` lead crosses the line width.
+        """
+        source = {"id": "s", "title": "T", "publisher": "P", "url": "https://e.org", "published": "2024",
+                  "credit": "P", "blocks": 1}
+        for count in (1, 2):
+            for length in range(1, 60):
+                actors = [{"id": f"a{i}", "name": f"{i}" + "n" * length, "kind": "state",
+                           "citations": [{"source_id": "s", "blocks": [1]}]} for i in range(count)]
+                ds = cc.from_dict({"format": cc.FORMAT, "sources": [source], "actors": actors})
+                text = cc.dumps(ds)
+                assert text == layout_by_definition(json.loads(text)) + "\n", (count, length)
+                assert cc.loads(text) == ds
+        short = {"id": "a", "name": "A", "kind": "state", "citations": [{"source_id": "s", "blocks": [1]}]}
+        assert '  "actors": [{"id": "a", "name": "A", "kind": "state", ' in cc.dumps(cc.from_dict(
+            {"format": cc.FORMAT, "sources": [source], "actors": [short]}))
+
+    def test_writers_are_built_once_on_the_first_dump(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The first dump (in a process that has made none) builds the writers, and later dumps reuse them."""
+        monkeypatch.setattr(loading, "_WRITERS", [])
+        ds = cc.load(FIXTURES / "minimal.json")
+        text = cc.dumps(ds)
+        built = list(loading._WRITERS)
+        assert [type(w) for w in built] == [Writers]
+        assert cc.to_dict(ds) == json.loads(text)
+        assert cc.loads(text) == ds
+        assert [id(w) for w in loading._WRITERS] == [id(w) for w in built]
 
     def test_empty_dataset(self) -> None:
         """An empty data set writes only the format key."""
@@ -611,3 +810,63 @@ class TestArguments:
         with pytest.raises(cc.ArgumentTypeError) as info:
             cc.load(FIXTURES / "minimal.json", max_bytes=max_bytes)  # type: ignore[arg-type]
         assert str(info.value) == f"'max_bytes' must be an integer (got {max_bytes!r})"
+
+
+# A small file with every shape the record-by-record reader walks: a key that is not a
+# collection, a collection of two records, an empty one, and JSON whitespace of each kind.
+EDITED_FILE = ('\t{ "format" :"caucasus_conflict/1",\r\n"sources": [{"id": "m", "title": "T", "publisher": "P", '
+               '"url": "https://e.org", "published": "2024", "credit": "P", "blocks": 1}],'
+               '"actors": [ {"id": "n", "name": "N", "kind": "state", "citations": [{"source_id": "m", "blocks": [1]}]} ,'
+               '{"id":"s","name":"S","kind":"state","citations":[{"source_id":"m","blocks":[1]}]}],"events" : [ ] }\n')
+
+
+def read_outcome(text: str) -> cc.Dataset | list[cc.Problem]:
+    """What `loads` gives for *text*: the data set, or the problems of its DataError."""
+    try:
+        return cc.loads(text)
+    except cc.DataError as exc:
+        return list(exc.problems)
+
+
+def is_plain_object(text: str) -> bool:
+    """Whether *text* is one JSON object that gives no key twice anywhere (what is read record by record)."""
+    def once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        if len({key for key, _ in pairs}) != len(pairs):
+            raise ValueError("a key given twice")
+        return dict(pairs)
+
+    try:
+        return isinstance(json.loads(text, object_pairs_hook=once), dict)
+    except ValueError:
+        return False
+
+
+class TestStreamingAgreesWithTheWholeText:
+    def test_every_one_character_edit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Any one character of a file dropped or changed: the record-by-record reader gives what the whole text does.
+
+        The whole-text reader (`json.loads`, then the records) is the reference: a file it
+        refuses as invalid JSON must be refused with the same problems, never read as
+        something else, and a plain JSON object must be read without it, to the same
+        data set or the same problems.
+        """
+        def unusual(*args: Any) -> Any:
+            raise ValueError("not a plain data set file")
+
+        real_loads = json.loads
+        edits = {EDITED_FILE[:i] + EDITED_FILE[i + 1:] for i in range(len(EDITED_FILE))}
+        edits |= {EDITED_FILE[:i] + c + EDITED_FILE[i + 1:] for i in range(len(EDITED_FILE)) for c in '{}[],:" x'}
+        checked = streamed = 0
+        for text in sorted(edits):
+            with monkeypatch.context() as whole:
+                whole.setattr(loading, "_stream", unusual)
+                expected = read_outcome(text)
+            with monkeypatch.context() as stream:
+                if is_plain_object(text):
+                    refuse_whole_text_parse(stream)
+                    streamed += 1
+                assert read_outcome(text) == expected, text
+            checked += 1
+        assert json.loads is real_loads
+        assert isinstance(read_outcome(EDITED_FILE), cc.Dataset)
+        assert (checked, streamed > 100) == (len(edits), True)

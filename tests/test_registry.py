@@ -420,12 +420,37 @@ class TestNameClashes:
         assert problems(territories=(land, twin)) == [
             f"$.territories[1].name: 'LAND' is already a name of territory 'land'; {CLASH}"]
 
+    def test_conflicts_and_dyads_clash_too(self) -> None:
+        """Two conflicts, or two dyads, sharing a name are reported as such; a name without letters too."""
+        feud = cc.Conflict(id=cc.ConflictId("feud"), name="Feud", citations=CITE)
+        twin = cc.Conflict(id=cc.ConflictId("twin"), name="FEUD", aliases=("--",), citations=CITE)
+        pair = cc.Dyad(id=cc.DyadId("pair"), name="Pair", conflict_id=cc.ConflictId("feud"), citations=CITE)
+        other = cc.Dyad(id=cc.DyadId("other"), name="pair", conflict_id=cc.ConflictId("feud"), citations=CITE)
+        assert problems(conflicts=(feud, twin), dyads=(pair, other)) == [
+            f"$.conflicts[1].name: 'FEUD' is already a name of conflict 'feud'; {CLASH}",
+            "$.conflicts[1].aliases[0]: '--' has no letters or digits to look it up by",
+            f"$.dyads[1].name: 'pair' is already a name of dyad 'pair'; {CLASH}"]
+
     def test_ascii_and_full_width_ids_are_one_id(self) -> None:
         """An ASCII id and its full-width spelling count as the same id (and, as a name, the same name)."""
         assert problems(actors=(actor("ab", "North"), actor("\uff41b", "South"))) == [
             "$.actors[1].id: id 'ａb' differs from 'ab' (at $.actors[0].id) only by case or Unicode "
             "normalisation; ids must differ in more than that",
             f"$.actors[1].id: 'ａb' is already a name of actor 'ab'; {CLASH}"]
+
+
+class TestNameTables:
+    def test_each_named_record_is_found_by_its_names(self) -> None:
+        """The name tables the check builds answer the data set's look-ups, for every named record type."""
+        records = full_records()
+        ds = cc.Dataset(**records)  # type: ignore[arg-type]
+        for collection, look_up in (("actors", ds.actor), ("territories", ds.territory), ("conflicts", ds.conflict),
+                                    ("dyads", ds.dyad)):
+            named: tuple[typing.Any, ...] = records[collection]
+            for record in named:
+                for name in (record.id, record.name, *record.aliases):
+                    assert look_up(name) is record, (collection, name)
+                    assert look_up(name.upper()) is record, (collection, name)
 
 
 class TestUnknownIds:

@@ -325,7 +325,7 @@ def _from_dict(raw: Any, file: str | None, streamed: dict[str, _Collection] | No
         got = f" (got {raw['format']!r})" if "format" in raw else ""
         problems.append(Problem("$.format", f"expected {FORMAT!r}{got}"))
     for key in sorted((raw.keys() | streamed.keys()) - {"format", *_KEYS}, key=str):
-        close = close_matches(key, _KEYS, n=1)
+        close = close_matches(key, _KEYS, n=1) if isinstance(key, str) else []
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         problems.append(Problem(f"$.{key}", f"unknown top-level key{hint}; expected only: format, {', '.join(_KEYS)}"))
     parts: dict[str, tuple[Any, ...]] = {}
