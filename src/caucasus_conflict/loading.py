@@ -481,9 +481,9 @@ def _writers() -> Writers:
 
 def _text(dataset: Dataset) -> str:
     """The file's text of *dataset* and a newline: `_writer.render` of `to_dict`, written from the records."""
-    from ._writer import _ENCODE_STR, WIDTH, _joined
+    from ._writer import _ENCODE_STR, WIDTH, Seen, _joined
 
-    writers, seen = _writers(), dict[int, str]()
+    writers, seen = _writers(), Seen()
     items = [[_ENCODE_STR("format") + ": " + _ENCODE_STR(FORMAT)]]
     for rtype in RECORD_TYPES:
         records = getattr(dataset, rtype.collection)
