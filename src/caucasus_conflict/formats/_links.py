@@ -32,7 +32,7 @@ names the file, line and column. The stub is ``ucdp-dyad-<n>`` with external id
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import Problem
@@ -74,23 +74,6 @@ class ConflictStubs:
                      note=f"a stub: the {self._fmt} file names this UCDP conflict id only; merge an ACD or BRD "
                           "file for its sides and years")
             for number, lines in self._lines.items())
-
-
-def conflict_numbers(dataset: Dataset, record: Ceasefire, where: str) -> tuple[tuple[int, ...], list[Problem]]:
-    """The UCDP conflict numbers of *record*'s ``conflict_ids``, and a problem per conflict without one."""
-    numbers: list[int] = []
-    problems: list[Problem] = []
-    for index, conflict_id in enumerate(record.conflict_ids):
-        conflict = dataset.conflict(conflict_id)
-        values = [x.value for x in conflict.external_ids if x.scheme == _SCHEME and x.value.isdigit()]
-        if not values:
-            problems.append(Problem(f"{where}.conflict_ids[{index}]",
-                                    f"conflict {conflict_id!r} has no UCDP conflict id (external id ucdp-conflict), "
-                                    "so the link is left out"))
-            continue
-        if int(values[0]) not in numbers:
-            numbers.append(int(values[0]))
-    return tuple(numbers), problems
 
 
 class DyadStubs:
@@ -179,24 +162,37 @@ class DyadStubs:
         return tuple(out)
 
 
+def conflict_numbers(dataset: Dataset, record: Ceasefire, where: str) -> tuple[tuple[int, ...], list[Problem]]:
+    """The UCDP conflict numbers of *record*'s ``conflict_ids``, and a problem per conflict without one."""
+    return _numbers(record.conflict_ids, dataset.conflict, _SCHEME, f"{where}.conflict_ids", "conflict")
+
+
 def dyad_numbers(dataset: Dataset, record: Ceasefire, where: str) -> tuple[tuple[int, ...], list[Problem]]:
     """The UCDP dyad numbers of *record*'s ``dyad_ids``, and a problem per dyad without one."""
-    numbers: list[int] = []
-    problems: list[Problem] = []
-    for index, dyad_id in enumerate(record.dyad_ids):
-        dyad = dataset.dyad(dyad_id)
-        values = [x.value for x in dyad.external_ids if x.scheme == _DYAD_SCHEME and x.value.isdigit()]
-        if not values:
-            problems.append(Problem(f"{where}.dyad_ids[{index}]",
-                                    f"dyad {dyad_id!r} has no UCDP dyad id (external id ucdp-dyad), "
-                                    "so the link is left out"))
-            continue
-        if int(values[0]) not in numbers:
-            numbers.append(int(values[0]))
-    return tuple(numbers), problems
+    return _numbers(record.dyad_ids, dataset.dyad, _DYAD_SCHEME, f"{where}.dyad_ids", "dyad")
 
 
 def conflict_number(dataset: Dataset, conflict_id: ConflictId) -> int | None:
     """The UCDP conflict number of the conflict *conflict_id* (its first ``ucdp-conflict`` id), or ``None``."""
-    values = [x.value for x in dataset.conflict(conflict_id).external_ids if x.scheme == _SCHEME and x.value.isdigit()]
+    return _number(dataset.conflict(conflict_id), _SCHEME)
+
+
+def _number(record: Conflict | Dyad, scheme: str) -> int | None:
+    """The first external id of *scheme* that is a number, as one, or ``None``."""
+    values = [x.value for x in record.external_ids if x.scheme == scheme and x.value.isdigit()]
     return int(values[0]) if values else None
+
+
+def _numbers(ids: Sequence[str], find: Callable[[str], Conflict | Dyad], scheme: str, path: str,
+             noun: str) -> tuple[tuple[int, ...], list[Problem]]:
+    """The UCDP numbers of the records *ids* name (each once, in order), and a problem per record without one."""
+    numbers: list[int] = []
+    problems: list[Problem] = []
+    for index, record_id in enumerate(ids):
+        number = _number(find(record_id), scheme)
+        if number is None:
+            problems.append(Problem(f"{path}[{index}]", f"{noun} {record_id!r} has no UCDP {noun} id (external id "
+                                                        f"{scheme}), so the link is left out"))
+        elif number not in numbers:
+            numbers.append(number)
+    return tuple(numbers), problems
