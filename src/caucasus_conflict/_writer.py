@@ -271,10 +271,7 @@ class Writers:
                 # Too long for its line: laid out below its key, as render would.
                 namespace[f"lay_{number}"] = writer.lay
                 lay.append(f"{line}if len(t) > room:")
-                laid = f"lay_{number}(r.{field.name}, inner, {len(head) + 2}, seen)"
-                if writer is _SPAN:  # its block, kept by `_span_lay` under (id, indent), looked up without a call
-                    laid = f"(get((id(r.{field.name}), inner)) or {laid})"
-                lay.append(f"{line}  t = {head + ': '!r} + {laid}")
+                lay.append(f"{line}  t = {head + ': '!r} + lay_{number}(r.{field.name}, inner, {len(head) + 2}, seen)")
             lay.append(f"{line}p.append(t)")
         plain.append("  return res")
         parts.append("  return p")
