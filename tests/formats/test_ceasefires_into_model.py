@@ -57,6 +57,28 @@ class TestEthPrio:
         assert [c.id for c in ds.ceasefires] == ["ethprio-700-1", "ethprio-701-1"]
         assert ds.ceasefire("ethprio-701-1").declared == cc.TimeSpan.year(1992)
 
+    def test_a_party_named_twice_starts_a_numbered_ceasefire(self, tmp_path: Path) -> None:
+        """The second ceasefire's id is numbered, not named by a line, so it survives the writer's regrouping."""
+        path = eth_file(tmp_path, "700,1,5001,,Government of Xland,1994,5,12,,,,,,,,,",
+                        "700,1,5001,,Government of Xland,1995,1,2,,,,,,,,,", "700,1,5001,,Yregion Front,1994,5,12,,,,,,,,,")
+        ds = quietly(path, source_id="cf")
+        assert [(c.id, c.party_ids, c.declared.format()) for c in ds.ceasefires] == [
+            ("ethprio-5001", ("ethprio-actor-government-of-xland", "ethprio-actor-yregion-front"), "1994-05-12"),
+            ("ethprio-5001-2", ("ethprio-actor-government-of-xland",), "1995-01-02")]
+        write_quietly(ds, tmp_path / "back.csv", "ethprio-ceasefires")
+        again = quietly(tmp_path / "back.csv", source_id="cf")
+        assert [c.id for c in again.ceasefires] == ["ethprio-5001", "ethprio-5001-2"]
+        assert [c.citations[0].rows for c in again.ceasefires] == [(2, 3), (4,)]  # the rows, regrouped
+
+    def test_the_dates_are_those_of_the_first_row_kept(self, tmp_path: Path) -> None:
+        """A first row naming no actor is left out, so its dates (not written back) are not the ceasefire's."""
+        path = eth_file(tmp_path, "700,1,5001,,,1990,1,1,,,,,,,,USA,", "700,1,5001,,Yregion Front,1994,5,12,,,,,,,,,")
+        ds = quietly(path, source_id="cf")
+        (ceasefire,) = ds.ceasefires
+        assert (ceasefire.declared.format(), ceasefire.mediator_ids) == ("1994-05-12", ())
+        write_quietly(ds, tmp_path / "back.csv", "ethprio-ceasefires")
+        assert quietly(tmp_path / "back.csv", source_id="cf").ceasefire("ethprio-5001").declared == ceasefire.declared
+
     def test_effect_before_declaration_is_set_aside_and_kept(self) -> None:
         ds = quietly(fixture("ethprio.csv"))
         ceasefire = ds.ceasefire("ethprio-5003")

@@ -136,7 +136,9 @@ def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, b
                 taken_external: set[tuple[str, str]]) -> list[Ceasefire]:
     """One ceasefire of *group*'s rows; a row naming a party already taken starts another."""
     out: list[Ceasefire] = []
-    first = group[0]
+    # The ceasefire's own cells (dates, ids, mediators) come from its first row that is kept: a
+    # row left out is not written back, so its cells cannot be the record's.
+    first = next((row for row in group if _names_actor(row)), group[0])
     year = _year(first.cf_dec_yr)
     parties: list[ActorId] = []
     kept: list[CeasefireRow] = []
@@ -170,9 +172,13 @@ def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, b
             actor_id = book.add_known(known, year=year, cite=cite, where=f"{name}:{first.line}:mediator_send")
             if actor_id not in parties and actor_id not in mediators:
                 mediators.append(actor_id)
-    ceasefire_id = f"ethprio-{slug(key) or 'line-' + str(first.line)}"
-    if ceasefire_id in taken_ids:
-        ceasefire_id = f"{ceasefire_id}-line-{first.line}"
+    ceasefire_id = base = f"ethprio-{slug(key) or 'line-' + str(first.line)}"
+    # A second ceasefire of one key (a party named twice) is numbered, not named by its line: the
+    # writer puts a ceasefire's rows together, so read back its line is another.
+    number = 1
+    while ceasefire_id in taken_ids:
+        number += 1
+        ceasefire_id = f"{base}-{number}"
     taken_ids.add(ceasefire_id)
     external: list[ExternalId] = []
     # An external id names one ceasefire: a second ceasefire with it keeps it in its source codes only.
