@@ -26,6 +26,7 @@ from ._registry import RECORD_TYPES, Field, Location, by_collection, citation_pr
 from ._similar import close_matches
 from ._validators import id_key
 from .errors import DataError, Problem
+from .kinds import SourceKind
 from .model import Actor, Citation, Conflict, Dyad, Event, Record, Source, Territory
 
 __all__ = ["Checked", "a_noun", "check_integrity"]
@@ -158,6 +159,16 @@ def _check_external_ids(collections: Mapping[str, tuple[Record, ...]], at: Locat
         records = collections[rtype.collection]
         if not any(map(attrgetter("external_ids"), records)):
             continue
+        pairs = [(x.scheme, x.value) for record in records for x in record.external_ids]
+        mine: dict[tuple[str, str], tuple[Record, ...]] = dict(
+            zip(pairs, zip(record for record in records for _ in record.external_ids), strict=True))
+        if len(mine) == len(pairs):
+            # No pair twice within this type (the common case, a file's ids): each pair is
+            # this type's record for it, appended to those of the types before (in C).
+            for pair in mine.keys() & found.keys():
+                mine[pair] = (*found[pair], *mine[pair])
+            found.update(mine)
+            continue
         field_position = [a.name for a in attrs.fields(rtype.cls)].index("external_ids")
         seen: dict[tuple[str, str], int] = {}
         for position, record in enumerate(records):
@@ -206,6 +217,7 @@ def _check_references(collections: Mapping[str, tuple[Record, ...]], by_id: dict
         ids_of = {t.collection: {r.id for r in collections[t.collection] if by_id.get(r.id) is r}
                   for t in RECORD_TYPES}
     sources: dict[str, Source] = {s.id: s for s in collections["sources"]}  # type: ignore[misc]
+    files = {sid for sid, s in sources.items() if s.kind is SourceKind.DATA_FILE}
     hints = [_HINTS]
     # The ids of the citations found good: every record is alive while it is checked, so an
     # id names one citation, and one that several fields reach (an event's and its
@@ -221,12 +233,12 @@ def _check_references(collections: Mapping[str, tuple[Record, ...]], by_id: dict
                 # unless it is bad.
                 cited = field.reached(records, reached)
                 distinct = dict(zip(map(id, cited), cited, strict=True))
-                bad: set[object] = set()
-                for key in distinct.keys() - good:
-                    if _citation_bad(distinct[key], sources, unchecked):
-                        bad.add(distinct[key])
-                    else:
-                        good.add(key)
+                fresh = distinct.keys() - good
+                # Rows of a data file that is there are good without a call (a read's every
+                # citation): only the others are checked one by one.
+                bad: set[object] = {c for key in fresh if (c := distinct[key]).blocks or c.source_id not in files
+                                    if _citation_bad(c, sources, unchecked)}
+                good |= fresh.difference(map(id, bad)) if bad else fresh
             else:
                 values = set(field.reached(records, reached))
                 values.discard(None)
