@@ -6,7 +6,10 @@ of repeats, each against Python's own `csv.reader` over the same file in the sam
 
     python benchmarks/read_ged.py --rows 100000 --repeat 3
 
-The target of issue #11 is at most 20 µs per row.
+The target of issue #11 is at most 20 µs per row. The last line adds one full run of the
+cyclic garbage collector after the read, which walks the records once (they are left in
+its oldest generation, see ``caucasus_conflict._gc``): the cost a long-running program
+pays for them at its next full collection.
 """
 
 from __future__ import annotations
@@ -90,22 +93,39 @@ def main() -> None:
                 warnings.simplefilter("error", DataWarning)  # the file is valid: nothing may be set aside
                 return cc.read(path, "ucdp-ged")
 
+        def dataset_collected() -> object:
+            # The records are moved to the collector's oldest generation when the read ends
+            # (caucasus_conflict._gc): its next full collection walks them once, as it walks
+            # every object alive. This figure pays for that walk inside the read.
+            ds = dataset()
+            gc.collect()
+            return ds
+
+        def section(state: str) -> None:
+            print(f"## {args.rows:,} GED-shaped rows, {state} (CPU, min / median of {args.repeat})")
+            base = cpu(baseline, args.repeat)
+            print(f"csv.reader baseline       {base[0] / args.rows * 1e6:7.1f} / {base[1] / args.rows * 1e6:7.1f} "
+                  "µs/row")
+            for label, action in (("formats.read_rows", rows), ("cc.read (a Dataset)", dataset),
+                                  ("cc.read + a full gc", dataset_collected)):
+                low, mid = cpu(action, args.repeat)
+                per_row = mid / args.rows * 1e6
+                verdict = "meets" if per_row <= TARGET_US_PER_ROW else "misses"
+                print(f"{label:<25} {low / args.rows * 1e6:7.1f} / {per_row:7.1f} µs/row "
+                      f"({mid / base[1]:.1f}x csv.reader); target <= {TARGET_US_PER_ROW:.0f} µs/row: {verdict}")
+
         result = read_rows(path, "ucdp-ged")
         assert len(result.rows) == args.rows
         assert not result.problems
-        ds = dataset()
-        assert isinstance(ds, cc.Dataset)
-        assert len(ds.events) == args.rows
-        print(f"## {args.rows:,} GED-shaped rows (CPU, min / median of {args.repeat})")
-        base = cpu(baseline, args.repeat)
-        print(f"csv.reader baseline       {base[0] / args.rows * 1e6:7.1f} / {base[1] / args.rows * 1e6:7.1f} µs/row")
-        for label, action in (("formats.read_rows", rows), ("cc.read (a Dataset)", dataset)):
-            low, mid = cpu(action, args.repeat)
-            per_row = mid / args.rows * 1e6
-            verdict = "meets" if per_row <= TARGET_US_PER_ROW else "misses"
-            print(f"{label:<25} {low / args.rows * 1e6:7.1f} / {per_row:7.1f} µs/row "
-                  f"({mid / base[1]:.1f}x csv.reader); target <= {TARGET_US_PER_ROW:.0f} µs/row: {verdict}")
-
+        del result
+        # Twice: in a process holding nothing else, then in one that holds a data set of the
+        # same size (a program that has read a file before): every object alive is more for
+        # the collector to walk, in the baseline as in the reads.
+        section("nothing else alive")
+        held = dataset()
+        assert isinstance(held, cc.Dataset)
+        assert len(held.events) == args.rows
+        section(f"a data set of {args.rows:,} events alive")
 
 if __name__ == "__main__":
     main()
