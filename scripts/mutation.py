@@ -118,6 +118,11 @@ _FAST_MISS = ("the fast hook called without its item or without an argument fail
               "builds the same record or words the same error (only slower)")
 _UNSHARED = ("without the table of a path's first steps each field walks its path from the records again: the "
              "same values (the cost is time)")
+_SPAN_TABLE = ("the load's table of spans by text or by object is never hit: each span is built again and shared "
+               "through memo.shared, so the records hold the same spans (the cost is time)")
+_BY_TEXT = ("only which values are also found by their JSON items (structure_by_text) changes, for fewer or more types "
+            "or none: a value is found there only by the very string items it was built from, so the same value is "
+            "built either way, and memo.shared shares it as before (the cost is time)")
 EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.loading.x__reject_duplicate_keys__mutmut_5":
         "the loop runs only when some key is given twice, and the mutant then raises at once as the original does "
@@ -238,7 +243,6 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_10": _INTERNED,
     "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_3":
         "id types then take the converter's own hook for them (str's), which returns the same string",
-    "caucasus_conflict.convert.x__fast_optional__mutmut_1": _FALLBACK,
     "caucasus_conflict.convert.x__is_plain__mutmut_16": _SHARED,
     "caucasus_conflict.convert.x__is_plain__mutmut_17": _SHARED,
     "caucasus_conflict.convert.x__is_plain__mutmut_26": _SHARED,
@@ -263,6 +267,51 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.convert.xǁFastHooksǁ_build__mutmut_49": _TYPE_UNREAD,
     "caucasus_conflict.convert.x__fast_float__mutmut_3": _FALLBACK,
     "caucasus_conflict.convert.x__fast_float__mutmut_5": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_4": _SPAN_TABLE,
+    "caucasus_conflict.convert.x__fast_span__mutmut_31": _SPAN_TABLE,
+    "caucasus_conflict.convert.x__fast_span__mutmut_32": _SPAN_TABLE,
+    "caucasus_conflict.convert.x__fast_span__mutmut_9":
+        "the shortcut for a stated day is never taken: TimeSpan.parse builds an equal span from the same text "
+        "(both read years 0001..9999 and only real days), or refuses it and the detailed path words the error",
+    "caucasus_conflict.convert.x__fast_span__mutmut_10": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_11": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_12": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_14": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_16": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_17": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_18": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_19": _FALLBACK,
+    "caucasus_conflict.convert.x__fast_span__mutmut_36": _TYPE_UNREAD,
+    "caucasus_conflict.convert.x__structure_span__mutmut_53": _TYPE_UNREAD,
+    "caucasus_conflict.convert.x__structure_span__mutmut_88": _TYPE_UNREAD,
+    "caucasus_conflict.convert.x__unstructure_span__mutmut_4":
+        "a day span always has its start (and its end, the same day), so the shortcut is never taken; the general "
+        "branch writes the same text: format() of a day is its ISO date",
+    "caucasus_conflict.convert.x__unstructure_span__mutmut_34":
+        "an inferred span always has a reason that is not blank (TimeSpan refuses one without), so the text after "
+        "'or' is never written",
+    "caucasus_conflict.convert.x__is_text__mutmut_1": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_2": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_4": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_10": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_12": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_14": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_16": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_17": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_18": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_19": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_20": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_21": _BY_TEXT,
+    "caucasus_conflict.convert.x__is_text__mutmut_23": _BY_TEXT,
+    "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_27": _BY_TEXT,
+    "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_31": _BY_TEXT,
+    "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_32": _BY_TEXT,
+    "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_40": _BY_TEXT,
+    "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_41":
+        "values are kept by their JSON items when no item is a string instead of when all are: of values other than "
+        "strings a text field takes only null (or, from Python, an enum member, equal to its text), so a key found "
+        "again is of items that build the same value",
+    "caucasus_conflict.convert.xǁFastHooksǁ_record__mutmut_42": _BY_TEXT,
     "caucasus_conflict.convert.x__structure_enum__mutmut_11": _CLOSEST,
     "caucasus_conflict.convert.x__structure_enum__mutmut_13": _CLOSEST,
     "caucasus_conflict.convert.x_format_exception__mutmut_20": _CLOSEST,

@@ -223,6 +223,26 @@ class TestFastPath:
         """A type the fast path has no hook of its own for is structured by the converter's hook."""
         assert FastHooks(make_converter()).get(dict[str, tuple[int, ...]])({"a": [1, 2]}, Memo()) == {"a": (1, 2)}
 
+    @pytest.mark.parametrize("type_", [int | str, int | str | None], ids=["two types", "two types or None"])
+    def test_a_union_that_is_not_an_optional_takes_the_converters_hook(self, type_: Any) -> None:
+        """A union other than ``X | None`` is not read as an optional X: a user's own hook for it is used."""
+        conv = make_converter()
+        conv.register_structure_hook(type_, lambda value, _: ("mine", value))
+        assert FastHooks(conv).get(type_)(5, Memo()) == ("mine", 5)
+
+    def test_an_optional_date_given_as_a_day_is_kept(self) -> None:
+        """A ceasefire's effective date written as one day loads as that day, not as no date (#13)."""
+        cite = [CITATION]
+        text = json.dumps({
+            "format": "caucasus_conflict/1",
+            "sources": [{"id": "s", "title": "T", "publisher": "P", "url": "https://example.org", "credit": "P",
+                         "published": "2020", "blocks": 3}],
+            "actors": [{"id": "a", "name": "A", "kind": "state", "citations": cite}],
+            "ceasefires": [{"id": "c", "name": "C", "party_ids": ["a"], "declared": "2020-11",
+                            "effective": "2020-11-10", "citations": cite}],
+        })
+        assert cc.loads(text).ceasefires[0].effective == cc.TimeSpan.day(2020, 11, 10)
+
     def test_shares_values(self) -> None:
         """Within one load, equal spans and small values are one object each."""
         hook = FastHooks(make_converter()).get(cc.Event)
@@ -679,6 +699,8 @@ class TestSpansAndKinds:
             ({"basis": "stated"}, cc.TimeSpan, cc.RecordError, "when", "be given", {"basis": "stated"}),
             (5, cc.TimeSpan, cc.RecordTypeError, None, "be a time span", 5),
             ("sttae", cc.ActorKind, cc.RecordError, None, f"be one of {KINDS}", "sttae"),
+            ({"when": "2023", "first": "2023-01-02"}, cc.TimeSpan, cc.RecordError, "first",
+             "be '2023-01-01', the first day of '2023'", "2023-01-02"),
         ],
     )
     def test_errors_carry_field_expectation_and_value(self, value: object, type_: type[Any],
@@ -711,3 +733,36 @@ class TestCattrsConventions:
         assert [(note.index, note.type) for _, note in failed] == [(1, cc.Citation), (3, cc.Citation)]
         assert others == []
         assert cattrs.transform_error(info.value)[0].endswith("@ $[1].source_id")
+
+    def test_an_array_error_names_its_type(self) -> None:
+        """The error of a failed array names the tuple type, in its class and in each item's note, as cattrs does."""
+        with pytest.raises(cattrs.IterableValidationError) as info:
+            make_converter().structure([CITATION, {"source_id": 5}], tuple[cc.Citation, ...])
+        assert info.value.cl == tuple[cc.Citation, ...]
+        assert [str(note) for _, note in info.value.group_exceptions()[0]] == [
+            "Structuring tuple[caucasus_conflict.model.Citation, ...] @ index 1"]
+
+    def test_an_item_keeps_the_notes_of_its_own_error(self) -> None:
+        """A note a user's hook puts on its error stays on it, before the note naming the item's index."""
+        def structure_point(value: Any, _: Any) -> Point:
+            error = ValueError("x must be positive")
+            error.add_note("points lie in the first quadrant")
+            raise error
+
+        conv = make_converter()
+        conv.register_structure_hook(Point, structure_point)
+        with pytest.raises(cattrs.IterableValidationError) as info:
+            conv.structure([{"x": -1}], tuple[Point, ...])
+        assert [str(note) for note in info.value.exceptions[0].__notes__] == [
+            "points lie in the first quadrant", f"Structuring {tuple[Point, ...]} @ index 0"]
+
+    def test_several_span_disagreements_are_one_error_of_the_span(self) -> None:
+        """A span object that disagrees with its 'when' in two ways raises one ClassValidationError for TimeSpan."""
+        with pytest.raises(cattrs.ClassValidationError) as info:
+            make_converter().structure({"when": "2020-11", "last": "2020-11-31", "precision": "day"}, cc.TimeSpan)
+        assert (str(info.value), info.value.cl) == ("While structuring TimeSpan (2 sub-exceptions)", cc.TimeSpan)
+        assert [str(p) for p in problems_from(info.value)] == [
+            "$.last: 'last' must be '2020-11-30', the last day of '2020-11' (got '2020-11-31'); correct it or "
+            "leave it out, 'when' decides",
+            "$.precision: 'precision' must be 'month' for '2020-11' (got 'day'); correct it or leave it out, "
+            "'when' decides"]
