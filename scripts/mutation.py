@@ -210,6 +210,13 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.dataset.xǁDatasetǁmerge__mutmut_35":
         "the DataError caught is the integrity check's, raised with no file (a data set built in memory has "
         "none), so file=exc.file always passes None, the default",
+    "caucasus_conflict.dataset.xǁDatasetǁmerge__mutmut_32":
+        "the DataError caught is the integrity check's, raised with no file (a data set built in memory has "
+        "none), so file=exc.file and file=None pass the same None",
+    "caucasus_conflict.dataset.xǁDatasetǁrecord__mutmut_23":
+        "close_matches suggests three values by default: n=3 only says so",
+    "caucasus_conflict.dataset.xǁDatasetǁcontrol_history__mutmut_3":
+        "chronological reads by_id only for its truth (`if by_id`): None and False both keep the periods' order",
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",

@@ -753,3 +753,114 @@ class TestEventsMatchingByActor:
                 assert ds.events_matching(actor=actor, role=role, include_undated=include_undated) == expected
         assert any(ds.events_matching(actor=a, role=r) not in ((), ds.events_matching(actor=a))
                    for a in ds.actors for r in cc.Role)
+
+
+# -- what the lookups' errors and defaults promise (found by mutation testing, #9) -------------
+
+def seven_conflicts() -> cc.Dataset:
+    """Seven conflicts named "Xland: region N", each with one dyad "Xland - rebels N", and no ceasefire."""
+    conflicts = tuple(cc.Conflict(id=cc.ConflictId(f"k{n}"), name=f"Xland: region {n}", citations=CITE)
+                      for n in range(7))
+    dyads = tuple(cc.Dyad(id=cc.DyadId(f"d{n}"), name=f"Xland - rebels {n}", conflict_id=cc.ConflictId(f"k{n}"),
+                          citations=CITE) for n in range(7))
+    return cc.Dataset(sources=(SOURCE,), conflicts=conflicts, dyads=dyads)
+
+
+class TestLookupWords:
+    """Each id lookup names the record type it looked for, in its error and its message."""
+
+    @pytest.mark.parametrize("kind", ["source", "ceasefire", "claim", "stance", "event"])
+    def test_an_unknown_id_names_the_type(self, kind: str) -> None:
+        with pytest.raises(cc.UnknownNameError) as info:
+            getattr(cc.load(), kind)("no-such-id")
+        assert (info.value.kind, info.value.query) == (kind, "no-such-id")
+        assert str(info.value).startswith(f"no {kind} named 'no-such-id';")
+
+    @pytest.mark.parametrize("kind", ["source", "ceasefire", "claim", "stance", "event", "record"])
+    def test_an_id_that_is_no_string_names_the_type(self, kind: str) -> None:
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            getattr(cc.load(), kind)(42)
+        assert str(info.value) == f"expected the {kind}'s id as a string (got int: 42)"
+
+    def test_an_unknown_record_id(self) -> None:
+        with pytest.raises(cc.UnknownNameError) as info:
+            cc.load().record("azerbaijan-operation")
+        assert (info.value.kind, info.value.query) == ("record", "azerbaijan-operation")
+        assert str(info.value) == ("no record named 'azerbaijan-operation'; did you mean 'azerbaijan-operation-2020', "
+                                   "'azerbaijan-territory', 'azerbaijan'?")
+
+
+class TestFindDefaults:
+    """``find_*`` list five matches unless told otherwise, and refuse a query that is no string."""
+
+    def test_five_actors_and_territories_by_default(self) -> None:
+        ds = cc.load()
+        assert len(ds.find_actors("a", limit=50)) > 5
+        assert ds.find_actors("a") == ds.find_actors("a", limit=50)[:5]
+        territories = ds.find_territories("a", limit=50)
+        assert len(territories) > 5
+        assert ds.find_territories("a") == territories[:5]
+
+    def test_five_conflicts_and_dyads_by_default(self) -> None:
+        ds = seven_conflicts()
+        assert len(ds.find_conflicts("Xland region", limit=50)) == 7
+        assert ds.find_conflicts("Xland region") == ds.find_conflicts("Xland region", limit=50)[:5]
+        assert len(ds.find_dyads("Xland rebels", limit=50)) == 7
+        assert ds.find_dyads("Xland rebels") == ds.find_dyads("Xland rebels", limit=50)[:5]
+
+    @pytest.mark.parametrize("method", ["find_actors", "find_territories", "find_conflicts", "find_dyads"])
+    def test_a_query_that_is_no_string(self, method: str) -> None:
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            getattr(seven_conflicts(), method)(1)
+        assert str(info.value) == "expected the query as a string (got int: 1)"
+
+    def test_get_territory_gives_the_default(self) -> None:
+        assert cc.load().get_territory("Atlantis", "none") == "none"
+
+
+class TestConflictListings:
+    def test_nothing_linked_is_an_empty_tuple(self) -> None:
+        """A conflict with no ceasefire, a dyad with none: ``()``, as every listing gives."""
+        ds = seven_conflicts()
+        bare = cc.Dataset(sources=(SOURCE,), conflicts=ds.conflicts)
+        assert bare.dyads_of("k0") == ()
+        assert ds.ceasefires_of("k0") == ()
+        assert ds.ceasefires_of_dyad("d0") == ()
+
+    def test_backers_count_unless_left_out(self) -> None:
+        """conflicts_involving lists a conflict an actor only backed, unless ``supporters=False``."""
+        actors = tuple(cc.Actor(id=cc.ActorId(a), name=a.title(), kind=cc.ActorKind.STATE, citations=CITE)
+                       for a in ("xland", "rebels", "backer"))
+        parties = (cc.Participant(actor_id=cc.ActorId("xland"), role=cc.Role.INITIATOR, side=cc.Side.A),
+                   cc.Participant(actor_id=cc.ActorId("rebels"), role=cc.Role.TARGET, side=cc.Side.B),
+                   cc.Participant(actor_id=cc.ActorId("backer"), role=cc.Role.SUPPORTER, side=cc.Side.B))
+        conflict = cc.Conflict(id=cc.ConflictId("k"), name="Xland: region", participants=parties, citations=CITE)
+        ds = cc.Dataset(sources=(SOURCE,), actors=actors, conflicts=(conflict,))
+        assert ds.conflicts_involving("backer") == (conflict,)
+        assert ds.conflicts_involving("backer", side="b") == (conflict,)
+        assert ds.conflicts_involving("backer", supporters=False) == ()
+        assert ds.conflicts_involving("rebels", supporters=False) == (conflict,)
+
+
+class TestMergeErrorsAndProblems:
+    @staticmethod
+    def named(actor_id: str, name: str) -> cc.Dataset:
+        actor = cc.Actor(id=cc.ActorId(actor_id), name=name, kind=cc.ActorKind.STATE, citations=CITE)
+        return cc.Dataset(sources=(SOURCE,), actors=(actor,))
+
+    def test_problems_of_every_part_are_carried(self) -> None:
+        """A merged data set lists the problems its parts' readers found, in the order of the parts."""
+        first = cc.Dataset(sources=(SOURCE,), problems=(cc.Problem("a.csv:2:year", "no year"),))
+        second = attrs.evolve(self.named("x", "X"), problems=(cc.Problem("b.csv:3:best", "no figure"),))
+        assert [str(p) for p in first.merge(second).problems] == ["a.csv:2:year: no year", "b.csv:3:best: no figure"]
+
+    def test_a_name_clash_names_the_mapping(self) -> None:
+        """Two actors of one name and different ids: the clash is reported, with the mapping that would join them."""
+        with pytest.raises(cc.DataError) as info:
+            self.named("azerbaijan", "Azerbaijan").merge(self.named("ucdp-actor-64", "Azerbaijan"))
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[1].name: 'Azerbaijan' is already a name of actor 'azerbaijan'; names and aliases must identify "
+            "one record"]
+        assert info.value.advice == ("Records of different data sets share a name, and a name alone never joins "
+                                     "them. If they are the same, say so with mapping={'ucdp-actor-64': "
+                                     "'azerbaijan'}; if not, rename one.")
