@@ -864,3 +864,63 @@ class TestMergeErrorsAndProblems:
         assert info.value.advice == ("Records of different data sets share a name, and a name alone never joins "
                                      "them. If they are the same, say so with mapping={'ucdp-actor-64': "
                                      "'azerbaijan'}; if not, rename one.")
+
+
+class TestCeasefiresInForce:
+    """`ceasefires_in_force` against a scan of every ceasefire, by the rules its docstring gives."""
+
+    @staticmethod
+    def in_force(ds: cc.Dataset, ceasefire: cc.Ceasefire, at: cc.TimeSpan, known_only: bool) -> bool:
+        first = dt.date.min if at.first_day is None else at.first_day  # an open end is unbounded
+        last = dt.date.max if at.last_day is None else at.last_day
+        effective = ceasefire.effective
+        start = effective if effective is not None and effective.is_known else ceasefire.declared
+        if not start.is_known:  # undated: in force at no date
+            return False
+        if start.first_day is not None and start.first_day > last:  # not yet in force by the window's end
+            return False
+        horizon = ds.horizon_of(ceasefire)
+        past = horizon is not None and horizon.last_day is not None and first > horizon.last_day
+        ended = ceasefire.ended
+        if ended is None:  # open: in force, though past the horizon only last known
+            return not (known_only and past)
+        if ended.last_day is None:  # ended on a day not given: over by the horizon
+            return not past
+        return ended.last_day >= first
+
+    @given(ds=DATASETS, at=WINDOW_BOUNDS, known_only=st.booleans())
+    def test_matches_brute_force(self, ds: cc.Dataset, at: cc.TimeSpan, known_only: bool) -> None:
+        expected = tuple(c for c in ds.ceasefires_in_order() if self.in_force(ds, c, at, known_only))
+        assert ds.ceasefires_in_force(at, known_only=known_only) == expected
+
+    @pytest.mark.parametrize("at", ["2020-11-01", "2020-11-05", "2020-11-30", "2020-11", "2020"])
+    def test_a_month_declared_may_be_in_force_on_any_of_its_days(self, at: str) -> None:
+        """Declared in November 2020 (no day given), the armistice can be in force on its first day or any other."""
+        ds = cc.load()
+        assert ds.ceasefires_in_force(at) == (ds.ceasefire("armistice-2020-11"),)
+        assert ds.ceasefires_in_force("2020-10-31") == ()
+
+    def test_an_ended_ceasefire_does_not_hide_later_ones(self) -> None:
+        ds = cc.load()
+        armistice = ds.ceasefire("armistice-2020-11")
+        earlier = attrs.evolve(armistice, id=cc.CeasefireId("earlier"), declared=cc.TimeSpan.parse("2016-04"),
+                               ended=cc.TimeSpan.parse("2016-05"), provisions=(), territory_ids=(),
+                               strained_by_ids=(), event_id=None, external_ids=())
+        both = cc.Dataset(**{**{t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES},
+                             "ceasefires": (armistice, earlier)})
+        assert both.ceasefires_in_force("2016-04-20") == (earlier,)
+        assert both.ceasefires_in_force("2021") == (armistice,)
+
+    def test_one_past_its_horizon_does_not_hide_later_ones(self) -> None:
+        """With known_only, an open ceasefire known only from an old report is left out; later ones still count."""
+        ds = cc.load()
+        armistice = ds.ceasefire("armistice-2020-11")
+        old_report = cc.Source(id=cc.SourceId("old-report"), title="T", publisher="P", url="https://example.org",
+                               published=cc.TimeSpan.parse("2016-06-01"), credit="P", blocks=1)
+        earlier = attrs.evolve(armistice, id=cc.CeasefireId("earlier"), declared=cc.TimeSpan.parse("2016-04"),
+                               provisions=(), territory_ids=(), strained_by_ids=(), event_id=None, external_ids=(),
+                               citations=(cc.Citation(cc.SourceId("old-report"), (1,)),))
+        both = cc.Dataset(**{**{t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES},
+                             "sources": (*ds.sources, old_report), "ceasefires": (armistice, earlier)})
+        assert both.ceasefires_in_force("2021") == (earlier, armistice)
+        assert both.ceasefires_in_force("2021", known_only=True) == (armistice,)
