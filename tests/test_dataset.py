@@ -924,3 +924,26 @@ class TestCeasefiresInForce:
                              "sources": (*ds.sources, old_report), "ceasefires": (armistice, earlier)})
         assert both.ceasefires_in_force("2021") == (earlier, armistice)
         assert both.ceasefires_in_force("2021", known_only=True) == (armistice,)
+
+
+class TestClaimsMatchingOneFilter:
+    def test_about_alone_is_claims_about(self) -> None:
+        """claims_matching(about=X) needs no claimant: it is claims_about(X), in order; no filter lists every claim."""
+        ds = cc.load()
+        for entity in (*ds.actors, *ds.territories):
+            assert ds.claims_matching(about=entity) == ds.claims_about(entity)
+        assert any(ds.claims_matching(about=entity) for entity in ds.territories)
+        assert ds.claims_matching() == ds.claims_in_order()
+
+
+class TestLastKnownOfAFigure:
+    def test_an_open_as_of_is_last_known_past_the_horizon(self) -> None:
+        """A population counted "since 2020" (an open as_of) is only last known after its source's horizon."""
+        ds = cc.load()
+        counted = cc.Population(count=cc.Count(120_000), as_of=cc.TimeSpan.parse("2020/.."),
+                                citations=ds.actors[0].citations)
+        horizon = ds.horizon_of(counted)
+        assert horizon is not None and horizon.last_day is not None
+        after = (horizon.last_day + dt.timedelta(days=1)).isoformat()
+        assert ds.last_known_as_of(counted, at=after) == horizon
+        assert ds.last_known_as_of(counted, at=horizon.last_day.isoformat()) is None
