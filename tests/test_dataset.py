@@ -930,7 +930,8 @@ class TestClaimsMatchingOneFilter:
     def test_about_alone_is_claims_about(self) -> None:
         """claims_matching(about=X) needs no claimant: it is claims_about(X), in order; no filter lists every claim."""
         ds = cc.load()
-        for entity in (*ds.actors, *ds.territories):
+        entities: list[cc.Actor | cc.Territory] = [*ds.actors, *ds.territories]
+        for entity in entities:
             assert ds.claims_matching(about=entity) == ds.claims_about(entity)
         assert any(ds.claims_matching(about=entity) for entity in ds.territories)
         assert ds.claims_matching() == ds.claims_in_order()
@@ -943,7 +944,8 @@ class TestLastKnownOfAFigure:
         counted = cc.Population(count=cc.Count(120_000), as_of=cc.TimeSpan.parse("2020/.."),
                                 citations=ds.actors[0].citations)
         horizon = ds.horizon_of(counted)
-        assert horizon is not None and horizon.last_day is not None
+        assert horizon is not None
+        assert horizon.last_day is not None
         after = (horizon.last_day + dt.timedelta(days=1)).isoformat()
         assert ds.last_known_as_of(counted, at=after) == horizon
         assert ds.last_known_as_of(counted, at=horizon.last_day.isoformat()) is None
