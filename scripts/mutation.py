@@ -116,6 +116,8 @@ _TWICE_SET = ("every object the walk meets was built by _keep_duplicate_keys, wh
               "default of getattr is never used")
 _FAST_MISS = ("the fast hook called without its item or without an argument fails at once, and the detailed path "
               "builds the same record or words the same error (only slower)")
+_LOOKED_UP = ("every territory then takes the look-up, which gives a held territory back as it is and refuses "
+              "any other exactly as before: the fast path for a held territory only saves the call")
 _UNSHARED = ("without the table of a path's first steps each field walks its path from the records again: the "
              "same values (the cost is time)")
 _SPAN_TABLE = ("the load's table of spans by text or by object is never hit: each span is built again and shared "
@@ -217,6 +219,12 @@ EQUIVALENT: Final[dict[str, str]] = {
         "close_matches suggests three values by default: n=3 only says so",
     "caucasus_conflict.dataset.xǁDatasetǁcontrol_history__mutmut_3":
         "chronological reads by_id only for its truth (`if by_id`): None and False both keep the periods' order",
+    "caucasus_conflict.dataset.xǁDatasetǁcontroller_of__mutmut_5": _LOOKED_UP,
+    "caucasus_conflict.dataset.xǁDatasetǁcontroller_of__mutmut_7": _LOOKED_UP,
+    "caucasus_conflict.dataset.xǁDatasetǁcontroller_of__mutmut_24":
+        "chronological reads by_id only for its truth (`if by_id`): None and False both keep the periods' order",
+    "caucasus_conflict.dataset.xǁDatasetǁcontroller_of__mutmut_28":
+        "sorting one control period gives it back as it is: the length check only saves the call",
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",

@@ -949,3 +949,41 @@ class TestLastKnownOfAFigure:
         after = (horizon.last_day + dt.timedelta(days=1)).isoformat()
         assert ds.last_known_as_of(counted, at=after) == horizon
         assert ds.last_known_as_of(counted, at=horizon.last_day.isoformat()) is None
+
+
+class TestControllerOfEdges:
+    def test_a_period_from_the_first_day_asked(self) -> None:
+        """A period that begins on the one day asked (Lachin, from November 2020) is in force that day."""
+        ds = cc.load()
+        lachin = ds.territory("Lachin corridor")
+        assert ds.controller_of(lachin, at="2020-11-01") == lachin.control
+        assert ds.controller_of("Lachin corridor", at="2020-11-01") == lachin.control
+        assert ds.controller_of(lachin, at="2020-10-31") == ()
+
+    def test_a_territory_of_another_data_set_is_refused(self) -> None:
+        """A territory this data set does not hold (an edited copy) gets the library's error, not its periods."""
+        ds = cc.load()
+        copy = attrs.evolve(ds.territory("Lachin corridor"), note="edited")
+        with pytest.raises(cc.QueryError, match="this data set holds no territory equal to the one passed"):
+            ds.controller_of(copy, at="2021")
+
+
+class TestCeasefireDefaults:
+    def test_overlap_and_every_date_by_default(self) -> None:
+        """By default a window takes a ceasefire whose declared date overlaps it, open ends past the horizon too."""
+        ds = cc.load()
+        armistice = ds.ceasefire("armistice-2020-11")
+        assert ds.ceasefires_between("2020-11-05", "2020-11-05") == (armistice,)
+        assert ds.ceasefires_between("2020-11-05", "2020-11-05", within=True) == ()
+        open_ended = attrs.evolve(armistice, declared=cc.TimeSpan.parse("2020-11/.."))
+        reopened = cc.Dataset(**{**{t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES},
+                                 "ceasefires": (open_ended,)})
+        assert reopened.ceasefires_between("2024", None) == (open_ended,)
+        assert reopened.ceasefires_between("2024", None, known_only=True) == ()
+
+    def test_an_open_start_is_never_last_known(self) -> None:
+        """last_known_as_of a window with an open start ("../2024") is None, as its docstring says."""
+        ds = cc.load()
+        (period,) = ds.territory("Lachin corridor").control
+        assert ds.last_known_as_of(period, at="2024") is not None
+        assert ds.last_known_as_of(period, at="../2024") is None
