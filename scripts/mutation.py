@@ -225,6 +225,9 @@ EQUIVALENT: Final[dict[str, str]] = {
         "chronological reads by_id only for its truth (`if by_id`): None and False both keep the periods' order",
     "caucasus_conflict.dataset.xǁDatasetǁcontroller_of__mutmut_28":
         "sorting one control period gives it back as it is: the length check only saves the call",
+    "caucasus_conflict.dataset.xǁDatasetǁceasefires_between__mutmut_16":
+        "the pool is in chronological order of declared dates, which puts undated ones last: after the first "
+        "undated ceasefire only undated ones follow, and the window takes none of them",
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",

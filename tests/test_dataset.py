@@ -987,3 +987,59 @@ class TestCeasefireDefaults:
         (period,) = ds.territory("Lachin corridor").control
         assert ds.last_known_as_of(period, at="2024") is not None
         assert ds.last_known_as_of(period, at="../2024") is None
+
+
+class TestContradictionsFiltered:
+    @staticmethod
+    def expected(ds: cc.Dataset, by: cc.Actor | None, about: cc.Actor | cc.Territory | None
+                 ) -> tuple[tuple[cc.Claim, cc.Claim], ...]:
+        """The pairs of `contradictions()` in which either claim is among claims_matching(by, about)."""
+        if by is None and about is None:
+            return ds.contradictions()
+        matching = ds.claims_matching(by=by, about=about)
+        return tuple(pair for pair in ds.contradictions() if pair[0] in matching or pair[1] in matching)
+
+    def test_every_filter_against_a_scan(self) -> None:
+        """With by and/or about, the pairs with at least one claim among claims_matching: either one, not both."""
+        ds = cc.load()
+        abouts: list[cc.Actor | cc.Territory | None] = [None, *ds.actors, *ds.territories]
+        seen = set()
+        for by in (None, *ds.actors):
+            for about in abouts:
+                got = ds.contradictions(by=by, about=about)
+                assert got == self.expected(ds, by, about)
+                seen.add(len(got))
+        assert len(seen) >= 3  # the filters keep none, some and every pair somewhere
+
+    def test_a_pair_is_kept_for_either_of_its_claims(self) -> None:
+        """Filtering by each claimant of a pair keeps the pair: by the earlier claim's and by the later's."""
+        ds = cc.load()
+        for first, second in ds.contradictions():
+            for claim in (first, second):
+                assert claim.claimant_id is not None
+                assert (first, second) in ds.contradictions(by=claim.claimant_id)
+
+
+class TestMoreLookupWords:
+    def test_by_external_id_names_the_argument_that_is_no_string(self) -> None:
+        ds = cc.load()
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            ds.by_external_id(1, "373")  # type: ignore[call-overload]
+        assert str(info.value) == "expected the scheme as a string (got int: 1)"
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            ds.by_external_id("gwno", 1.5)  # type: ignore[call-overload]
+        assert str(info.value) == "expected the value as a string (got float: 1.5)"
+
+    def test_get_actor_of_a_record_held_or_not(self) -> None:
+        """get_actor of an actor held gives it back; of an edited copy (not held), the default."""
+        ds = cc.load()
+        held = ds.actor("Azerbaijan")
+        assert ds.get_actor(held) is held
+        assert ds.get_actor(attrs.evolve(held, note="edited")) is None
+        assert ds.get_actor(attrs.evolve(held, note="edited"), "none") == "none"
+
+    def test_a_ceasefire_declared_on_the_windows_last_day(self) -> None:
+        ds = cc.load()
+        armistice = ds.ceasefire("armistice-2020-11")
+        assert ds.ceasefires_between(None, "2020-11-01") == (armistice,)
+        assert ds.ceasefires_between(None, "2020-10-31") == ()
