@@ -228,6 +228,16 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.dataset.xǁDatasetǁceasefires_between__mutmut_16":
         "the pool is in chronological order of declared dates, which puts undated ones last: after the first "
         "undated ceasefire only undated ones follow, and the window takes none of them",
+    "caucasus_conflict.dataset.x__day_bounds__mutmut_1":
+        "the fast path for a query date written YYYY-MM-DD is lost; the general path (_dated) reads the same day",
+    "caucasus_conflict.dataset.x__day_bounds__mutmut_2":
+        "the fast path for a query date written YYYY-MM-DD is lost; the general path (_dated) reads the same day",
+    "caucasus_conflict.dataset.x__last__mutmut_1":
+        "a horizon always has a last day (Source.horizon is None where its date has none), so the MAX_ORDINAL "
+        "branch is never taken",
+    "caucasus_conflict.dataset.xǁDatasetǁ_by_id__mutmut_20": "close_matches suggests three values by default: n=3 only says so",
+    "caucasus_conflict.dataset.xǁDatasetǁby_external_id__mutmut_86":
+        "close_matches suggests three values by default: n=3 only says so",
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",

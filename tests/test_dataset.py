@@ -1043,3 +1043,56 @@ class TestMoreLookupWords:
         armistice = ds.ceasefire("armistice-2020-11")
         assert ds.ceasefires_between(None, "2020-11-01") == (armistice,)
         assert ds.ceasefires_between(None, "2020-10-31") == ()
+
+
+class TestSuggestionsAreThree:
+    """An unknown id or external id suggests the three closest, however many are close."""
+
+    @staticmethod
+    def crowded() -> cc.Dataset:
+        """Five events and five actors whose ids and UCDP ids are all close to each other."""
+        actors = tuple(cc.Actor(id=cc.ActorId(f"actor-{n}"), name=f"Actor {n}", kind=cc.ActorKind.STATE,
+                                external_ids=(cc.ExternalId("ucdp-actor", f"370{n}"),), citations=CITE)
+                       for n in range(1, 6))
+        events = tuple(cc.Event(id=cc.EventId(f"clash-{n}"), kind=cc.EventKind.CLASHES, summary="A clash",
+                                span=cc.TimeSpan.parse("2020"), citations=CITE) for n in range(1, 6))
+        return cc.Dataset(sources=(SOURCE,), actors=actors, events=events)
+
+    def test_an_unknown_event_id(self) -> None:
+        with pytest.raises(cc.UnknownNameError) as info:
+            self.crowded().event("clash-0")
+        assert len(info.value.suggestions) == 3
+
+    def test_an_unknown_external_id(self) -> None:
+        with pytest.raises(cc.UnknownExternalIdError) as info:
+            self.crowded().by_external_id("ucdp-actor", "370")
+        assert len(info.value.suggestions) == 3
+
+    def test_an_unknown_external_id_of_a_type(self) -> None:
+        """With record_type, the suggestions are values that records of that type carry."""
+        with pytest.raises(cc.UnknownExternalIdError) as info:
+            cc.load().by_external_id("gwno", "37", record_type=cc.Actor)
+        assert info.value.suggestions == ("gwno:373", "gwno:371")
+        with pytest.raises(cc.UnknownExternalIdError) as info:
+            cc.load().by_external_id("gwno", "37", record_type=cc.Event)
+        assert info.value.suggestions == ()
+
+    def test_a_record_type_that_is_no_record_class(self) -> None:
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            cc.load().by_external_id("gwno", 373, record_type=int)  # type: ignore[type-var]
+        assert str(info.value) == ("record_type must be a record class (Source, Actor, Territory, Event, Ceasefire, "
+                                   "Claim, Stance, Conflict, Dyad), got \"<class 'int'>\"")
+
+
+class TestEmptyListings:
+    def test_a_territory_without_events(self) -> None:
+        """events_in of a territory no event names is ``()``, as every listing gives."""
+        ds = cc.load()
+        assert ds.events_in("armenia-territory") == ()
+
+    def test_actors_by_stance_past_the_horizon(self) -> None:
+        """By default an open stance is last known past its horizon; known_only=True leaves it out."""
+        ds = cc.load()
+        russia = ds.actor("Russia")
+        assert russia in ds.actors_by_stance("mediates", at="2024")
+        assert russia not in ds.actors_by_stance("mediates", at="2024", known_only=True)
