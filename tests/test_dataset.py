@@ -1096,3 +1096,22 @@ class TestEmptyListings:
         russia = ds.actor("Russia")
         assert russia in ds.actors_by_stance("mediates", at="2024")
         assert russia not in ds.actors_by_stance("mediates", at="2024", known_only=True)
+
+
+class TestEventsMatchingDefaults:
+    def test_a_window_is_read_as_events_between_reads_it(self) -> None:
+        """By default a window takes overlapping events, dated ones only, open ones past the horizon too."""
+        ds = TestEventsMatchingByActor.with_an_undated_event()
+        for start, end in (("2020-10", "2020-10"), ("2024", None), (None, "1990"), ("1991", "2021")):
+            assert ds.events_matching(start=start, end=end) == ds.events_between(start, end)
+        assert ds.events_matching(start="2020-10", end="2020-10") != ds.events_between("2020-10", "2020-10",
+                                                                                      within=True)
+        assert ds.events_matching(start="2024") != ds.events_between("2024", None, known_only=True)
+        kind = ds.event("undated-copy").kind  # of an undated event, left out unless asked for
+        assert ds.events_matching(kind=kind) == tuple(e for e in ds.events_of_kind(kind) if e.span.is_known)
+        assert ds.events_matching(kind=kind) != ds.events_of_kind(kind)
+
+    def test_role_without_actor(self) -> None:
+        with pytest.raises(cc.QueryError) as info:
+            cc.load().events_matching(role="initiator")
+        assert str(info.value) == "'role' needs 'actor': the role is the one that actor plays"
