@@ -1115,3 +1115,16 @@ class TestEventsMatchingDefaults:
         with pytest.raises(cc.QueryError) as info:
             cc.load().events_matching(role="initiator")
         assert str(info.value) == "'role' needs 'actor': the role is the one that actor plays"
+
+    def test_the_window_flags_are_passed_on(self) -> None:
+        """include_undated and known_only reach the window's query; with no filter, undated events only when asked."""
+        ds = TestEventsMatchingByActor.with_an_undated_event()
+        for start, end in (("2020-10", "2020-10"), ("2024", None)):
+            assert ds.events_matching(start=start, end=end, include_undated=True) == ds.events_between(
+                start, end, include_undated=True)
+            assert ds.events_matching(start=start, end=end, known_only=True) == ds.events_between(
+                start, end, known_only=True)
+        assert ds.events_matching(start="2024", known_only=True) != ds.events_matching(start="2024")
+        assert ds.events_matching(start="2024", include_undated=True) != ds.events_matching(start="2024")
+        assert ds.events_matching() == tuple(e for e in ds.chronology() if e.span.is_known) != ds.chronology()
+        assert ds.events_matching(include_undated=True) == ds.chronology()
