@@ -238,6 +238,9 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.dataset.xǁDatasetǁ_by_id__mutmut_20": "close_matches suggests three values by default: n=3 only says so",
     "caucasus_conflict.dataset.xǁDatasetǁby_external_id__mutmut_86":
         "close_matches suggests three values by default: n=3 only says so",
+    "caucasus_conflict.dataset.x__member__mutmut_13": _CLOSEST,
+    "caucasus_conflict.dataset.x__member__mutmut_17": _CLOSEST,
+    "caucasus_conflict.dataset.x__member__mutmut_14": "close_matches's default cutoff is 0.6: cutoff=0.6 only says so",
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",

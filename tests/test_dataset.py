@@ -1128,3 +1128,23 @@ class TestEventsMatchingDefaults:
         assert ds.events_matching(start="2024", include_undated=True) != ds.events_matching(start="2024")
         assert ds.events_matching() == tuple(e for e in ds.chronology() if e.span.is_known) != ds.chronology()
         assert ds.events_matching(include_undated=True) == ds.chronology()
+
+
+class TestResolveWords:
+    def test_three_suggestions_however_many_are_close(self) -> None:
+        """Three actors and three territories close to the name asked: three suggestions, each resolving."""
+        actors = tuple(cc.Actor(id=cc.ActorId(f"actor-{n}"), name=f"Place {n}", kind=cc.ActorKind.STATE,
+                                citations=CITE) for n in (1, 2, 3))
+        lands = tuple(cc.Territory(id=cc.TerritoryId(f"land-{n}"), name=f"Place {n}", kind=cc.TerritoryKind.REGION,
+                                   citations=CITE) for n in (4, 5, 6))
+        ds = cc.Dataset(sources=(SOURCE,), actors=actors, territories=lands)
+        with pytest.raises(cc.UnknownNameError) as info:
+            ds.resolve("Place 0")
+        assert len(info.value.suggestions) == 3
+        for suggestion in info.value.suggestions:
+            assert ds.resolve(suggestion) in (*actors, *lands)
+
+    def test_an_entity_that_is_no_string(self) -> None:
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            cc.load().resolve(42)  # type: ignore[arg-type]
+        assert str(info.value) == "expected an actor, territory or event, or its id or name as a string (got int: 42)"
