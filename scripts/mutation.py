@@ -241,6 +241,16 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.dataset.x__member__mutmut_13": _CLOSEST,
     "caucasus_conflict.dataset.x__member__mutmut_17": _CLOSEST,
     "caucasus_conflict.dataset.x__member__mutmut_14": "close_matches's default cutoff is 0.6: cutoff=0.6 only says so",
+    "caucasus_conflict.dataset.x__window__mutmut_1":
+        "the fast path for a window given as days or open ends is lost; the general path reads the same first and last day",
+    "caucasus_conflict.dataset.x__window__mutmut_2":
+        "the fast path for a window given as days or open ends is lost; the general path reads the same first and last day",
+    "caucasus_conflict.dataset.x__window__mutmut_6":
+        "the fast path for a window given as days or open ends is lost; the general path reads the same first and last day",
+    "caucasus_conflict.dataset.x__window__mutmut_7":
+        "the fast path for a window given as days or open ends is lost; the general path reads the same first and last day",
+    "caucasus_conflict.dataset.x__window__mutmut_10":
+        "the fast path for a window given as days or open ends is lost; the general path reads the same first and last day",
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",
