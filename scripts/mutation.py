@@ -251,6 +251,14 @@ EQUIVALENT: Final[dict[str, str]] = {
         "the fast path for a window given as days or open ends is lost; the general path reads the same first and last day",
     "caucasus_conflict.dataset.x__window__mutmut_10":
         "the fast path for a window given as days or open ends is lost; the general path reads the same first and last day",
+    "caucasus_conflict.dataset.x__day_number__mutmut_1":
+        "the fast path for a bound written YYYY-MM-DD is lost (no ten-character text other than YYYY-MM-DD and the week date YYYY-Www-D, which this one still does not call fromisoformat on, is a date fromisoformat reads); the general path reads the same day or refuses the same text",
+    "caucasus_conflict.dataset.x__day_number__mutmut_6":
+        "the fast path for a bound written YYYY-MM-DD is lost (no ten-character text other than YYYY-MM-DD and the week date YYYY-Www-D, which this one still does not call fromisoformat on, is a date fromisoformat reads); the general path reads the same day or refuses the same text",
+    "caucasus_conflict.dataset.x__day_number__mutmut_7":
+        "the fast path for a bound written YYYY-MM-DD is lost (no ten-character text other than YYYY-MM-DD and the week date YYYY-Www-D, which this one still does not call fromisoformat on, is a date fromisoformat reads); the general path reads the same day or refuses the same text",
+    "caucasus_conflict.dataset.x__day_number__mutmut_8":
+        "the fast path for a bound written YYYY-MM-DD is lost (no ten-character text other than YYYY-MM-DD and the week date YYYY-Www-D, which this one still does not call fromisoformat on, is a date fromisoformat reads); the general path reads the same day or refuses the same text",
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",

@@ -1148,3 +1148,16 @@ class TestResolveWords:
         with pytest.raises(cc.ArgumentTypeError) as info:
             cc.load().resolve(42)  # type: ignore[arg-type]
         assert str(info.value) == "expected an actor, territory or event, or its id or name as a string (got int: 42)"
+
+
+class TestQueryDatesAreCalendarDates:
+    @pytest.mark.parametrize("text", ["2020-W01-1", "2020-W53-7", "20201101", "2020-1101"])
+    def test_other_iso_forms_are_refused(self, text: str) -> None:
+        """A week date or a basic-format date (which date.fromisoformat reads) is no query date: refused, not read."""
+        ds = cc.load()
+        message = f"invalid time span {text!r}: {text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+        for query in (lambda: ds.events_between(text, None), lambda: ds.events_between(None, text),
+                      lambda: ds.controller_of("Lachin corridor", at=text), lambda: ds.ceasefires_in_force(text)):
+            with pytest.raises(cc.TimeSpanError) as info:
+                query()
+            assert str(info.value).startswith(message)
