@@ -116,6 +116,8 @@ _TWICE_SET = ("every object the walk meets was built by _keep_duplicate_keys, wh
               "default of getattr is never used")
 _FAST_MISS = ("the fast hook called without its item or without an argument fails at once, and the detailed path "
               "builds the same record or words the same error (only slower)")
+_UNREACHED = ("TimeSpan.coerce refuses a value of the wrong type only with ArgumentTypeError, which _dated raises "
+              "again as it is just above, so the error of its branch for any other TypeError is never built")
 _LOOKED_UP = ("every territory then takes the look-up, which gives a held territory back as it is and refuses "
               "any other exactly as before: the fast path for a held territory only saves the call")
 _UNSHARED = ("without the table of a path's first steps each field walks its path from the records again: the "
@@ -200,9 +202,16 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.loading.x__loads__mutmut_12": _NO_MEMO,
     "caucasus_conflict.dataset.x__window__mutmut_5":
         "the fast path for a window given as days is lost; the general path reads the same first and last day",
-    "caucasus_conflict.dataset.x__dated__mutmut_5":
-        "TimeSpan.coerce refuses a value of the wrong type only with ArgumentTypeError, which is raised again as it "
-        "is just above, so the message of this branch for any other TypeError is never built",
+    "caucasus_conflict.dataset.x__dated__mutmut_3": _UNREACHED,
+    "caucasus_conflict.dataset.x__dated__mutmut_4": _UNREACHED,
+    "caucasus_conflict.dataset.x__dated__mutmut_5": _UNREACHED,
+    "caucasus_conflict.dataset.x__dated__mutmut_6": _UNREACHED,
+    "caucasus_conflict.dataset.x__dated__mutmut_7": _UNREACHED,
+    "caucasus_conflict.dataset.x__dated__mutmut_8": _UNREACHED,
+    "caucasus_conflict.dataset.x__dated__mutmut_9": _UNREACHED,
+    "caucasus_conflict.dataset.x__dated__mutmut_10": _UNREACHED,
+    "caucasus_conflict.dataset.x__dated__mutmut_11": _UNREACHED,
+    "caucasus_conflict.dataset.x__dated__mutmut_12": _UNREACHED,
     "caucasus_conflict.dataset.x__day_number__mutmut_5":
         "the fast path for a bound written YYYY-MM-DD is lost; the general path reads the same day",
     "caucasus_conflict.dataset.x__window__mutmut_15":

@@ -1161,3 +1161,21 @@ class TestQueryDatesAreCalendarDates:
             with pytest.raises(cc.TimeSpanError) as info:
                 query()
             assert str(info.value).startswith(message)
+
+
+class TestMisuseAttributes:
+    def test_an_id_that_is_no_string(self) -> None:
+        """The error says what was expected and keeps the value given, for a program to read."""
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            cc.load().source(42)  # type: ignore[arg-type]
+        assert (info.value.expected, info.value.value) == ("be a string", 42)
+
+    @pytest.mark.parametrize("when", [dt.datetime(2020, 11, 10, 12, 0), pendulum.datetime(2020, 11, 10)])
+    def test_a_time_of_day_is_refused_by_every_date_query(self, when: dt.datetime) -> None:
+        """The model has no times of day: a datetime is refused as a query date, never read as its day."""
+        ds = cc.load()
+        for query in (lambda: ds.events_between(when, None), lambda: ds.events_between(None, when),
+                      lambda: ds.controller_of("Lachin corridor", at=when), lambda: ds.ceasefires_in_force(when),
+                      lambda: ds.events_matching(start=when)):
+            with pytest.raises(cc.ArgumentTypeError):
+                query()
