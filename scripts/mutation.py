@@ -268,6 +268,13 @@ EQUIVALENT: Final[dict[str, str]] = {
         "the fast path for a bound written YYYY-MM-DD is lost (no ten-character text other than YYYY-MM-DD and the week date YYYY-Www-D, which this one still does not call fromisoformat on, is a date fromisoformat reads); the general path reads the same day or refuses the same text",
     "caucasus_conflict.dataset.x__day_number__mutmut_8":
         "the fast path for a bound written YYYY-MM-DD is lost (no ten-character text other than YYYY-MM-DD and the week date YYYY-Www-D, which this one still does not call fromisoformat on, is a date fromisoformat reads); the general path reads the same day or refuses the same text",
+    "caucasus_conflict.dataset.x__dated__mutmut_13": _UNREACHED,
+    "caucasus_conflict.dataset.xǁDatasetǁ__attrs_post_init____mutmut_13":
+        "a collection of records all of its type then takes the loop, which checks each and finds no stranger: "
+        "the fast check only saves the loop",
+    "caucasus_conflict.dataset.xǁDatasetǁ__attrs_post_init____mutmut_18":
+        "a record whose type is the class is an instance of it, so `type(r) is not cls and not isinstance(r, cls)` "
+        "is `not isinstance(r, cls)`, which the mutant leaves",
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",

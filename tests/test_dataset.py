@@ -1179,3 +1179,23 @@ class TestMisuseAttributes:
                       lambda: ds.events_matching(start=when)):
             with pytest.raises(cc.ArgumentTypeError):
                 query()
+
+
+class TestRecordsOfTheRightType:
+    def test_a_stranger_is_named_by_its_place(self) -> None:
+        """A record of the wrong type: the error's field says which collection and position it is at."""
+        actor = cc.Actor(id=cc.ActorId("a"), name="A", kind=cc.ActorKind.STATE, citations=CITE)
+        with pytest.raises(cc.ArgumentTypeError) as info:
+            cc.Dataset(sources=(SOURCE,), actors=(actor, "b"))  # type: ignore[arg-type]
+        assert (info.value.field, info.value.expected, info.value.value) == ("actors[1]", "be an Actor", "b")
+
+    def test_a_subclass_of_a_record_type_is_accepted(self) -> None:
+        """A program's own subclass of a record class is a record of that type."""
+
+        @attrs.frozen(kw_only=True)
+        class TaggedActor(cc.Actor):
+            tag: str = "mine"
+
+        tagged = TaggedActor(id=cc.ActorId("a"), name="A", kind=cc.ActorKind.STATE, citations=CITE)
+        ds = cc.Dataset(sources=(SOURCE,), actors=(tagged,))
+        assert ds.actor("A") is tagged
