@@ -57,6 +57,21 @@ class TestTheArticleBesideGed:
         found = bundled.corroborate(war_figure(bundled))
         assert (found.others, found.total, found.agrees, found.difference) == ((), None, None, None)
 
+    def test_only_figures_within_the_span(self, tmp_path: Path, bundled: cc.Dataset) -> None:
+        """Rows before the war's year, or running over its end, are not figures for the same thing."""
+        before = "910005,2019,1,Government of Azerbaijan,64,Republic of Artsakh,338,1,2019-06-01,2019-06-01,1,0,0,0,1,1,1"
+        across = ("910006,2020,1,Government of Azerbaijan,64,Republic of Artsakh,338,3,2020-12-30,2021-01-02,"
+                  "1,0,0,0,1,1,1")
+        ds = bundled.merge(cc.read(ged(tmp_path, before, SMALL, across)))
+        assert [f.event_id for f in ds.corroborate(war_figure(ds)).others] == ["ged-910001"]
+
+    def test_a_figure_of_another_data_set(self, bundled: cc.Dataset) -> None:
+        """A figure whose event the data set does not hold is a QueryError naming the event."""
+        with pytest.raises(cc.QueryError) as caught:
+            cc.Dataset().corroborate(war_figure(bundled))
+        assert str(caught.value) == ("the figure names event 'war-2020', which this data set does not hold; "
+                                     "pass a figure from this data set's casualties()")
+
     def test_misuse(self, bundled: cc.Dataset) -> None:
         with pytest.raises(cc.ArgumentTypeError):
             bundled.corroborate("war-2020")  # type: ignore[arg-type]
@@ -185,6 +200,12 @@ class TestTheArticleBesideBrd:
         assert str(found) == ("war-2020, killed: at least 7,000 (reported as 'more than 7,000'); battle-related "
                               "deaths of 1 dyad-year add up to 7,646 (7,548–9,077): they agree")
 
+    def test_not_beside_the_injured(self, bundled: cc.Dataset) -> None:
+        """Battle-related deaths count the killed: the injured of a figure have no dyad-years beside them."""
+        ds = bundled.merge(cc.read(Path(__file__).parent / "fixtures" / "formats" / "ucdp_brd_v22_1_388_2020.csv"))
+        found = ds.corroborate(war_figure(ds), measure="injured")
+        assert (found.battle_deaths, found.battle_deaths_total, found.battle_deaths_agree) == ((), None, None)
+
     def test_a_year_of_the_figure_s_own_source_is_left_out(self, bundled: cc.Dataset) -> None:
         """A dyad-year cited by the figure's own source is not a second measure of it."""
         brd = cc.read(Path(__file__).parent / "fixtures" / "formats" / "ucdp_brd_v22_1_388_2020.csv")
@@ -202,3 +223,62 @@ class TestTheArticleBesideBrd:
         (answer,) = json.loads(capsys.readouterr().out)
         assert (answer["battle_deaths_agree"], answer["battle_deaths_total"]["best"]) == (True, 7646)
         assert answer["battle_deaths"][0]["dyad_id"] == "ucdp-dyad-833"
+
+
+BRD = Path(__file__).parent / "fixtures" / "formats" / "ucdp_brd_v22_1_388_2020.csv"
+
+
+def beside_brd(bundled: cc.Dataset, span: str, years: tuple[int, ...], *, own: tuple[int, ...] = (),
+               extra_dyads: tuple[cc.Dyad, ...] = ()) -> list[tuple[str, int]]:
+    """The dyad-years beside the 2020 war's figure copied to an event of *span*, dyad 833 holding *years*.
+
+    The years in *own* are cited to the figure's own source; *extra_dyads* are added to the data set.
+    """
+    ds = bundled.merge(cc.read(BRD))
+    war = ds.event("war-2020")
+    (dyad,) = ds.dyads
+    (row,) = dyad.years
+    rows = tuple(attrs.evolve(row, year=y, battle_deaths=cc.Count(y),
+                              citations=war.casualties[0].citations if y in own else row.citations) for y in years)
+    event = attrs.evolve(war, id=cc.EventId("e"), span=cc.TimeSpan.parse(span))
+    ds = cc.Dataset(**{**{t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES},
+                       "events": (*ds.events, event), "dyads": (attrs.evolve(dyad, years=rows), *extra_dyads)})
+    (figure,) = [f for f in ds.casualties() if f.event_id == "e"]
+    found = ds.corroborate(figure)
+    assert (found.battle_deaths_agree is None) is (not found.battle_deaths)
+    return [(b.dyad_id, b.year) for b in found.battle_deaths]
+
+
+class TestTheBattleDeathsRule:
+    @pytest.mark.parametrize(("span", "years", "expected"), [
+        ("0001", (1,), [1]),
+        ("9999", (9999,), [9999]),
+        ("2020", (0, 2020, 10000), [2020]),
+        ("2020", (2019, 2020, 2021), [2020]),
+        ("2020-01-02/2020-12-31", (2020,), []),
+        ("2020-01-01/2020-12-30", (2020,), []),
+        ("unknown", (2020,), []),
+    ])
+    def test_the_years_within_the_span(self, bundled: cc.Dataset, span: str, years: tuple[int, ...],
+                                       expected: list[int]) -> None:
+        """A dyad-year counts when the event's span covers all of it, from the calendar's first year to its last."""
+        assert beside_brd(bundled, span, years) == [("ucdp-dyad-833", y) for y in expected]
+
+    def test_years_in_any_order(self, bundled: cc.Dataset) -> None:
+        """Every year of a dyad within the span counts, whatever the order the dyad holds them in."""
+        assert sorted(beside_brd(bundled, "2018/2021", (2021, 2017, 2019, 2020))) == [
+            ("ucdp-dyad-833", 2019), ("ucdp-dyad-833", 2020), ("ucdp-dyad-833", 2021)]
+
+    def test_a_year_of_the_own_source_leaves_the_later_years(self, bundled: cc.Dataset) -> None:
+        """A year cited by the figure's own source is left out, and the years after it still count."""
+        assert beside_brd(bundled, "2019/2020", (2019, 2020), own=(2019,)) == [("ucdp-dyad-833", 2020)]
+
+    def test_a_dyad_of_other_sides_leaves_the_later_dyads(self, bundled: cc.Dataset) -> None:
+        """A dyad whose sides hold none of the event's actors is skipped, and the dyads after it still count."""
+        (dyad,) = cc.read(BRD).dyads
+        cite = dyad.citations
+        other = cc.Dyad(id=cc.DyadId("ucdp-dyad-1"), name="Russia – USSR", conflict_id=dyad.conflict_id,
+                        participants=(cc.Participant(cc.ActorId("russia"), cc.Role.PARTICIPANT, cc.Side.A),
+                                      cc.Participant(cc.ActorId("ussr"), cc.Role.PARTICIPANT, cc.Side.B)),
+                        years=(cc.DyadYear(year=2020, battle_deaths=cc.Count(1), citations=cite),), citations=cite)
+        assert beside_brd(bundled, "2020", (2020,), extra_dyads=(other,)) == [("ucdp-dyad-833", 2020)]

@@ -165,6 +165,15 @@ class TestHorizonOf:
         assert ds.last_known_as_of(period, at="2023-10") == cc.TimeSpan.parse("2023-09")
         assert ds.last_known_as_of(period, at="2023-09") is None
 
+    def test_a_tie_keeps_the_first_source_cited(self) -> None:
+        """Two sources known up to the same last day: the horizon is the one cited first, as written there."""
+        month, day = source("2023-09", id="month"), source("2023-09-30", id="day")
+        ds = cc.Dataset(sources=(month, day))
+        for first, then in ((month, day), (day, month)):
+            period = cc.ControlPeriod(controller_ids=(cc.ActorId("a"),), span=cc.TimeSpan.parse("2019/.."),
+                                      citations=(cc.Citation(first.id, (1,)), cc.Citation(then.id, (2,))))
+            assert ds.horizon_of(period) == first.horizon
+
     def test_unknown_source_date_sets_no_horizon(self) -> None:
         """A source of unknown date bounds nothing, so a record citing it is never only last known."""
         undated, dated = source("unknown", id="undated"), source("2020", id="dated")

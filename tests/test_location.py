@@ -201,6 +201,14 @@ class TestEventsNear:
         assert [e.id for e in ds.events_near(39.8153, 46.7519, 6.5)] == ["e"]
         assert ds.events_near(39.8153, 46.7519, 5.8) == ()
 
+    def test_a_known_east_west_distance(self) -> None:
+        """Two points 0.1 degrees of longitude apart at 39.8153 N are about 8.54 km apart: inside 8.6, outside 8.5."""
+        source = cc.Source(id=cc.SourceId("notes"), title="N", publisher="P", url="https://example.org",
+                           published=cc.TimeSpan.parse("2024"), credit="(c) P", blocks=3)
+        ds = cc.Dataset(sources=(source,), events=(event(cc.Location(latitude=39.8153, longitude=46.8519)),))
+        assert [e.id for e in ds.events_near(39.8153, 46.7519, 8.6)] == ["e"]
+        assert ds.events_near(39.8153, 46.7519, 8.5) == ()
+
     @pytest.mark.parametrize(("args", "message"), [
         ((91, 0, 1), "'latitude' must be between -90 and 90 (got 91)"),
         ((0, -180.5, 1), "'longitude' must be between -180 and 180 (got -180.5)"),
@@ -213,7 +221,24 @@ class TestEventsNear:
             cc.load().events_near(*args)
         assert str(caught.value) == message
 
-    def test_not_a_number(self) -> None:
-        """A text for a coordinate is the library's ArgumentTypeError."""
-        with pytest.raises(cc.ArgumentTypeError):
-            cc.load().events_near("39.8", 46.7, 10)  # type: ignore[arg-type]
+    @pytest.mark.parametrize(("args", "field", "value"), [
+        (("39.8", 46.7, 10), "latitude", "39.8"),
+        ((True, 46.7, 10), "latitude", True),
+        ((39.8, None, 10), "longitude", None),
+        ((39.8, 46.7, False), "km", False),
+    ])
+    def test_not_a_number(self, args: tuple[Any, Any, Any], field: str, value: object) -> None:
+        """A text, None or a bool for an argument is the library's ArgumentTypeError naming the argument."""
+        with pytest.raises(cc.ArgumentTypeError) as caught:
+            cc.load().events_near(*args)
+        assert (caught.value.field, caught.value.expected, caught.value.value) == (field, "be a number", value)
+        assert str(caught.value) == f"{field!r} must be a number (got {value!r})"
+
+    @pytest.mark.parametrize(("lat", "lon"), [(90, 180), (-90, -180), (39.8153, 46.7519)])
+    @pytest.mark.parametrize("km", [0, 0.5])
+    def test_an_event_at_the_point_is_near_it(self, lat: float, lon: float, km: float) -> None:
+        """An event at the point itself is near it at any radius, 0 km included, up to the poles and the antimeridian."""
+        source = cc.Source(id=cc.SourceId("notes"), title="N", publisher="P", url="https://example.org",
+                           published=cc.TimeSpan.parse("2024"), credit="(c) P", blocks=3)
+        ds = cc.Dataset(sources=(source,), events=(event(cc.Location(latitude=lat, longitude=lon)),))
+        assert [e.id for e in ds.events_near(lat, lon, km)] == ["e"]

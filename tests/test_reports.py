@@ -98,6 +98,39 @@ class TestCasualties:
         """Each filter keeps the figures an analyst would pick by hand."""
         assert [f.event_id for f in bundled.casualties(**filters)] == expected
 
+    @pytest.fixture
+    def with_more(self, bundled: cc.Dataset) -> cc.Dataset:
+        """The bundled data plus a toll in the Lachin corridor running over into 2021, and an undated one."""
+        (war,) = [e for e in bundled.events if e.id == "war-2020"]
+        toll = war.casualties[0]
+        more = tuple(attrs.evolve(war, id=cc.EventId(event_id), span=cc.TimeSpan.parse(span),
+                                  territory_ids=territories, casualties=(attrs.evolve(toll, killed=cc.Count(killed)),))
+                     for event_id, span, territories, killed in (
+                         ("across-2020-2021", "2020-09/2021-01", (cc.TerritoryId("lachin-corridor"),), 10),
+                         ("undated", "unknown", (), 5)))
+        return attrs.evolve(bundled, events=(*bundled.events, *more))
+
+    def test_without_a_window_undated_events_count(self, with_more: cc.Dataset) -> None:
+        """No start and no end: every figure, the undated event's last, as in the chronology."""
+        found = [f.event_id for f in with_more.casualties()]
+        assert found == [e.id for e in with_more.chronology() for _ in e.casualties]
+        assert found[-1] == "undated"
+
+    @pytest.mark.parametrize("window", [{"start": "2020"}, {"end": "2023"}])
+    def test_with_half_a_window_undated_events_do_not(self, with_more: cc.Dataset, window: dict[str, Any]) -> None:
+        """A start or an end alone is a window: an undated event is not in it."""
+        assert "undated" not in [f.event_id for f in with_more.casualties(**window)]
+
+    def test_a_window_matches_overlapping_events(self, with_more: cc.Dataset) -> None:
+        """By default an event counts when it overlaps the window; within=True keeps those inside it."""
+        assert [f.event_id for f in with_more.casualties(start="2020", end="2020")] == [
+            e.id for e in with_more.chronology() if e.id in ("war-2020", "across-2020-2021")]
+        assert [f.event_id for f in with_more.casualties(start="2020", end="2020", within=True)] == ["war-2020"]
+
+    def test_territory(self, with_more: cc.Dataset) -> None:
+        """territory keeps the figures of the events in it."""
+        assert [f.event_id for f in with_more.casualties(territory="Lachin corridor")] == ["across-2020-2021"]
+
     def test_bad_group(self, bundled: cc.Dataset) -> None:
         """A group that does not exist is the library's QueryError, with a suggestion."""
         with pytest.raises(cc.QueryError) as info:
@@ -321,6 +354,16 @@ class TestProfile:
                                                                       for m in a.memberships))
         assert "russia" in members
 
+    def test_a_member_twice(self, bundled: cc.Dataset) -> None:
+        """An actor that was a member twice (left, then joined again) is listed with both, by member id."""
+        azerbaijan = bundled.actor("azerbaijan")
+        (former,) = azerbaijan.memberships
+        again = attrs.evolve(former, span=cc.TimeSpan.parse("2025/.."), ended=False, note=None)
+        actors = tuple(attrs.evolve(a, memberships=(former, again)) if a is azerbaijan else a for a in bundled.actors)
+        members = attrs.evolve(bundled, actors=actors).profile("CSTO").members
+        assert [a for a, _ in members] == ["armenia", "azerbaijan", "azerbaijan", "russia"]
+        assert {m for a, m in members if a == "azerbaijan"} == {former, again}
+
     def test_json_form(self, bundled: cc.Dataset) -> None:
         """to_dict gives every section, records in the data set file's shape."""
         data = bundled.profile("Turkey").to_dict()
@@ -399,6 +442,12 @@ class TestSearch:
         assert str(info.value) == ("'claim' is not a record collection; expected one of sources, actors, "
                                    "territories, events, ceasefires, claims, stances, conflicts, dyads")
 
+    def test_one_kind_as_a_string(self, bundled: cc.Dataset) -> None:
+        """kinds="claims" searches the claims, as kinds=["claims"] does."""
+        hits = bundled.search("war", kinds="claims")
+        assert hits
+        assert hits == bundled.search("war", kinds=["claims"])
+
     @pytest.mark.parametrize("text", ["", "  ", "--"])
     def test_nothing_to_search(self, bundled: cc.Dataset, text: str) -> None:
         """Text without a letter or digit is a QueryError."""
@@ -407,9 +456,10 @@ class TestSearch:
         assert str(info.value) == f"nothing to search for in {text!r}: give at least one letter or digit"
 
     def test_not_text(self, bundled: cc.Dataset) -> None:
-        """A non-string is the library's ArgumentTypeError."""
-        with pytest.raises(cc.ArgumentTypeError):
+        """A non-string is the library's ArgumentTypeError, saying a search text was expected."""
+        with pytest.raises(cc.ArgumentTypeError) as info:
             bundled.search(5)  # type: ignore[arg-type]
+        assert str(info.value) == "expected the search text as a string (got int: 5)"
 
     @roomy
     @given(ccst.datasets(max_events=8, max_claims=6), st.data())
