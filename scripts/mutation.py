@@ -275,6 +275,10 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict.dataset.xǁDatasetǁ__attrs_post_init____mutmut_18":
         "a record whose type is the class is an instance of it, so `type(r) is not cls and not isinstance(r, cls)` "
         "is `not isinstance(r, cls)`, which the mutant leaves",
+    "caucasus_conflict.dataset.xǁDatasetǁmemberships_of__mutmut_31":
+        "chronological reads by_id only for its truth (`if by_id`): None and False both keep the given order",
+    "caucasus_conflict.dataset.xǁDatasetǁprofile__mutmut_23":
+        "chronological reads by_id only for its truth (`if by_id`): None and False both keep the given order",
     "caucasus_conflict.convert.x__drop_tracebacks__mutmut_1":
         "clearing tracebacks only lets memory go sooner: the errors it clears are never raised to the caller, "
         "only read for their problems",
