@@ -442,6 +442,11 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_8": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_17":
         "bisect's lower bound only narrows the search: the point found for the later start is never before first",
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_21":
+        "where first == sure the range(first, sure) is empty, so checking it adds nothing",
+    "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_34":
+        "every start before `sure` lies before low - min_length + 1 <= high, so bisect_right over the whole "
+        "array returns the same index as from `sure` on",
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_20": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_25": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_75":
