@@ -447,6 +447,12 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_34":
         "every start before `sure` lies before low - min_length + 1 <= high, so bisect_right over the whole "
         "array returns the same index as from `sure` on",
+    "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_48":
+        "the length classes then split one day earlier (lengths 2^k - 1 start a class); a class still holds a run "
+        "of lengths above the last, and each bucket's min and max length, which the queries read, are measured "
+        "from the spans it holds, so the same events are found",
+    "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_82": _UNSIGNED,
+    "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_88": _UNSIGNED,
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_20": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_25": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_75":
