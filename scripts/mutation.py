@@ -453,6 +453,11 @@ EQUIVALENT: Final[dict[str, str]] = {
         "from the spans it holds, so the same events are found",
     "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_82": _UNSIGNED,
     "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_88": _UNSIGNED,
+    "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_94": _UNSIGNED,
+    "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_109": _UNSIGNED,
+    "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_116": _UNSIGNED,
+    "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_123": _UNSIGNED,
+    "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_130": _UNSIGNED,
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_20": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁoverlapping__mutmut_25": _WIDER,
     "caucasus_conflict._index.xǁEventIndexǁ__init____mutmut_75":
