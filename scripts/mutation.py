@@ -118,6 +118,9 @@ _FAST_MISS = ("the fast hook called without its item or without an argument fail
               "builds the same record or words the same error (only slower)")
 _UNREACHED = ("TimeSpan.coerce refuses a value of the wrong type only with ArgumentTypeError, which _dated raises "
               "again as it is just above, so the error of its branch for any other TypeError is never built")
+_REPEAT_RAISES = ("the record-by-record walk runs only for a type in which a pair repeats, and every repeat is "
+                  "reported, so the check raises DataError and the table of records by pair it builds there is "
+                  "never used")
 _LOOKED_UP = ("every territory then takes the look-up, which gives a held territory back as it is and refuses "
               "any other exactly as before: the fast path for a held territory only saves the call")
 _UNSHARED = ("without the table of a path's first steps each field walks its path from the records again: the "
@@ -408,6 +411,10 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_27": _SORT_MARK,
     "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_28": _SORT_MARK,
     "caucasus_conflict._integrity.x__check_parent_cycles__mutmut_29": _SORT_MARK,
+    "caucasus_conflict._integrity.x__check_external_ids__mutmut_22": _SAME_LENGTH,
+    "caucasus_conflict._integrity.x__check_external_ids__mutmut_24": _SAME_LENGTH,
+    "caucasus_conflict._integrity.x__check_external_ids__mutmut_19": _SAME_LENGTH,
+    "caucasus_conflict._integrity.x__check_external_ids__mutmut_55": _REPEAT_RAISES,
     "caucasus_conflict._integrity.x__check_references__mutmut_22": _UNSHARED,
     "caucasus_conflict._integrity.x__check_references__mutmut_25": _UNSHARED,
     "caucasus_conflict._integrity.x__check_references__mutmut_27": _UNSHARED,

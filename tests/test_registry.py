@@ -562,3 +562,19 @@ class TestExternalIds:
             "$.actors[2].part_of_id: unknown actor id 'nowhere'",
             "$.actors[2].external_ids[1]: external id gwno:1 is also earlier in this record; within actors a "
             "(scheme, value) pair names one record at most"]
+
+
+class TestCitationKinds:
+    def test_rows_of_an_article_are_refused_beside_rows_of_a_file(self) -> None:
+        """An article is cited by blocks: its rows are refused, even in a data set whose file rows are good."""
+        article = cc.Source(id=cc.SourceId("s"), title="T", publisher="P", url="https://example.org",
+                            published=cc.TimeSpan.parse("2020"), credit="P", blocks=3)
+        data_file = attrs.evolve(article, id=cc.SourceId("f"), kind=cc.SourceKind.DATA_FILE, blocks=None)
+        actors = (cc.Actor(id=cc.ActorId("a"), name="A", kind=cc.ActorKind.STATE,
+                           citations=(cc.Citation(cc.SourceId("f"), rows=(2,)),)),
+                  cc.Actor(id=cc.ActorId("b"), name="B", kind=cc.ActorKind.STATE,
+                           citations=(cc.Citation(cc.SourceId("s"), rows=(2,)),)))
+        with pytest.raises(cc.DataError) as info:
+            cc.Dataset(sources=(article, data_file), actors=actors)
+        assert [str(p) for p in info.value.problems] == [
+            "$.actors[1].citations[0].rows: source 's' is an article, which has blocks, not rows; cite its blocks"]
