@@ -83,6 +83,12 @@ def windows_or_open(draw: st.DrawFn, ds: cc.Dataset) -> tuple[cc.TimeSpan | None
     return (None if draw(st.booleans()) else a), (None if draw(st.booleans()) else b)
 
 
+def with_records(ds: cc.Dataset, **collections: tuple[object, ...]) -> cc.Dataset:
+    """*ds* with the given collections in place of its own (``events=(...)``), checked again."""
+    records = {t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES}
+    return cc.Dataset(**{**records, **collections})
+
+
 class TestIntegrity:
     def test_in_memory_errors_have_no_file(self) -> None:
         """A data set built in code reports problems with file None and JSON-style paths."""
@@ -738,8 +744,7 @@ class TestEventsMatchingByActor:
         """The bundled data set with one more event: a copy of the first, undated."""
         ds = cc.load()
         undated = attrs.evolve(ds.events[0], id=cc.EventId("undated-copy"), span=cc.TimeSpan.unknown(), parent_id=None)
-        return cc.Dataset(**{**{t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES},
-                             "events": (*ds.events, undated)})
+        return with_records(ds, events=(*ds.events, undated))
 
     @pytest.mark.parametrize("include_undated", [False, True])
     def test_actor_and_role(self, include_undated: bool) -> None:
@@ -906,8 +911,7 @@ class TestCeasefiresInForce:
         earlier = attrs.evolve(armistice, id=cc.CeasefireId("earlier"), declared=cc.TimeSpan.parse("2016-04"),
                                ended=cc.TimeSpan.parse("2016-05"), provisions=(), territory_ids=(),
                                strained_by_ids=(), event_id=None, external_ids=())
-        both = cc.Dataset(**{**{t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES},
-                             "ceasefires": (armistice, earlier)})
+        both = with_records(ds, ceasefires=(armistice, earlier))
         assert both.ceasefires_in_force("2016-04-20") == (earlier,)
         assert both.ceasefires_in_force("2021") == (armistice,)
 
@@ -920,8 +924,7 @@ class TestCeasefiresInForce:
         earlier = attrs.evolve(armistice, id=cc.CeasefireId("earlier"), declared=cc.TimeSpan.parse("2016-04"),
                                provisions=(), territory_ids=(), strained_by_ids=(), event_id=None, external_ids=(),
                                citations=(cc.Citation(cc.SourceId("old-report"), (1,)),))
-        both = cc.Dataset(**{**{t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES},
-                             "sources": (*ds.sources, old_report), "ceasefires": (armistice, earlier)})
+        both = with_records(ds, sources=(*ds.sources, old_report), ceasefires=(armistice, earlier))
         assert both.ceasefires_in_force("2021") == (earlier, armistice)
         assert both.ceasefires_in_force("2021", known_only=True) == (armistice,)
 
@@ -976,8 +979,7 @@ class TestCeasefireDefaults:
         assert ds.ceasefires_between("2020-11-05", "2020-11-05") == (armistice,)
         assert ds.ceasefires_between("2020-11-05", "2020-11-05", within=True) == ()
         open_ended = attrs.evolve(armistice, declared=cc.TimeSpan.parse("2020-11/.."))
-        reopened = cc.Dataset(**{**{t.collection: getattr(ds, t.collection) for t in cc.RECORD_TYPES},
-                                 "ceasefires": (open_ended,)})
+        reopened = with_records(ds, ceasefires=(open_ended,))
         assert reopened.ceasefires_between("2024", None) == (open_ended,)
         assert reopened.ceasefires_between("2024", None, known_only=True) == ()
 

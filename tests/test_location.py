@@ -20,6 +20,13 @@ def event(location: cc.Location | None) -> cc.Event:
                     location=location, citations=CITE)
 
 
+def one_event_at(location: cc.Location) -> cc.Dataset:
+    """A data set of one event ``e`` at *location*, citing one source."""
+    source = cc.Source(id=cc.SourceId("notes"), title="N", publisher="P", url="https://example.org",
+                       published=cc.TimeSpan.parse("2024"), credit="(c) P", blocks=3)
+    return cc.Dataset(sources=(source,), events=(event(location),))
+
+
 class TestLocation:
     @pytest.mark.parametrize(("kwargs", "message"), [
         ({"latitude": 90.5, "longitude": 0.0}, "'latitude' must be between -90 and 90 degrees (got 90.5)"),
@@ -108,9 +115,7 @@ class TestLocationOut:
     def test_frame_column(self) -> None:
         """The events table has a location column holding the location's fields."""
         from caucasus_conflict import frames
-        source = cc.Source(id=cc.SourceId("notes"), title="N", publisher="P", url="https://example.org",
-                           published=cc.TimeSpan.parse("2024"), credit="(c) P", blocks=3)
-        ds = cc.Dataset(sources=(source,), events=(event(cc.Location(latitude=1.5, longitude=2.5, name="X")),))
+        ds = one_event_at(cc.Location(latitude=1.5, longitude=2.5, name="X"))
         assert "location" in frames.columns("events")
         assert frames.rows(ds, "events")[0]["location"] == {
             "latitude": 1.5, "longitude": 2.5, "precision": None, "precision_scheme": None, "name": "X",
@@ -195,17 +200,13 @@ class TestEventsNear:
 
     def test_a_known_distance(self) -> None:
         """Two points 0.055 degrees of latitude apart are about 6.1 km apart: inside 6.5 km, outside 5.8 km."""
-        source = cc.Source(id=cc.SourceId("notes"), title="N", publisher="P", url="https://example.org",
-                           published=cc.TimeSpan.parse("2024"), credit="(c) P", blocks=3)
-        ds = cc.Dataset(sources=(source,), events=(event(cc.Location(latitude=39.7603, longitude=46.7527)),))
+        ds = one_event_at(cc.Location(latitude=39.7603, longitude=46.7527))
         assert [e.id for e in ds.events_near(39.8153, 46.7519, 6.5)] == ["e"]
         assert ds.events_near(39.8153, 46.7519, 5.8) == ()
 
     def test_a_known_east_west_distance(self) -> None:
         """Two points 0.1 degrees of longitude apart at 39.8153 N are about 8.54 km apart: inside 8.6, outside 8.5."""
-        source = cc.Source(id=cc.SourceId("notes"), title="N", publisher="P", url="https://example.org",
-                           published=cc.TimeSpan.parse("2024"), credit="(c) P", blocks=3)
-        ds = cc.Dataset(sources=(source,), events=(event(cc.Location(latitude=39.8153, longitude=46.8519)),))
+        ds = one_event_at(cc.Location(latitude=39.8153, longitude=46.8519))
         assert [e.id for e in ds.events_near(39.8153, 46.7519, 8.6)] == ["e"]
         assert ds.events_near(39.8153, 46.7519, 8.5) == ()
 
@@ -238,7 +239,5 @@ class TestEventsNear:
     @pytest.mark.parametrize("km", [0, 0.5])
     def test_an_event_at_the_point_is_near_it(self, lat: float, lon: float, km: float) -> None:
         """An event at the point itself is near it at any radius, 0 km included, up to the poles and the antimeridian."""
-        source = cc.Source(id=cc.SourceId("notes"), title="N", publisher="P", url="https://example.org",
-                           published=cc.TimeSpan.parse("2024"), credit="(c) P", blocks=3)
-        ds = cc.Dataset(sources=(source,), events=(event(cc.Location(latitude=lat, longitude=lon)),))
+        ds = one_event_at(cc.Location(latitude=lat, longitude=lon))
         assert [e.id for e in ds.events_near(lat, lon, km)] == ["e"]
