@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -384,11 +383,10 @@ def test_generated_rows_link_dyads_as_the_rule_says_and_round_trip(
     report = write_quietly(ds, back, "ethprio-ceasefires")
     assert [p for p in report.left_out if "dyad" in p.path] == []
     wanted_rows = [r for r in read_rows(folder / "a.csv").rows if r.line in cited]
-    assert (collections.Counter(map(repr, without_lines(read_rows(back).rows)))
-            == collections.Counter(map(repr, without_lines(wanted_rows))))
+    assert without_lines(read_rows(back).rows) == without_lines(wanted_rows)
     again = quietly(back, source_id="cf")
 
-    def records(d: cc.Dataset) -> object:  # the lines differ: a ceasefire's rows are written together
+    def records(d: cc.Dataset) -> object:  # the lines move up where a row was left out
         return ([attrs.asdict(c, recurse=False, filter=lambda a, _v: a.name != "citations") for c in d.ceasefires],
                 {dyad.id: dyad.conflict_id for dyad in d.dyads})
 

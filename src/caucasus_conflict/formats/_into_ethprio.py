@@ -4,7 +4,8 @@
   hex digits of its SHA-256);
 - the rows of one ceasefire (one per actor, gathered by ``uniq_id``, or ``cc`` and ``cf_id``)
   are one `Ceasefire` with id ``ethprio-<uniq_id>`` and the external id ``ethprio``, and
-  ``pax`` where the row links exactly one PA-X agreement;
+  ``pax`` where the row links exactly one PA-X agreement; the ceasefires are in the order of
+  their first rows kept, and the writer puts every row back in the order of its line;
 - each row's actor is a party: ``ucdp-actor-<id>`` (external id ``ucdp-actor``) where the row
   gives one UCDP actor id, as the GED mapping makes them, else ``ethprio-actor-<name>``;
   its side is `Side.A` for a "Government of …" and `Side.B` for the other actors (UCDP's
@@ -93,6 +94,8 @@ def ethprio_records(rows: Sequence[CeasefireRow], name: str, digest: str,
         for group in buckets:
             ceasefires += _ceasefires(key, group, name, sid, book, (stubs, dyads), problems, taken_ids,
                                       taken_external)
+    # In the order of their first rows kept, the order the writer gives the rows back in.
+    ceasefires.sort(key=lambda ceasefire: ceasefire.citations[0].rows[0])
     years = [y for row in rows if (y := _year(row.cf_dec_yr)) is not None]
     source = file_source(sid, title="ETH/PRIO Civil Conflict Ceasefire Dataset", publisher="ETH Zurich and PRIO",
                          url="https://www.ceasefiredata.org/", credit=_CREDIT, name=name, digest=digest, years=years,
@@ -173,8 +176,8 @@ def _ceasefires(key: str, group: list[CeasefireRow], name: str, sid: SourceId, b
             if actor_id not in parties and actor_id not in mediators:
                 mediators.append(actor_id)
     ceasefire_id = base = f"ethprio-{slug(key) or 'line-' + str(first.line)}"
-    # A second ceasefire of one key (a party named twice) is numbered, not named by its line: the
-    # writer puts a ceasefire's rows together, so read back its line is another.
+    # A second ceasefire of one key (a party named twice) is numbered, not named by its line, so
+    # that its id does not depend on where its rows sit among the others.
     number = 1
     while ceasefire_id in taken_ids:
         number += 1
@@ -295,7 +298,9 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
     The writer of ``ethprio-ceasefires`` registered in `caucasus_conflict.formats.WRITERS`:
     each ceasefire gives one row per party, with the ids (the UCDP numbers of its linked
     conflicts and dyads among them), names, dates, ``written`` and ``mediator_send`` the
-    model holds, and its `SourceCodes` give back every other cell.
+    model holds, and its `SourceCodes` give back every other cell. The rows are written in
+    the order of the file lines their ceasefires cite (so rows of ceasefires that interleave
+    in the file read back as they were), and in the data set's order where none is cited.
     Records of other types, and what a ceasefire holds that ETH/PRIO has no column for,
     are left out and listed.
 
@@ -312,8 +317,10 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
         (2, True)
     """
     actors = {a.id: a for a in dataset.actors}
+    ranks = {source.id: rank for rank, source in enumerate(dataset.sources)}
     used: set[str] = set()
     rows: list[CeasefireRow] = []
+    places: list[tuple[int, int]] = []
     problems: list[Problem] = []
     placed: list[tuple[Ceasefire, str]] = []
     for position, ceasefire in enumerate(dataset.ceasefires):
@@ -323,13 +330,34 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
         where = f"ceasefires[{position}]"
         numbers, unlinked = conflict_numbers(dataset, ceasefire, where)
         dyads, no_dyad = dyad_numbers(dataset, ceasefire, where)
-        rows += apply_codes(CEASEFIRES, _rows_of(ceasefire, names, ucdp, numbers, dyads), ceasefire.source_codes)
+        made = apply_codes(CEASEFIRES, _rows_of(ceasefire, names, ucdp, numbers, dyads), ceasefire.source_codes)
+        places += _places(ceasefire, len(made), ranks, places[-1] if places else (-1, 0))
+        rows += made
         placed.append((ceasefire, where))
         used.update((*ceasefire.actor_ids, *ceasefire.conflict_ids, *ceasefire.dyad_ids))
         problems += _spans_problems(ceasefire, where) + unlinked + no_dyad
+    # Rows go back to the lines they were read from: a file's ceasefires may interleave their
+    # rows, and a keyless row's id (``ethprio-line-N``) and every citation name those lines.
+    order = sorted(range(len(rows)), key=places.__getitem__)
+    rows = [rows[k] for k in order]
     problems += _dyads_lost(dataset, rows, placed)
     problems += left_out(dataset, used)
     return rows, problems
+
+
+def _places(ceasefire: Ceasefire, count: int, ranks: dict[SourceId, int],
+            before: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where each of *ceasefire*'s *count* rows goes: (its source's rank, the line it cites).
+
+    The lines are those of the first citation naming one line per row, as the reader cites
+    a ceasefire's rows, party by party. A row without one stays after the row written
+    before it (*before*), so a data set not read from a file keeps its order.
+    """
+    for cite in ceasefire.citations:
+        if len(cite.rows) == count and cite.source_id in ranks:
+            rank = ranks[cite.source_id]
+            return [(rank, line) for line in cite.rows]
+    return [before] * count
 
 
 def _dyads_lost(dataset: Dataset, rows: Sequence[CeasefireRow],
