@@ -15,6 +15,8 @@ from caucasus_conflict.errors import Problem
 from caucasus_conflict.formats import WRITERS, DataWarning, Row, get_format, write
 from caucasus_conflict.formats.ucdp import BRD
 
+from ._support import fixture
+
 
 class TestSourceCodes:
     def test_kept_through_a_file(self, tmp_path: Path) -> None:
@@ -150,3 +152,30 @@ class TestWriteFormats:
         assert str(info.value) == ("pax files cannot be written from a Dataset yet; the formats that can are "
                                    f"{', '.join(('caucasus-conflict', *sorted(WRITERS)))} (rows read with read_rows are "
                                    "written by the format's own write)")
+
+
+class TestLineOrder:
+    """Every writer puts a record's rows on the lines it cites, file by file (#11)."""
+
+    def test_two_merged_files_come_file_by_file(self, tmp_path: Path) -> None:
+        first = tmp_path / "a.csv"
+        first.write_bytes(fixture("ged.csv").read_bytes())
+        second = tmp_path / "b.csv"
+        second.write_text(fixture("ged.csv").read_text(encoding="utf-8").replace("\n9000", "\n8000"),
+                          encoding="utf-8")
+        ds = cc.read(first, source_id="a").merge(cc.read(second, source_id="b"))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DataWarning)
+            cc.write(ds, tmp_path / "out.csv", format="ucdp-ged")
+        ids = [row.id for row in get_format("ucdp-ged").read(tmp_path / "out.csv").rows]
+        ids_a = [row.id for row in get_format("ucdp-ged").read(first).rows]
+        ids_b = [row.id for row in get_format("ucdp-ged").read(second).rows]
+        assert ids == ids_a + ids_b
+
+    def test_records_of_no_file_keep_the_data_sets_order(self, tmp_path: Path) -> None:
+        ds = cc.load()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DataWarning)
+            cc.write(ds, tmp_path / "out.csv", format="acled")
+        written = [row.event_id_cnty for row in get_format("acled").read(tmp_path / "out.csv").rows]
+        assert written == [e.id for e in ds.events if e.id in written]

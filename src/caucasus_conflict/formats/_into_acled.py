@@ -220,7 +220,7 @@ def acled_rows(dataset: Dataset) -> tuple[list[AcledRow], list[Problem]]:
         >>> import caucasus_conflict as cc
         >>> rows, left_out = acled_rows(cc.load())
         >>> len(rows), str(left_out[0])
-        (3, 'events[4]: azerbaijan-operation-2020 is dated 2020, and ACLED dates an event to a day, a week or a month')
+        (3, 'events[0]: ussr-dissolution is of kind dissolution, which has no ACLED category')
     """
     names = {a.id: a.name for a in dataset.actors}
     return event_rows(dataset, lambda event: _acled_row(event, names), "ACLED")

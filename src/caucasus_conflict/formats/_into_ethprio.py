@@ -50,6 +50,7 @@ from caucasus_conflict.timespan import TimeSpan
 from ._actors import ActorBook, match_name, slug, split_names
 from ._codes import apply_codes, file_source, kept_codes, left_out
 from ._links import ConflictStubs, DyadStubs, conflict_number, conflict_numbers, dyad_numbers
+from ._out import LineOrder
 from ._values import Missing
 from .ethprio import CEASEFIRES, CeasefireRow
 
@@ -317,10 +318,9 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
         (2, True)
     """
     actors = {a.id: a for a in dataset.actors}
-    ranks = {source.id: rank for rank, source in enumerate(dataset.sources)}
+    order = LineOrder(dataset)
     used: set[str] = set()
     rows: list[CeasefireRow] = []
-    places: list[tuple[int, int]] = []
     problems: list[Problem] = []
     placed: list[tuple[Ceasefire, str]] = []
     for position, ceasefire in enumerate(dataset.ceasefires):
@@ -331,33 +331,17 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
         numbers, unlinked = conflict_numbers(dataset, ceasefire, where)
         dyads, no_dyad = dyad_numbers(dataset, ceasefire, where)
         made = apply_codes(CEASEFIRES, _rows_of(ceasefire, names, ucdp, numbers, dyads), ceasefire.source_codes)
-        places += _places(ceasefire, len(made), ranks, places[-1] if places else (-1, 0))
+        order.add(len(made), ceasefire.citations)
         rows += made
         placed.append((ceasefire, where))
         used.update((*ceasefire.actor_ids, *ceasefire.conflict_ids, *ceasefire.dyad_ids))
         problems += _spans_problems(ceasefire, where) + unlinked + no_dyad
     # Rows go back to the lines they were read from: a file's ceasefires may interleave their
     # rows, and a keyless row's id (``ethprio-line-N``) and every citation name those lines.
-    order = sorted(range(len(rows)), key=places.__getitem__)
-    rows = [rows[k] for k in order]
+    rows = order.ordered(rows)
     problems += _dyads_lost(dataset, rows, placed)
     problems += left_out(dataset, used)
     return rows, problems
-
-
-def _places(ceasefire: Ceasefire, count: int, ranks: dict[SourceId, int],
-            before: tuple[int, int]) -> list[tuple[int, int]]:
-    """Where each of *ceasefire*'s *count* rows goes: (its source's rank, the line it cites).
-
-    The lines are those of the first citation naming one line per row, as the reader cites
-    a ceasefire's rows, party by party. A row without one stays after the row written
-    before it (*before*), so a data set not read from a file keeps its order.
-    """
-    for cite in ceasefire.citations:
-        if len(cite.rows) == count and cite.source_id in ranks:
-            rank = ranks[cite.source_id]
-            return [(rank, line) for line in cite.rows]
-    return [before] * count
 
 
 def _dyads_lost(dataset: Dataset, rows: Sequence[CeasefireRow],

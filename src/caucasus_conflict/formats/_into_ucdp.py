@@ -66,6 +66,7 @@ from caucasus_conflict.model import (
 )
 from caucasus_conflict.timespan import TimeSpan
 
+from ._out import LineOrder
 from ._rows import Format, ReadResult, Row
 from .ucdp import ACD, BRD, AcdRow, BrdRow, side_names
 
@@ -497,6 +498,7 @@ def acd_rows(ds: Dataset) -> tuple[list[AcdRow], list[Problem]]:
         ([], '18 events cannot be written as ucdp-acd rows and are left out')
     """
     rows: list[AcdRow] = []
+    order = LineOrder(ds)
     problems = _left_out(ds, "ucdp-acd", ("actors", "territories", "conflicts"))
     for position, conflict in enumerate(ds.conflicts):
         number = _number(conflict, "ucdp-conflict")
@@ -516,7 +518,8 @@ def acd_rows(ds: Dataset) -> tuple[list[AcdRow], list[Problem]]:
             held = {"conflict_id": number, "year": year.year,
                     "intensity_level": None if year.intensity is None else _CODE_OF_INTENSITY[year.intensity]}
             rows.append(_year_row(AcdRow, "ucdp-acd", held, year.source_codes, derived))
-    return rows, problems
+            order.add(1, year.citations)
+    return order.ordered(rows), problems
 
 
 def brd_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
@@ -535,6 +538,7 @@ def brd_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
     if not any(d.years for d in ds.dyads) and any(y.battle_deaths for c in ds.conflicts for y in c.years):
         return _brd_conflict_rows(ds)
     rows: list[BrdRow] = []
+    order = LineOrder(ds)
     problems = _left_out(ds, "ucdp-brd", ("actors", "territories", "conflicts", "dyads"))
     problems += [Problem(f"$.conflicts[{position}].years[{index}].battle_deaths",
                          f"conflict {c.id!r} has battle deaths of its own in {year.year}; a dyadic BRD file has no "
@@ -556,12 +560,14 @@ def brd_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
             held = {"conflict_id": conflict_number, "dyad_id": number, "year": year.year, "bd_best": deaths.best,
                     "bd_low": deaths.low, "bd_high": deaths.high}
             rows.append(_year_row(BrdRow, "ucdp-brd", held, year.source_codes, derived))
-    return rows, problems
+            order.add(1, year.citations)
+    return order.ordered(rows), problems
 
 
 def _brd_conflict_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
     """The conflict-level BRD rows of *ds*: one per year of a conflict with battle deaths."""
     rows: list[BrdRow] = []
+    order = LineOrder(ds)
     problems = _left_out(ds, "ucdp-brd", ("actors", "territories", "conflicts", "dyads"))
     for position, conflict in enumerate(ds.conflicts):
         number = _number(conflict, "ucdp-conflict")
@@ -579,7 +585,8 @@ def _brd_conflict_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
             held = {"conflict_id": number, "year": year.year, "bd_best": deaths.best, "bd_low": deaths.low,
                     "bd_high": deaths.high}
             rows.append(_year_row(BrdRow, "ucdp-brd", held, year.source_codes, derived))
-    return rows, problems
+            order.add(1, year.citations)
+    return order.ordered(rows), problems
 
 
 def brd_columns(rows: Sequence[BrdRow]) -> tuple[str, ...] | None:

@@ -40,7 +40,7 @@ def ged_rows(dataset: Dataset) -> tuple[list[GedRow], list[Problem]]:
         >>> [(row.type_of_violence, row.date_prec, row.side_a) for row in rows]
         [(1, 1, 'Azerbaijan')]
         >>> str(left_out[0])
-        'events[5]: armistice-2020 is of kind armistice, which is no organised violence GED records'
+        'events[0]: ussr-dissolution is of kind dissolution, which is no organised violence GED records'
     """
     actors = {a.id: a for a in dataset.actors}
     return event_rows(dataset, lambda event: _ged_row(event, actors), "GED")
