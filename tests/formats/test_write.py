@@ -172,6 +172,21 @@ class TestLineOrder:
         ids_b = [row.id for row in get_format("ucdp-ged").read(second).rows]
         assert ids == ids_a + ids_b
 
+    @pytest.mark.parametrize(("name", "fmt", "collection"), [
+        ("ged.csv", "ucdp-ged", "events"), ("acled.csv", "acled", "events"), ("pax", "pax", "ceasefires"),
+        ("ethprio.csv", "ethprio-ceasefires", "ceasefires"), ("acd.csv", "ucdp-acd", "conflicts"),
+        ("brd.csv", "ucdp-brd", "dyads")])
+    def test_records_listed_backwards_write_the_file_in_order(self, tmp_path: Path, name: str, fmt: str,
+                                                             collection: str) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DataWarning)
+            ds = cc.read(fixture(name) if name != "pax" else _pax_signed_by_armenia(tmp_path))
+            backwards = attrs.evolve(ds, **{collection: tuple(reversed(getattr(ds, collection)))})
+            cc.write(backwards, tmp_path / "out.csv", format=fmt)
+            cc.write(ds, tmp_path / "in_order.csv", format=fmt)
+        assert (tmp_path / "out.csv").read_bytes() == (tmp_path / "in_order.csv").read_bytes()
+        assert len(getattr(ds, collection)) > 1
+
     def test_records_of_no_file_keep_the_data_sets_order(self, tmp_path: Path) -> None:
         ds = cc.load()
         with warnings.catch_warnings():
@@ -179,3 +194,12 @@ class TestLineOrder:
             cc.write(ds, tmp_path / "out.csv", format="acled")
         written = [row.event_id_cnty for row in get_format("acled").read(tmp_path / "out.csv").rows]
         assert written == [e.id for e in ds.events if e.id in written]
+
+
+def _pax_signed_by_armenia(folder: Path) -> Path:
+    """The PA-X fixture's agreements, each with a party the library knows (so each is a ceasefire)."""
+    pax = get_format("pax")
+    rows = [attrs.evolve(row, part=f"{row.part or ''} For Armenia") for row in pax.read(fixture("pax.csv")).rows]
+    path = folder / "pax_armenia.csv"
+    pax.write(rows, path)
+    return path

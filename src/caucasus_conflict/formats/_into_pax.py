@@ -32,6 +32,7 @@ from caucasus_conflict.model import ActorId, Ceasefire, CeasefireId, Citation, E
 from ._actors import ActorBook, mentions
 from ._codes import apply_codes, file_source, kept_codes, left_out
 from ._links import ConflictStubs, conflict_numbers
+from ._out import LineOrder
 from .pax import PAX, PaxRow
 
 __all__ = ["pax_records", "pax_rows"]
@@ -118,6 +119,7 @@ def pax_rows(dataset: Dataset) -> tuple[list[PaxRow], list[Problem]]:
     """
     actors = {a.id: a for a in dataset.actors}
     rows: list[PaxRow] = []
+    order = LineOrder(dataset)
     problems: list[Problem] = []
     used: set[str] = set()
     for position, agreement in enumerate(dataset.ceasefires):
@@ -131,8 +133,10 @@ def pax_rows(dataset: Dataset) -> tuple[list[PaxRow], list[Problem]]:
                                                             "left out"))
         names = {p: actors[p].name for p in agreement.actor_ids}
         numbers, unlinked = conflict_numbers(dataset, agreement, where)
-        rows += apply_codes(PAX, _rows_of(agreement, names, numbers), agreement.source_codes)
+        made = apply_codes(PAX, _rows_of(agreement, names, numbers), agreement.source_codes)
+        order.add(len(made), agreement.citations)
+        rows += made
         used.update((*agreement.actor_ids, *agreement.conflict_ids))
         problems += unlinked
     problems += left_out(dataset, used)
-    return rows, problems
+    return order.ordered(rows), problems
