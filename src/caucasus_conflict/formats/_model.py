@@ -1,9 +1,9 @@
 """Files of the field's formats read into the model: `read` gives a `Dataset`.
 
 Every format is mapped, each by one entry of `_MAPPERS`: UCDP GED (`_into_ged`), ACD and BRD
-(`_into_ucdp`), ETH/PRIO (`_into_ethprio`), PA-X (`_into_pax`) and ACLED (`_into_acled`).
-A file the mappings cannot take (a conflict-level BRD file) is refused with a pointer to
-`read_rows`, rather than a guessed mapping (docs/formats/index.md).
+(`_into_ucdp`, the conflict-level BRD file too), ETH/PRIO (`_into_ethprio`), PA-X
+(`_into_pax`) and ACLED (`_into_acled`). A format registered without a mapping is refused
+with a pointer to `read_rows`, rather than a guessed mapping (docs/formats/index.md).
 
 Each mapper takes the file's split table: GED's (`_into_ged.ged_records`) maps the cells
 straight into records; the others read the typed rows first (`Format.rows_of`) and map them.
@@ -69,7 +69,10 @@ def _via_rows(fmt: Format[Any], mapping: RowMapping) -> Mapper:
 
 def read(path: str | os.PathLike[str], format: str | None = None, *, strict: bool = False,
          source_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
-    """Read a file of one of the field's formats into a `Dataset` (UCDP GED and ACLED so far).
+    """Read a file of one of the field's formats into a `Dataset`.
+
+    The formats are UCDP GED, ACD and BRD, the ETH/PRIO ceasefires, PA-X and ACLED (one page
+    each under docs/formats/ says what maps where).
 
     ``format=None`` recognises the file from its header. Rows the reader cannot take as
     they are (a value of the wrong shape, dates that contradict their precision code) are
@@ -79,17 +82,18 @@ def read(path: str | os.PathLike[str], format: str | None = None, *, strict: boo
 
     Args:
         path: The file.
-        format: ``"ucdp-ged"``, ``"acled"``, or ``None`` to recognise it.
+        format: ``"ucdp-ged"``, ``"ucdp-acd"``, ``"ucdp-brd"``, ``"ethprio-ceasefires"``,
+            ``"pax"``, ``"acled"``, or ``None`` to recognise it from its header.
         strict: Raise instead of setting values aside.
-        source_id: The id of the file's `Source` (default ``ucdp-ged-`` and the start of
-            its SHA-256).
+        source_id: The id of the file's `Source` (default: the format's prefix, such as
+            ``ucdp-ged-``, and the first 12 hex digits of the file's SHA-256).
         max_bytes: Refuse a larger file.
 
     Raises:
         DataError: The file cannot be read, its columns are not the format's, or (with
             *strict*) a row has a problem.
         UnknownNameError: *format* is no format's name.
-        QueryError: The format's rows are not mapped into the model yet (read them with
+        QueryError: The format is registered without a mapping into the model (read it with
             `read_rows`).
 
     Examples:
