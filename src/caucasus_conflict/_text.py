@@ -14,7 +14,7 @@ import json
 import shutil
 import sys
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import caucasus_conflict as cc
@@ -87,6 +87,19 @@ class _Output:
     def notes(self, lines: Iterable[str]) -> None:
         """Write footer lines, wrapped to the terminal."""
         self.lines(wrapped for line in lines for wrapped in _wrap(line, self.width))
+
+    def answered(self, as_json: bool, items: Sequence[Any], data: Callable[[], Any], none: str) -> bool:
+        """Whether the answer is given already: *data()* as JSON (*as_json*), or *none* for no *items*.
+
+        A listing command calls it first and prints its table only when it returns False.
+        """
+        if as_json:
+            self.json(data())
+            return True
+        if not items:
+            self.lines([none])
+            return True
+        return False
 
     def json(self, data: Any) -> None:
         text = json.dumps(data, ensure_ascii=False, indent=2)

@@ -263,11 +263,7 @@ def _actors(args: argparse.Namespace, out: _Output) -> int:
     ds = _dataset(args)
     actors = ds.actors_by_stance(args.stance, toward=args.toward, at=args.at, known_only=args.known_only) \
         if args.stance else ds.actors
-    if args.json:
-        out.json(_unstructure(tuple(actors)))
-        return 0
-    if not actors:
-        out.lines(["No actors match."])
+    if out.answered(args.json, actors, lambda: _unstructure(tuple(actors)), "No actors match."):
         return 0
     rows = [[a.id, a.name, _words(a.kind), ", ".join(a.aliases) or "—"] for a in actors]
     out.lines([*_table(["ID", "NAME", "KIND", "ALIASES"], rows, width=out.width, limits=[None, 28, 12]),
@@ -299,11 +295,7 @@ def _claims(args: argparse.Namespace, out: _Output) -> int:
     limits: list[int | None] = [None, 20, 12]
     if args.disputed:
         pairs = ds.contradictions(by=args.by, about=args.about)
-        if args.json:
-            out.json([_unstructure(pair) for pair in pairs])
-            return 0
-        if not pairs:
-            out.lines(["No disputed claims match."])
+        if out.answered(args.json, pairs, lambda: [_unstructure(pair) for pair in pairs], "No disputed claims match."):
             return 0
         rows: list[Sequence[str] | None] = []
         row_ids: list[str | None] = []
@@ -315,11 +307,7 @@ def _claims(args: argparse.Namespace, out: _Output) -> int:
         summary = f"{_plural(len(pairs), 'pair')} of claims that dispute each other."
     else:
         claims = ds.claims_matching(by=args.by, about=args.about)
-        if args.json:
-            out.json(_unstructure(claims))
-            return 0
-        if not claims:
-            out.lines(["No claims match."])
+        if out.answered(args.json, claims, lambda: _unstructure(claims), "No claims match."):
             return 0
         lines = _table_with_ids(headers, [_claim_row(ds, c) for c in claims], [c.id for c in claims],
                                 width=out.width, limits=limits)
@@ -376,11 +364,7 @@ def _territory(args: argparse.Namespace, out: _Output) -> int:
 def _ceasefires(args: argparse.Namespace, out: _Output) -> int:
     ds = _dataset(args)
     ceasefires = ds.ceasefires_involving(args.actor) if args.actor else ds.ceasefires_in_order()
-    if args.json:
-        out.json(_unstructure(ceasefires))
-        return 0
-    if not ceasefires:
-        out.lines(["No ceasefires match."])
+    if out.answered(args.json, ceasefires, lambda: _unstructure(ceasefires), "No ceasefires match."):
         return 0
     lines: list[str] = []
     inferred = False

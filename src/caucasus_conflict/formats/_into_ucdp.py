@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from caucasus_conflict._names import fold
@@ -315,21 +315,27 @@ def _conflict_year_records(fmt: str, result: ReadResult[_Y], name: str, digest: 
     build = _Builder(fmt, source.id, name)
     years: dict[int, list[ConflictYear]] = {}
     seen: set[tuple[int, int]] = set()
-    for row in result.rows:
-        if row.conflict_id is None or row.year is None:
-            build.problems.append(Problem(f"{name}:{row.line}", "the row has no readable conflict_id and year, so "
-                                                                "it is left out of the conflicts"))
-            continue
+    for row, conflict_number, year_number in _keyed_rows(result.rows, build, "conflicts"):
         cite = build.cite(row)
         build.conflict(row, location_of(row), cite)
         year = year_of(row, cite, build.problems)
-        if year is None or (row.conflict_id, row.year) in seen:
+        if year is None or (conflict_number, year_number) in seen:
             continue  # reported: no year to keep, or (by the reader) a second row for the conflict-year
-        seen.add((row.conflict_id, row.year))
-        years.setdefault(row.conflict_id, []).append(year)
+        seen.add((conflict_number, year_number))
+        years.setdefault(conflict_number, []).append(year)
     conflicts = build.built_conflicts(years)  # makes the territories too
     return {"sources": (source,), "actors": build.built_actors(), "territories": tuple(build.territories.values()),
             "conflicts": conflicts}, build.problems
+
+
+def _keyed_rows(rows: Sequence[_Y], build: _Builder, what: str) -> Iterator[tuple[_Y, int, int]]:
+    """Each row with a readable ``conflict_id`` and ``year``, and those; each other is reported, as left out of *what*."""
+    for row in rows:
+        if row.conflict_id is None or row.year is None:
+            build.problems.append(Problem(f"{build.name}:{row.line}", "the row has no readable conflict_id and year, "
+                                                                      f"so it is left out of the {what}"))
+            continue
+        yield row, row.conflict_id, row.year
 
 
 def _battle_deaths(row: BrdRow) -> tuple[Count | None, list[tuple[str, str]]]:
@@ -356,11 +362,7 @@ def brd_records(result: ReadResult[BrdRow], name: str, digest: str,
     build = _Builder("ucdp-brd", source.id, name)
     dyads: dict[str, dict[str, Any]] = {}
     seen: set[tuple[str, int]] = set()
-    for row in result.rows:
-        if row.conflict_id is None or row.year is None:
-            build.problems.append(Problem(f"{name}:{row.line}", "the row has no readable conflict_id and year, so "
-                                                                "it is left out of the dyads"))
-            continue
+    for row, _conflict_number, year_number in _keyed_rows(result.rows, build, "dyads"):
         cite = build.cite(row, str(row.dyad_id) if row.dyad_id is not None else None)
         conflict_id = build.conflict(row, row.location_inc, cite)
         dyad_id = f"ucdp-dyad-{row.dyad_id}" if row.dyad_id is not None else f"ucdp-brd-line-{row.line}"
@@ -374,10 +376,10 @@ def brd_records(result: ReadResult[BrdRow], name: str, digest: str,
         for participant in build.sides(row, cite):
             if participant.role is Role.PARTICIPANT and participant not in entry["participants"]:
                 entry["participants"].append(participant)
-        if deaths is None or (dyad_id, row.year) in seen:
+        if deaths is None or (dyad_id, year_number) in seen:
             continue
-        seen.add((dyad_id, row.year))
-        entry["years"].append(DyadYear(year=row.year, battle_deaths=deaths, source_codes=_year_codes(row, dropped),
+        seen.add((dyad_id, year_number))
+        entry["years"].append(DyadYear(year=year_number, battle_deaths=deaths, source_codes=_year_codes(row, dropped),
                                        citations=(cite,)))
     dyad_records = []
     taken: set[str] = set()
