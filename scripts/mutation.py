@@ -123,6 +123,9 @@ _REPEAT_RAISES = ("the record-by-record walk runs only for a type in which a pai
                   "never used")
 _LOOKED_UP = ("every territory then takes the look-up, which gives a held territory back as it is and refuses "
               "any other exactly as before: the fast path for a held territory only saves the call")
+_ONE_ID_EACH = "map(id, cited) gives one id per citation, so zip never meets sequences of different lengths"
+_GOOD_SET = ("the set of citations found good only spares checking one again for the next field: with it "
+             "replaced or emptied, a citation is checked again and gets the same answer (the cost is time)")
 _UNSHARED = ("without the table of a path's first steps each field walks its path from the records again: the "
              "same values (the cost is time)")
 _SPAN_TABLE = ("the load's table of spans by text or by object is never hit: each span is built again and shared "
@@ -415,17 +418,18 @@ EQUIVALENT: Final[dict[str, str]] = {
     "caucasus_conflict._integrity.x__check_external_ids__mutmut_24": _SAME_LENGTH,
     "caucasus_conflict._integrity.x__check_external_ids__mutmut_19": _SAME_LENGTH,
     "caucasus_conflict._integrity.x__check_external_ids__mutmut_55": _REPEAT_RAISES,
-    "caucasus_conflict._integrity.x__check_references__mutmut_22": _UNSHARED,
     "caucasus_conflict._integrity.x__check_references__mutmut_25": _UNSHARED,
-    "caucasus_conflict._integrity.x__check_references__mutmut_27": _UNSHARED,
-    "caucasus_conflict._integrity.x__check_references__mutmut_52": _UNSHARED,
-    "caucasus_conflict._integrity.x__check_references__mutmut_54": _UNSHARED,
-    "caucasus_conflict._integrity.x__check_references__mutmut_33":
-        "map(id, cited) gives one id per citation, so zip never meets sequences of different lengths",
-    "caucasus_conflict._integrity.x__check_references__mutmut_36":
-        "map(id, cited) gives one id per citation, so zip never meets sequences of different lengths",
-    "caucasus_conflict._integrity.x__check_references__mutmut_41":
-        "map(id, cited) gives one id per citation, so zip never meets sequences of different lengths",
+    "caucasus_conflict._integrity.x__check_references__mutmut_28": _UNSHARED,
+    "caucasus_conflict._integrity.x__check_references__mutmut_30": _UNSHARED,
+    "caucasus_conflict._integrity.x__check_references__mutmut_67": _UNSHARED,
+    "caucasus_conflict._integrity.x__check_references__mutmut_69": _UNSHARED,
+    "caucasus_conflict._integrity.x__check_references__mutmut_35": _ONE_ID_EACH,
+    "caucasus_conflict._integrity.x__check_references__mutmut_38": _ONE_ID_EACH,
+    "caucasus_conflict._integrity.x__check_references__mutmut_43": _ONE_ID_EACH,
+    "caucasus_conflict._integrity.x__check_references__mutmut_55": _GOOD_SET,
+    "caucasus_conflict._integrity.x__check_references__mutmut_56": _GOOD_SET,
+    "caucasus_conflict._integrity.x__check_references__mutmut_58":
+        "with no bad citation, fresh less none is fresh: the condition only saves the call",
     "caucasus_conflict._integrity.x__unknown__mutmut_25": _CLOSEST,
     "caucasus_conflict._integrity.x__unknown__mutmut_27": _CLOSEST,
     "caucasus_conflict._integrity.x__unique_ids__mutmut_27": _SAME_LENGTH,
