@@ -187,6 +187,32 @@ class TestLineOrder:
         assert (tmp_path / "out.csv").read_bytes() == (tmp_path / "in_order.csv").read_bytes()
         assert len(getattr(ds, collection)) > 1
 
+    @pytest.mark.parametrize("acd_first", [True, False], ids=["acd.merge(brd)", "brd.merge(acd)"])
+    def test_a_merge_of_two_formats_writes_each_in_its_own_files_order(self, tmp_path: Path, acd_first: bool) -> None:
+        """A conflict year joined from ACD and BRD cites a line of each: each writer follows its own file."""
+        acd, brd = cc.read(fixture("acd.csv")), cc.read(fixture("brd_conflict.csv"))
+        merged = acd.merge(brd) if acd_first else brd.merge(acd)
+        for fmt, original in (("ucdp-acd", acd), ("ucdp-brd", brd)):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DataWarning)
+                cc.write(merged, tmp_path / "out.csv", format=fmt)
+                again = cc.read(tmp_path / "out.csv", format=fmt, source_id=original.sources[0].id)
+            assert again.conflicts == original.conflicts, fmt
+
+    @pytest.mark.parametrize(("name", "fmt"), [("ged.csv", "ucdp-ged"), ("acled.csv", "acled"),
+                                               ("ethprio.csv", "ethprio-ceasefires")])
+    def test_records_of_no_file_come_after_the_files_rows(self, tmp_path: Path, name: str, fmt: str) -> None:
+        """The bundled data merged with a file, written: the file's rows keep their lines, so read back they are the same."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DataWarning)
+            read = cc.read(fixture(name))
+            cc.write(cc.load().merge(read), tmp_path / "out.csv", format=fmt)
+            again = cc.read(tmp_path / "out.csv", source_id=read.sources[0].id)
+        collection = "ceasefires" if fmt == "ethprio-ceasefires" else "events"
+        ids = {r.id for r in getattr(read, collection)}
+        assert tuple(r for r in getattr(again, collection) if r.id in ids) == getattr(read, collection)
+        assert len(getattr(again, collection)) > len(getattr(read, collection))  # the bundled records came too
+
     def test_records_of_no_file_keep_the_data_sets_order(self, tmp_path: Path) -> None:
         ds = cc.load()
         with warnings.catch_warnings():

@@ -60,6 +60,7 @@ from .acled import ACLED, SUB_EVENT_TYPES, AcledRow
 
 __all__ = ["ACLED_KEPT", "acled_records", "acled_rows"]
 
+_TITLE: Final = "ACLED export"  # its file's Source (and LineOrder)
 ACLED_KEPT: Final = ("disorder_type", "inter1", "inter2", "interaction", "civilian_targeting", "iso", "region",
                      "source", "source_scale", "notes", "tags", "timestamp")
 """The ACLED columns the model does not map: kept in each event's source codes, as written."""
@@ -105,7 +106,7 @@ def acled_records(rows: Sequence[AcledRow], name: str, digest: str,
     years = [row.event_date.year for row in rows if row.event_date is not None]
     coverage = None if not years else (TimeSpan.year(years[0]) if min(years) == max(years)
                                        else TimeSpan.parse(f"{min(years)}/{max(years)}"))
-    source = Source(id=sid, kind=SourceKind.DATA_FILE, title="ACLED export", url="https://acleddata.com/",
+    source = Source(id=sid, kind=SourceKind.DATA_FILE, title=_TITLE, url="https://acleddata.com/",
                     publisher="Armed Conflict Location & Event Data (ACLED)", published=TimeSpan.unknown(),
                     credit=_CREDIT, licence="ACLED terms of use (no redistribution)", file_name=os.path.basename(name),
                     sha256=digest, coverage=coverage, note="the file does not say its release; read by "
@@ -223,7 +224,7 @@ def acled_rows(dataset: Dataset) -> tuple[list[AcledRow], list[Problem]]:
         (3, 'events[0]: ussr-dissolution is of kind dissolution, which has no ACLED category')
     """
     names = {a.id: a.name for a in dataset.actors}
-    return event_rows(dataset, lambda event: _acled_row(event, names), "ACLED")
+    return event_rows(dataset, lambda event: _acled_row(event, names), "ACLED", _TITLE)
 
 
 def _acled_row(event: Event, names: dict[ActorId, str]) -> tuple[AcledRow | None, str]:

@@ -56,6 +56,7 @@ from .ethprio import CEASEFIRES, CeasefireRow
 
 __all__ = ["ethprio_records", "ethprio_rows"]
 
+_TITLE: Final = "ETH/PRIO Civil Conflict Ceasefire Dataset"  # its file's Source (and LineOrder)
 _CREDIT: Final = ("ETH/PRIO Civil Conflict Ceasefire Dataset: Clayton, Govinda, et al. (2022), \"Introducing the "
                   "ETH/PRIO Civil Conflict Ceasefire Dataset\", Journal of Conflict Resolution, "
                   "DOI 10.1177/00220027221129195")
@@ -98,7 +99,7 @@ def ethprio_records(rows: Sequence[CeasefireRow], name: str, digest: str,
     # In the order of their first rows kept, the order the writer gives the rows back in.
     ceasefires.sort(key=lambda ceasefire: ceasefire.citations[0].rows[0])
     years = [y for row in rows if (y := _year(row.cf_dec_yr)) is not None]
-    source = file_source(sid, title="ETH/PRIO Civil Conflict Ceasefire Dataset", publisher="ETH Zurich and PRIO",
+    source = file_source(sid, title=_TITLE, publisher="ETH Zurich and PRIO",
                          url="https://www.ceasefiredata.org/", credit=_CREDIT, name=name, digest=digest, years=years,
                          note="research use with citation: check the terms before redistributing rows; the file "
                               "does not say its release; read by caucasus_conflict.read")
@@ -301,7 +302,8 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
     conflicts and dyads among them), names, dates, ``written`` and ``mediator_send`` the
     model holds, and its `SourceCodes` give back every other cell. The rows are written in
     the order of the file lines their ceasefires cite (so rows of ceasefires that interleave
-    in the file read back as they were), and in the data set's order where none is cited.
+    in the file read back as they were), and after them in the data set's order where none is
+    cited (see `LineOrder`).
     Records of other types, and what a ceasefire holds that ETH/PRIO has no column for,
     are left out and listed.
 
@@ -318,7 +320,7 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
         (2, True)
     """
     actors = {a.id: a for a in dataset.actors}
-    order = LineOrder(dataset)
+    order = LineOrder(dataset, _TITLE)
     used: set[str] = set()
     rows: list[CeasefireRow] = []
     problems: list[Problem] = []

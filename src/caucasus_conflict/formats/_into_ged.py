@@ -65,7 +65,7 @@ from ._csv import Table
 from ._rows import ReadResult, _line_of
 from .ucdp import GED, GedRow, _ged_notes, ged_span
 
-__all__ = ["GED_KEPT", "ged_records", "ged_records_of_rows"]
+__all__ = ["GED_KEPT", "GED_SOURCE_TITLE", "ged_records", "ged_records_of_rows"]
 
 _WORDS_OF_VIOLENCE: Final = {1: "State-based armed conflict", 2: "Non-state conflict", 3: "One-sided violence"}
 _CIVILIANS: Final = 1  # UCDP's actor id for the civilians of one-sided violence
@@ -110,6 +110,8 @@ _FORMATTED_KEPT: Final = 1 << 16  # distinct value tuples whose texts one read k
 _GED_WHERE: Final = ("where_prec", "where_coordinates", "adm_1", "adm_2", "latitude", "longitude", "country")
 _DEATHS: Final = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")
 _FIGURES: Final = ("best", "low", "high")
+
+GED_SOURCE_TITLE: Final = "UCDP Georeferenced Event Dataset (GED)"  # its file's Source (and the writer's LineOrder)
 
 _new_citation = _prechecked(Citation)
 _new_external_id = _prechecked(ExternalId)
@@ -458,7 +460,7 @@ class _GedMapper:
         years = [year for year in self.years if year is not None and 1 <= year <= 9999]  # a year a span can hold
         coverage = TimeSpan.parse(f"{min(years):04d}/{max(years):04d}") if years and min(years) != max(years) else (
             TimeSpan.year(years[0]) if years else None)
-        source = Source(id=self.sid, kind=SourceKind.DATA_FILE, title="UCDP Georeferenced Event Dataset (GED)",
+        source = Source(id=self.sid, kind=SourceKind.DATA_FILE, title=GED_SOURCE_TITLE,
                         publisher="Uppsala Conflict Data Program (UCDP)", url="https://ucdp.uu.se/downloads/",
                         published=TimeSpan.unknown(), credit=_UCDP_CREDIT, licence="CC BY 4.0",
                         file_name=os.path.basename(self.name), sha256=digest, coverage=coverage,

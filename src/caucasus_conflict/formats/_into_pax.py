@@ -37,6 +37,7 @@ from .pax import PAX, PaxRow
 
 __all__ = ["pax_records", "pax_rows"]
 
+_TITLE: Final = "PA-X Peace Agreements Database"  # its file's Source (and LineOrder)
 _CREDIT: Final = ("PA-X Peace Agreements Database, www.peaceagreements.org (PeaceRep, University of Edinburgh); "
                   "Bell, Christine & Sanja Badanjak (2019), \"Introducing PA-X: A new peace agreement database and "
                   "dataset\", Journal of Peace Research 56(3): 452-466")
@@ -82,7 +83,7 @@ def pax_records(rows: Sequence[PaxRow], name: str, digest: str,
         rebuilt = _rows_of(agreement, names, tuple(n for n in dict.fromkeys(row.ucdp_con) if n >= 1))
         agreements.append(attrs.evolve(agreement, source_codes=kept_codes(PAX, (row,), rebuilt)))
     years = [row.dat.year for row in rows if row.dat is not None]
-    source = file_source(sid, title="PA-X Peace Agreements Database", publisher="PeaceRep, University of Edinburgh",
+    source = file_source(sid, title=_TITLE, publisher="PeaceRep, University of Edinburgh",
                          url="https://www.peaceagreements.org/", credit=_CREDIT, name=name, digest=digest,
                          years=years, note="check the terms on peaceagreements.org before redistributing rows; the "
                                            "file does not say its version; read by caucasus_conflict.read")
@@ -119,7 +120,7 @@ def pax_rows(dataset: Dataset) -> tuple[list[PaxRow], list[Problem]]:
     """
     actors = {a.id: a for a in dataset.actors}
     rows: list[PaxRow] = []
-    order = LineOrder(dataset)
+    order = LineOrder(dataset, _TITLE)
     problems: list[Problem] = []
     used: set[str] = set()
     for position, agreement in enumerate(dataset.ceasefires):

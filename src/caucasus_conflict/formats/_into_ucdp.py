@@ -500,7 +500,7 @@ def acd_rows(ds: Dataset) -> tuple[list[AcdRow], list[Problem]]:
         ([], '18 events cannot be written as ucdp-acd rows and are left out')
     """
     rows: list[AcdRow] = []
-    order = LineOrder(ds)
+    order = LineOrder(ds, _CREDIT["ucdp-acd"][0])
     problems = _left_out(ds, "ucdp-acd", ("actors", "territories", "conflicts"))
     for position, conflict in enumerate(ds.conflicts):
         number = _number(conflict, "ucdp-conflict")
@@ -540,7 +540,7 @@ def brd_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
     if not any(d.years for d in ds.dyads) and any(y.battle_deaths for c in ds.conflicts for y in c.years):
         return _brd_conflict_rows(ds)
     rows: list[BrdRow] = []
-    order = LineOrder(ds)
+    order = LineOrder(ds, _CREDIT["ucdp-brd"][0])
     problems = _left_out(ds, "ucdp-brd", ("actors", "territories", "conflicts", "dyads"))
     problems += [Problem(f"$.conflicts[{position}].years[{index}].battle_deaths",
                          f"conflict {c.id!r} has battle deaths of its own in {year.year}; a dyadic BRD file has no "
@@ -569,7 +569,7 @@ def brd_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
 def _brd_conflict_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
     """The conflict-level BRD rows of *ds*: one per year of a conflict with battle deaths."""
     rows: list[BrdRow] = []
-    order = LineOrder(ds)
+    order = LineOrder(ds, _CREDIT["ucdp-brd"][0])
     problems = _left_out(ds, "ucdp-brd", ("actors", "territories", "conflicts", "dyads"))
     for position, conflict in enumerate(ds.conflicts):
         number = _number(conflict, "ucdp-conflict")

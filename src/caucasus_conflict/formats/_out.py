@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import Problem
+from caucasus_conflict.kinds import SourceKind
 from caucasus_conflict.model import Citation, Event
 
 from ._rows import ColumnSpec, Row
@@ -19,14 +20,15 @@ _NOT_EVENTS = (("ceasefires", "ceasefire"), ("claims", "claim"), ("stances", "st
 
 
 def event_rows(dataset: Dataset, row_of: Callable[[Event], tuple[R | None, str]],
-               title: str) -> tuple[list[R], list[Problem]]:
+               title: str, source_title: str) -> tuple[list[R], list[Problem]]:
     """The rows *row_of* makes of *dataset*'s events, in the order of the rows they cite, and what it left out.
 
     *row_of* returns a row, or ``None`` and why the event cannot be one; every record that is
-    no event is left out too ("a claim is no ACLED event").
+    no event is left out too ("a claim is no ACLED event"). *source_title* is the title the
+    format's reader gives its file's `Source` (see `LineOrder`).
     """
     rows: list[R] = []
-    order = LineOrder(dataset)
+    order = LineOrder(dataset, source_title)
     left: list[Problem] = []
     for index, event in enumerate(dataset.events):
         row, why = row_of(event)
@@ -47,33 +49,47 @@ class LineOrder:
     A reader cites each record's rows by line; the records are listed in an order of their
     own (conflicts by UCDP id, a ceasefire's rows together), so rows written record by
     record would land on other lines, and read back every citation would change. The writer
-    gives each record's rows with `add` and writes `ordered`: rows citing lines of one
-    source sit in line order, the sources in the data set's order, and a row citing no line
-    (a record not read from a file) stays after the row given before it.
+    gives each record's rows with `add` and writes `ordered`:
+
+    - a record's rows take the lines of its first citation that names one line per row,
+      preferring a file of the format written (a source titled *source_title*, as its
+      reader titles it: a conflict merged from ACD and BRD cites a line of each), lowest line
+      first, and keep their own order within the record;
+    - rows citing lines of one file sit in line order; the files of the format written come
+      first, in the data set's order, then the other files;
+    - rows citing no line (a record read from no file, or one whose rows no citation counts)
+      come last, in the data set's order, so that every cited row keeps its line.
 
     Examples:
         >>> from caucasus_conflict import Citation, load
         >>> order = LineOrder(load())
         >>> sid = load().sources[0].id
+        >>> order.add(1, ())  # cites no line: last
         >>> order.add(2, (Citation(sid, rows=(4, 2)),))
         >>> order.add(1, (Citation(sid, rows=(3,)),))
-        >>> order.add(1, ())  # cites no line: stays after the row before it
-        >>> order.ordered(["a4", "a2", "b3", "c"])
-        ['a2', 'b3', 'c', 'a4']
+        >>> order.ordered(["c", "a2", "a4", "b3"])
+        ['a2', 'b3', 'a4', 'c']
     """
 
-    def __init__(self, dataset: Dataset) -> None:
-        self._ranks = {source.id: rank for rank, source in enumerate(dataset.sources)}
+    def __init__(self, dataset: Dataset, source_title: str | None = None) -> None:
+        own = [source.id for source in dataset.sources
+               if source.kind is SourceKind.DATA_FILE and source.title == source_title]
+        self._own = set(own)
+        # The format's own files first, so that their rows keep their lines beside rows of others.
+        ranked = [*own, *(source.id for source in dataset.sources if source.id not in self._own)]
+        self._ranks = {source_id: rank for rank, source_id in enumerate(ranked)}
+        self._last = (len(self._ranks), 0)
         self._places: list[tuple[int, int]] = []
 
     def add(self, count: int, citations: Sequence[Citation]) -> None:
-        """The places of a record's next *count* rows: the lines of its first citation naming one per row."""
-        for cite in citations:
-            if len(cite.rows) == count and cite.source_id in self._ranks:
-                rank = self._ranks[cite.source_id]
-                self._places += [(rank, line) for line in cite.rows]
-                return
-        self._places += [self._places[-1] if self._places else (-1, 0)] * count
+        """The places of a record's next *count* rows (see the class)."""
+        fitting = [cite for cite in citations if len(cite.rows) == count and cite.source_id in self._ranks]
+        if not fitting:
+            self._places += [self._last] * count
+            return
+        cite = next((c for c in fitting if c.source_id in self._own), fitting[0])
+        rank = self._ranks[cite.source_id]
+        self._places += [(rank, line) for line in sorted(cite.rows)]
 
     def ordered(self, rows: Sequence[T]) -> list[T]:
         """*rows*, one per place added, in the order of their places (rows of one place keep their order)."""

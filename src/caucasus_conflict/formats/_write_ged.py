@@ -17,6 +17,7 @@ from caucasus_conflict.interop import EVENT_KIND_CROSSWALK, ucdp_date_precision
 from caucasus_conflict.kinds import CasualtyGroup, Role, Side
 from caucasus_conflict.model import Actor, ActorId, Event
 
+from ._into_ged import GED_SOURCE_TITLE
 from ._out import event_rows, given_back
 from ._rows import ColumnSpec
 from .ucdp import GED, GedRow
@@ -43,7 +44,7 @@ def ged_rows(dataset: Dataset) -> tuple[list[GedRow], list[Problem]]:
         'events[0]: ussr-dissolution is of kind dissolution, which is no organised violence GED records'
     """
     actors = {a.id: a for a in dataset.actors}
-    return event_rows(dataset, lambda event: _ged_row(event, actors), "GED")
+    return event_rows(dataset, lambda event: _ged_row(event, actors), "GED", GED_SOURCE_TITLE)
 
 
 def _ged_row(event: Event, actors: dict[ActorId, Actor]) -> tuple[GedRow | None, str]:
