@@ -46,6 +46,29 @@ def written(ds: cc.Dataset, path: Path, fmt: str) -> cc.formats.WriteReport:
 
 
 class TestReadAcd:
+    def test_a_backer_named_as_a_later_ucdp_actor_is_that_actor(self, tmp_path: Path) -> None:
+        """A state backing a side (side_b_2nd, a GW number) is the UCDP actor of its name, in either row order."""
+        rows = list(ACD.read(fixture("acd.csv")).rows)  # 9002 is backed by "Government of Zland" (GW 701)
+        zland = attrs.evolve(rows[0], conflict_id=9009, side_b="Government of Zland", side_b_id=(9301,))
+        for order, name in (([*rows, zland], "after.csv"), ([zland, *rows], "before.csv")):
+            ACD.write(order, tmp_path / name)
+        after, before = cc.read(tmp_path / "after.csv"), cc.read(tmp_path / "before.csv")
+        for ds in (after, before):
+            backers = [p.actor_id for p in ds.conflict("ucdp-conflict-9002").participants if p.role is cc.Role.SUPPORTER]
+            assert backers == ["ucdp-actor-9301"]
+            assert ds.actor("Government of Zland").id == "ucdp-actor-9301"
+        assert [a.id for a in after.actors] == [a.id for a in before.actors]
+
+    def test_two_ucdp_actors_of_one_name_over_several_rows(self, tmp_path: Path) -> None:
+        """The second id keeps the name with its id added, once, however many rows name it (it raised)."""
+        rows = list(ACD.read(fixture("acd.csv")).rows)
+        twin = [attrs.evolve(rows[0], conflict_id=9009, year=1990 + k, side_b_id=(9999,)) for k in range(3)]
+        ACD.write([*rows, *twin], tmp_path / "twins.csv")
+        with pytest.warns(cc.formats.DataWarning):
+            ds = cc.read(tmp_path / "twins.csv")
+        assert (ds.actor("ucdp-actor-9999").name, ds.actor("ucdp-actor-9999").aliases) == ("Yregion Front (9999)", ())
+        assert sum("both named" in p.message for p in ds.problems) == 3
+
     def test_rows_of_one_conflict_are_one_conflict_with_its_years(self) -> None:
         """Each conflict id is one conflict; its years are its rows, with their intensity, in year order."""
         rows = read_rows(fixture("acd.csv")).rows

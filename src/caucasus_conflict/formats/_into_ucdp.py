@@ -140,6 +140,22 @@ class _Builder:
         self.conflicts: dict[int, dict[str, Any]] = {}
         self.problems: list[Problem] = []
 
+    def take_names(self, rows: Sequence[AcdRow] | Sequence[BrdRow]) -> None:
+        """Note each UCDP actor's name before any row is mapped, so that a state backing a side
+        (``side_a_2nd``, named, with a Gleditsch-Ward number) that bears the name of an actor
+        with a UCDP id is that actor, whether the row naming the actor comes before or after.
+
+        Only the rows mapped (with a ``conflict_id`` and ``year``) and only a side of one name
+        and one id, as `sides` pairs them; the first UCDP id of a name, in file order, holds it.
+        """
+        for row in rows:
+            if row.conflict_id is None or row.year is None:
+                continue
+            for names, ids in ((row.side_a, row.side_a_id), (row.side_b, row.side_b_id)):
+                split = side_names(names)
+                if len(split) == 1 and len(ids) == 1 and fold(split[0]):
+                    self.names.setdefault(fold(split[0]), f"ucdp-actor-{ids[0]}")
+
     def cite(self, row: Row, row_id: str | None = None) -> Citation:
         return Citation(self.sid, rows=(row.line,), row_ids=(row_id,) if row_id else ())
 
@@ -161,7 +177,8 @@ class _Builder:
                 self.problems.append(Problem(f"{self.name}:{cite.rows[0]}", f"{held} and {actor_id} are both named "
                                              f"{actor_name!r}; {actor_id} keeps the name with its id added"))
                 actor_name = f"{actor_name} ({external.value})"
-            entry["names"].append(actor_name)
+            if actor_name not in entry["names"]:  # a later row with the name taken: the name with its id once
+                entry["names"].append(actor_name)
         return ActorId(actor_id)
 
     def sides(self, row: AcdRow | BrdRow, cite: Citation) -> list[Participant]:
@@ -313,6 +330,7 @@ def _conflict_year_records(fmt: str, result: ReadResult[_Y], name: str, digest: 
     """
     source = _source(fmt, result.rows, name, digest, source_id)
     build = _Builder(fmt, source.id, name)
+    build.take_names(result.rows)
     years: dict[int, list[ConflictYear]] = {}
     seen: set[tuple[int, int]] = set()
     for row, conflict_number, year_number in _keyed_rows(result.rows, build, "conflicts"):
@@ -360,6 +378,7 @@ def brd_records(result: ReadResult[BrdRow], name: str, digest: str,
         return _brd_conflict_records(result, name, digest, source_id)
     source = _source("ucdp-brd", result.rows, name, digest, source_id)
     build = _Builder("ucdp-brd", source.id, name)
+    build.take_names(result.rows)
     dyads: dict[str, dict[str, Any]] = {}
     seen: set[tuple[str, int]] = set()
     for row, _conflict_number, year_number in _keyed_rows(result.rows, build, "dyads"):
