@@ -320,9 +320,8 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
         (2, True)
     """
     actors = {a.id: a for a in dataset.actors}
-    order = LineOrder(dataset, _TITLE)
+    order: LineOrder[CeasefireRow] = LineOrder(dataset, _TITLE)
     used: set[str] = set()
-    rows: list[CeasefireRow] = []
     problems: list[Problem] = []
     placed: list[tuple[Ceasefire, str]] = []
     for position, ceasefire in enumerate(dataset.ceasefires):
@@ -333,14 +332,13 @@ def ethprio_rows(dataset: Dataset) -> tuple[list[CeasefireRow], list[Problem]]:
         numbers, unlinked = conflict_numbers(dataset, ceasefire, where)
         dyads, no_dyad = dyad_numbers(dataset, ceasefire, where)
         made = apply_codes(CEASEFIRES, _rows_of(ceasefire, names, ucdp, numbers, dyads), ceasefire.source_codes)
-        order.add(len(made), ceasefire.citations)
-        rows += made
+        order.add(made, ceasefire.citations)
         placed.append((ceasefire, where))
         used.update((*ceasefire.actor_ids, *ceasefire.conflict_ids, *ceasefire.dyad_ids))
         problems += _spans_problems(ceasefire, where) + unlinked + no_dyad
     # Rows go back to the lines they were read from: a file's ceasefires may interleave their
     # rows, and a keyless row's id (``ethprio-line-N``) and every citation name those lines.
-    rows = order.ordered(rows)
+    rows = order.rows()
     problems += _dyads_lost(dataset, rows, placed)
     problems += left_out(dataset, used)
     return rows, problems

@@ -119,8 +119,7 @@ def pax_rows(dataset: Dataset) -> tuple[list[PaxRow], list[Problem]]:
         (1, ['ceasefires[0].declared', 'ceasefires[0].provisions'])
     """
     actors = {a.id: a for a in dataset.actors}
-    rows: list[PaxRow] = []
-    order = LineOrder(dataset, _TITLE)
+    order: LineOrder[PaxRow] = LineOrder(dataset, _TITLE)
     problems: list[Problem] = []
     used: set[str] = set()
     for position, agreement in enumerate(dataset.ceasefires):
@@ -135,9 +134,8 @@ def pax_rows(dataset: Dataset) -> tuple[list[PaxRow], list[Problem]]:
         names = {p: actors[p].name for p in agreement.actor_ids}
         numbers, unlinked = conflict_numbers(dataset, agreement, where)
         made = apply_codes(PAX, _rows_of(agreement, names, numbers), agreement.source_codes)
-        order.add(len(made), agreement.citations)
-        rows += made
+        order.add(made, agreement.citations)
         used.update((*agreement.actor_ids, *agreement.conflict_ids))
         problems += unlinked
     problems += left_out(dataset, used)
-    return order.ordered(rows), problems
+    return order.rows(), problems

@@ -518,8 +518,7 @@ def acd_rows(ds: Dataset) -> tuple[list[AcdRow], list[Problem]]:
         >>> rows, left_out[0].message
         ([], '18 events cannot be written as ucdp-acd rows and are left out')
     """
-    rows: list[AcdRow] = []
-    order = LineOrder(ds, _CREDIT["ucdp-acd"][0])
+    order: LineOrder[AcdRow] = LineOrder(ds, _CREDIT["ucdp-acd"][0])
     problems = _left_out(ds, "ucdp-acd", ("actors", "territories", "conflicts"))
     for position, conflict in enumerate(ds.conflicts):
         number = _number(conflict, "ucdp-conflict")
@@ -538,9 +537,8 @@ def acd_rows(ds: Dataset) -> tuple[list[AcdRow], list[Problem]]:
                 continue
             held = {"conflict_id": number, "year": year.year,
                     "intensity_level": None if year.intensity is None else _CODE_OF_INTENSITY[year.intensity]}
-            rows.append(_year_row(AcdRow, "ucdp-acd", held, year.source_codes, derived))
-            order.add(1, year.citations)
-    return order.ordered(rows), problems
+            order.add((_year_row(AcdRow, "ucdp-acd", held, year.source_codes, derived),), year.citations)
+    return order.rows(), problems
 
 
 def brd_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
@@ -558,8 +556,7 @@ def brd_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
     """
     if not any(d.years for d in ds.dyads) and any(y.battle_deaths for c in ds.conflicts for y in c.years):
         return _brd_conflict_rows(ds)
-    rows: list[BrdRow] = []
-    order = LineOrder(ds, _CREDIT["ucdp-brd"][0])
+    order: LineOrder[BrdRow] = LineOrder(ds, _CREDIT["ucdp-brd"][0])
     problems = _left_out(ds, "ucdp-brd", ("actors", "territories", "conflicts", "dyads"))
     problems += [Problem(f"$.conflicts[{position}].years[{index}].battle_deaths",
                          f"conflict {c.id!r} has battle deaths of its own in {year.year}; a dyadic BRD file has no "
@@ -580,15 +577,13 @@ def brd_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
             deaths = year.battle_deaths
             held = {"conflict_id": conflict_number, "dyad_id": number, "year": year.year, "bd_best": deaths.best,
                     "bd_low": deaths.low, "bd_high": deaths.high}
-            rows.append(_year_row(BrdRow, "ucdp-brd", held, year.source_codes, derived))
-            order.add(1, year.citations)
-    return order.ordered(rows), problems
+            order.add((_year_row(BrdRow, "ucdp-brd", held, year.source_codes, derived),), year.citations)
+    return order.rows(), problems
 
 
 def _brd_conflict_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
     """The conflict-level BRD rows of *ds*: one per year of a conflict with battle deaths."""
-    rows: list[BrdRow] = []
-    order = LineOrder(ds, _CREDIT["ucdp-brd"][0])
+    order: LineOrder[BrdRow] = LineOrder(ds, _CREDIT["ucdp-brd"][0])
     problems = _left_out(ds, "ucdp-brd", ("actors", "territories", "conflicts", "dyads"))
     for position, conflict in enumerate(ds.conflicts):
         number = _number(conflict, "ucdp-conflict")
@@ -605,9 +600,8 @@ def _brd_conflict_rows(ds: Dataset) -> tuple[list[BrdRow], list[Problem]]:
             assert deaths is not None
             held = {"conflict_id": number, "year": year.year, "bd_best": deaths.best, "bd_low": deaths.low,
                     "bd_high": deaths.high}
-            rows.append(_year_row(BrdRow, "ucdp-brd", held, year.source_codes, derived))
-            order.add(1, year.citations)
-    return order.ordered(rows), problems
+            order.add((_year_row(BrdRow, "ucdp-brd", held, year.source_codes, derived),), year.citations)
+    return order.rows(), problems
 
 
 def brd_columns(rows: Sequence[BrdRow]) -> tuple[str, ...] | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from caucasus_conflict.dataset import Dataset
 from caucasus_conflict.errors import Problem
@@ -27,29 +27,27 @@ def event_rows(dataset: Dataset, row_of: Callable[[Event], tuple[R | None, str]]
     no event is left out too ("a claim is no ACLED event"). *source_title* is the title the
     format's reader gives its file's `Source` (see `LineOrder`).
     """
-    rows: list[R] = []
-    order = LineOrder(dataset, source_title)
+    order: LineOrder[R] = LineOrder(dataset, source_title)
     left: list[Problem] = []
     for index, event in enumerate(dataset.events):
         row, why = row_of(event)
         if row is None:
             left.append(Problem(f"events[{index}]", f"{event.id} {why}"))
         else:
-            rows.append(row)
-            order.add(1, event.citations)
+            order.add((row,), event.citations)
     for collection, word in _NOT_EVENTS:
         left += [Problem(f"{collection}[{i}]", f"{r.id}: a {word} is no {title} event")
                  for i, r in enumerate(getattr(dataset, collection))]
-    return order.ordered(rows), left
+    return order.rows(), left
 
 
-class LineOrder:
+class LineOrder(Generic[T]):
     """A writer's rows put back in the order of the file lines their records cite.
 
     A reader cites each record's rows by line; the records are listed in an order of their
     own (conflicts by UCDP id, a ceasefire's rows together), so rows written record by
     record would land on other lines, and read back every citation would change. The writer
-    gives each record's rows with `add` and writes `ordered`:
+    gives each record's rows with `add` and writes `rows`:
 
     - a record's rows take the lines of its first citation that names one line per row,
       preferring a file of the format written (a source titled *source_title*, as its
@@ -62,12 +60,12 @@ class LineOrder:
 
     Examples:
         >>> from caucasus_conflict import Citation, load
-        >>> order = LineOrder(load())
+        >>> order: LineOrder[str] = LineOrder(load())
         >>> sid = load().sources[0].id
-        >>> order.add(1, ())  # cites no line: last
-        >>> order.add(2, (Citation(sid, rows=(4, 2)),))
-        >>> order.add(1, (Citation(sid, rows=(3,)),))
-        >>> order.ordered(["c", "a2", "a4", "b3"])
+        >>> order.add(["c"], ())  # cites no line: last
+        >>> order.add(["a2", "a4"], (Citation(sid, rows=(4, 2)),))
+        >>> order.add(["b3"], (Citation(sid, rows=(3,)),))
+        >>> order.rows()
         ['a2', 'b3', 'a4', 'c']
     """
 
@@ -79,24 +77,24 @@ class LineOrder:
         ranked = [*own, *(source.id for source in dataset.sources if source.id not in self._own)]
         self._ranks = {source_id: rank for rank, source_id in enumerate(ranked)}
         self._last = (len(self._ranks), 0)
-        self._places: list[tuple[int, int]] = []
+        self._placed: list[tuple[tuple[int, int], int, T]] = []  # (place, order given, row)
 
-    def add(self, count: int, citations: Sequence[Citation]) -> None:
-        """The places of a record's next *count* rows (see the class)."""
+    def add(self, rows: Sequence[T], citations: Sequence[Citation]) -> None:
+        """A record's *rows*, placed by its *citations* (see the class)."""
+        count = len(rows)
         fitting = [cite for cite in citations if len(cite.rows) == count and cite.source_id in self._ranks]
-        if not fitting:
-            self._places += [self._last] * count
-            return
-        cite = next((c for c in fitting if c.source_id in self._own), fitting[0])
-        rank = self._ranks[cite.source_id]
-        self._places += [(rank, line) for line in sorted(cite.rows)]
+        if fitting:
+            cite = next((c for c in fitting if c.source_id in self._own), fitting[0])
+            rank = self._ranks[cite.source_id]
+            places = [(rank, line) for line in sorted(cite.rows)]
+        else:
+            places = [self._last] * count
+        start = len(self._placed)
+        self._placed += [(place, start + k, row) for k, (place, row) in enumerate(zip(places, rows, strict=True))]
 
-    def ordered(self, rows: Sequence[T]) -> list[T]:
-        """*rows*, one per place added, in the order of their places (rows of one place keep their order)."""
-        if len(rows) != len(self._places):
-            raise ValueError(f"{len(rows)} rows for {len(self._places)} places")  # a writer's bug, not the data's
-        order = sorted(range(len(rows)), key=self._places.__getitem__)
-        return [rows[k] for k in order]
+    def rows(self) -> list[T]:
+        """Every row added, in the order of its place (rows of one place in the order given)."""
+        return [row for _place, _given, row in sorted(self._placed, key=lambda item: item[:2])]
 
 
 def given_back(kept: dict[str, str], cells: dict[str, Any], specs: dict[str, ColumnSpec]) -> tuple[tuple[str, str], ...]:
