@@ -140,17 +140,15 @@ class _Builder:
         self.conflicts: dict[int, dict[str, Any]] = {}
         self.problems: list[Problem] = []
 
-    def take_names(self, rows: Sequence[AcdRow] | Sequence[BrdRow]) -> None:
+    def take_names(self, keyed: Sequence[tuple[AcdRow | BrdRow, int, int]]) -> None:
         """Note each UCDP actor's name before any row is mapped, so that a state backing a side
         (``side_a_2nd``, named, with a Gleditsch-Ward number) that bears the name of an actor
         with a UCDP id is that actor, whether the row naming the actor comes before or after.
 
-        Only the rows mapped (with a ``conflict_id`` and ``year``) and only a side of one name
-        and one id, as `sides` pairs them; the first UCDP id of a name, in file order, holds it.
+        *keyed* is the rows mapped, as `_keyed_rows` gives them; only a side of one name and one
+        id counts, as `sides` pairs them; the first UCDP id of a name, in file order, holds it.
         """
-        for row in rows:
-            if row.conflict_id is None or row.year is None:
-                continue
+        for row, _conflict_number, _year_number in keyed:
             for names, ids in ((row.side_a, row.side_a_id), (row.side_b, row.side_b_id)):
                 split = side_names(names)
                 if len(split) == 1 and len(ids) == 1 and fold(split[0]):
@@ -330,10 +328,11 @@ def _conflict_year_records(fmt: str, result: ReadResult[_Y], name: str, digest: 
     """
     source = _source(fmt, result.rows, name, digest, source_id)
     build = _Builder(fmt, source.id, name)
-    build.take_names(result.rows)
+    keyed = list(_keyed_rows(result.rows, build, "conflicts"))
+    build.take_names(keyed)
     years: dict[int, list[ConflictYear]] = {}
     seen: set[tuple[int, int]] = set()
-    for row, conflict_number, year_number in _keyed_rows(result.rows, build, "conflicts"):
+    for row, conflict_number, year_number in keyed:
         cite = build.cite(row)
         build.conflict(row, location_of(row), cite)
         year = year_of(row, cite, build.problems)
@@ -378,10 +377,11 @@ def brd_records(result: ReadResult[BrdRow], name: str, digest: str,
         return _brd_conflict_records(result, name, digest, source_id)
     source = _source("ucdp-brd", result.rows, name, digest, source_id)
     build = _Builder("ucdp-brd", source.id, name)
-    build.take_names(result.rows)
+    keyed = list(_keyed_rows(result.rows, build, "dyads"))
+    build.take_names(keyed)
     dyads: dict[str, dict[str, Any]] = {}
     seen: set[tuple[str, int]] = set()
-    for row, _conflict_number, year_number in _keyed_rows(result.rows, build, "dyads"):
+    for row, _conflict_number, year_number in keyed:
         cite = build.cite(row, str(row.dyad_id) if row.dyad_id is not None else None)
         conflict_id = build.conflict(row, row.location_inc, cite)
         dyad_id = f"ucdp-dyad-{row.dyad_id}" if row.dyad_id is not None else f"ucdp-brd-line-{row.line}"
