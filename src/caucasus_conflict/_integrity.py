@@ -16,6 +16,7 @@ data set of a million events within seconds.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import chain
 from operator import attrgetter
 from typing import TypeVar, cast
 
@@ -103,18 +104,24 @@ def _unique_ids(collections: Mapping[str, tuple[Record, ...]]) -> dict[str, Reco
     are printable, so they hold no NUL to join on). Anything else takes the record-by-
     record walk of `_check_ids`, which says what is wrong.
     """
-    records = [r for rtype in RECORD_TYPES for r in collections[rtype.collection]]
+    records = list(chain.from_iterable(collections[rtype.collection] for rtype in RECORD_TYPES))
     ids = list(map(_ID, records))
     joined = "\x00".join(ids)
     if not joined.isascii() or joined.count("\x00") != max(len(ids) - 1, 0):
         return None
     by_id = dict(zip(ids, records, strict=True))
-    if len(by_id) != len(ids) or (ids and len(set(joined.lower().split("\x00"))) != len(ids)):
+    if len(by_id) != len(ids):
+        return None
+    folded = joined.lower()
+    # ASCII ids with no capital are their own folded form: unique as they are, unique folded.
+    if folded != joined and len(set(folded.split("\x00"))) != len(ids):
         return None
     return by_id
 
 
 _ID = attrgetter("id")
+_BLOCKS = attrgetter("blocks")
+_SOURCE_ID = attrgetter("source_id")
 
 
 def _check_ids(collections: Mapping[str, tuple[Record, ...]], at: Locator,
@@ -232,6 +239,8 @@ def _check_references(collections: Mapping[str, tuple[Record, ...]], by_id: dict
                 # (in C), each new one is checked once, and none is hashed (a Python call)
                 # unless it is bad.
                 cited = field.reached(records, reached)
+                if files and not any(map(_BLOCKS, cited)) and files.issuperset(map(_SOURCE_ID, cited)):
+                    continue  # rows of data files the data set holds, every one (a read's): good, found in C
                 distinct = dict(zip(map(id, cited), cited, strict=True))
                 fresh = distinct.keys() - good
                 # Rows of a data file that is there are good without a call (a read's every
@@ -240,8 +249,7 @@ def _check_references(collections: Mapping[str, tuple[Record, ...]], by_id: dict
                                     if _citation_bad(c, sources, unchecked)}
                 good |= fresh.difference(map(id, bad)) if bad else fresh
             else:
-                values = set(field.reached(records, reached))
-                values.discard(None)
+                values = field.values(records, reached)
                 bad = values - ids_of[field.target] - unchecked
             if not bad:
                 continue

@@ -50,12 +50,15 @@ class Field:
         """True for a path to `Citation` values."""
         return self._steps[-1][0] == "citations"
 
-    def values(self, records: Iterable[Any]) -> set[Any]:
-        """Every value the path reaches across *records*, as one set (``None`` left out)."""
-        items: Iterable[Any] = records
-        for name, many in self._steps:
-            items = chain.from_iterable(map(attrgetter(name), items)) if many else map(attrgetter(name), items)
-        found = set(items)
+    def values(self, records: Iterable[Any], shared: dict[str, list[Any]] | None = None) -> set[Any]:
+        """Every value the path reaches across *records*, as one set (``None`` left out).
+
+        *shared* is as for `reached`: the path's first steps are walked once for the fields
+        that start alike; the last step goes straight into the set.
+        """
+        name, many = self._steps[-1]
+        step = map(attrgetter(name), self._prefix(records, len(self._steps) - 1, shared))
+        found = set(chain.from_iterable(step) if many else step)
         found.discard(None)
         return found
 
@@ -65,9 +68,13 @@ class Field:
         *shared* keeps the values of each path's first steps (``casualties[]``), so that
         the fields of one record type that start alike walk those steps once.
         """
+        return self._prefix(records, len(self._steps), shared)
+
+    def _prefix(self, records: Iterable[Any], count: int, shared: dict[str, list[Any]] | None) -> list[Any]:
+        """The values the path's first *count* steps reach, in order (kept in *shared* by the steps' path)."""
         items: list[Any] = list(records)
         done = ""
-        for name, many in self._steps:
+        for name, many in self._steps[:count]:
             done += f".{name}{'[]' if many else ''}"
             found = None if shared is None else shared.get(done)
             if found is None:

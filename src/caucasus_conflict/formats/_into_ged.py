@@ -63,7 +63,7 @@ from caucasus_conflict.timespan import TimeSpan
 from ._actors import names_used, note_use
 from ._csv import Table
 from ._rows import ReadResult, _line_of
-from .ucdp import GED, GedRow, _ged_notes, ged_span
+from .ucdp import GED, GedRow, _ged_note, _ged_notes, ged_span
 
 __all__ = ["GED_KEPT", "GED_SOURCE_TITLE", "ged_records", "ged_records_of_rows"]
 
@@ -189,7 +189,7 @@ class _GedMapper:
         self._shapes: dict[tuple[str, ...], tuple[str, ...]] = memo()  # one columns tuple per shape, checked once
         self._plain = False  # whether the columns GED_KEPT alone were checked
         self._formatted: dict[tuple[Any, ...], tuple[str, ...]] = memo()  # the kept coded cells' texts, by their values
-        self._spans: dict[tuple[Any, Any, Any], tuple[TimeSpan, bool, int | None]] = memo()
+        self._spans: dict[tuple[Any, Any, Any], tuple[TimeSpan, bool, int | None, bool]] = memo()
         self._participants: dict[tuple[int, Side], Participant] = memo()
         self._counts: dict[tuple[int | None, int | None, int | None], Count] = memo()
         self._parts: dict[int, Count] = memo()
@@ -203,7 +203,16 @@ class _GedMapper:
         (event_no, year, violence, a_dset, a_new, a_name, b_dset, b_new, b_name, where_description, prec, start,
          end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, high, low, gwnoa, gwnob) = _USED(values)
         name = self.name
-        if self.checks:
+        span, dates_kept, first_year, dates_off = self._spans.get((start, end, prec)) or self._span(start, end, prec)
+        # Parts that do not add up to best, and a bound on the wrong side of it or of the other
+        # bound (which the model sets aside, see _count): exactly the rows on which GED's row
+        # check reports a figure, and whose figures the source codes keep as written.
+        parts_off = best is not None and deaths_a is not None and deaths_b is not None and \
+            deaths_civilians is not None and deaths_unknown is not None and \
+            deaths_a + deaths_b + deaths_civilians + deaths_unknown != best
+        bounds_off = (low is not None and ((best is not None and low > best) or (high is not None and low > high))) \
+            or (high is not None and best is not None and high < best)
+        if self.checks and (dates_off or parts_off or bounds_off):  # else the row check finds nothing
             set_aside = False
             if codes:
                 for column, _text in codes:
@@ -274,12 +283,8 @@ class _GedMapper:
         location, where_kept, where_problem = self._places.get(place) or self._location(place)
         if where_problem is not None:
             self.mapped.append(Problem(f"{name}:{line}:latitude", where_problem))
-        span, dates_kept, first_year = self._spans.get((start, end, prec)) or self._span(start, end, prec)
         source_codes = self._source_codes(values, codes, violence_kept, year is None or first_year != year,
-                                          dates_kept, first, where_kept, named_a, named_b, best, low, high,
-                                          best is not None and deaths_a is not None and deaths_b is not None
-                                          and deaths_civilians is not None and deaths_unknown is not None
-                                          and deaths_a + deaths_b + deaths_civilians + deaths_unknown != best)
+                                          dates_kept, first, where_kept, named_a, named_b, parts_off, bounds_off)
         # Built without re-checking: every part was checked where it was made (the public
         # constructors behind the shared values, the citation above); the summary is never
         # blank, the two participants have different sides, and a file's text is valid Unicode.
@@ -340,9 +345,7 @@ class _GedMapper:
 
     def _source_codes(self, values: tuple[Any, ...], codes: tuple[tuple[str, str], ...], violence_kept: bool,
                       year_kept: bool, dates_kept: bool, first: bool, where_kept: tuple[str, ...], named_a: bool,
-                      named_b: bool,
-                      best: int | None, low: int | None, high: int | None,
-                      parts_off: bool) -> tuple[SourceCodes, ...]:
+                      named_b: bool, parts_off: bool, bounds_off: bool) -> tuple[SourceCodes, ...]:
         """Every GED column the model does not map, and each mapped one it cannot give back exactly.
 
         The columns tuple is shared between rows of one shape, so that a large file stays cheap.
@@ -355,8 +358,6 @@ class _GedMapper:
             texts = tuple(fmt(value) for fmt, value in zip(_GED_FORMATS, coded, strict=True))
             if len(self._formatted) < _FORMATTED_KEPT:
                 self._formatted[coded] = texts
-        bounds_off = (low is not None and ((best is not None and low > best) or (high is not None and low > high))) \
-            or (high is not None and best is not None and high < best)  # a bound the model sets aside (see _count)
         if not codes and first and named_a and named_b and not (violence_kept or year_kept or dates_kept
                                                                 or where_kept or parts_off or bounds_off):
             # The common row: the kept columns alone, as read (a blank cell, None, is kept as "").
@@ -404,14 +405,16 @@ class _GedMapper:
 
     # -- what rows share ----------------------------------------------------------------------
 
-    def _span(self, start: Any, end: Any, prec: int | None) -> tuple[TimeSpan, bool, int | None]:
-        """The span of the dates (`ged_span`), whether the three date columns are kept as written, its first year."""
+    def _span(self, start: Any, end: Any, prec: int | None) -> tuple[TimeSpan, bool, int | None, bool]:
+        """The span of the dates (`ged_span`), whether the three date columns are kept as written, its first
+        year, and whether GED's row check reports the dates (`ucdp._ged_note`)."""
         key = (start, end, prec)
         got = self._spans.get(key)
         if got is None:
             span = ged_span(start, end, prec)
             kept = prec is None or ucdp_date_precision(span) != prec or not span.is_known
-            got = self._spans[key] = (span, kept, None if span.first_day is None else span.first_day.year)
+            got = self._spans[key] = (span, kept, None if span.first_day is None else span.first_day.year,
+                                      _ged_note(start, end, prec) is not None)
         return got
 
     def _participant(self, ucdp_id: int, side: Side) -> Participant:
