@@ -18,6 +18,7 @@ import pytest
 
 import caucasus_conflict as cc
 from caucasus_conflict.cli import CSV_COLUMNS, build_parser, main
+from tests.formats._support import fixture
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cli"
 VALID = str(FIXTURES / "valid.json")
@@ -919,10 +920,10 @@ class TestImport:
     def test_import_acled(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """``import acled FILE -o OUT`` writes what cc.read gives for an ACLED export (#11)."""
         out = tmp_path / "acled.json"
-        code, _, stderr = run(capsys, "import", "acled", str(GED_FIXTURES / "acled_hxl.csv"), "-o", str(out))
+        code, _, stderr = run(capsys, "import", "acled", str(fixture("acled_hxl.csv")), "-o", str(out))
         assert code == 0
         assert stderr == f"Wrote 4 events and 7 actors to {out}.\n"
-        assert cc.load(out) == cc.read(GED_FIXTURES / "acled_hxl.csv")
+        assert cc.load(out) == cc.read(fixture("acled_hxl.csv"))
 
     @pytest.mark.parametrize(("fixture", "collections"), [("acd.csv", ("conflicts",)), ("brd.csv", ("conflicts", "dyads")),
                                                           ("ethprio.csv", ("conflicts", "dyads", "ceasefires"))])

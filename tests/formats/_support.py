@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import shutil
 import string
+import tempfile
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,15 +22,38 @@ from caucasus_conflict.formats import DataWarning, Format, Missing, Row
 from caucasus_conflict.formats import _values as v
 from caucasus_conflict.formats.acled import INTER, _Inter, _Interaction
 
+from ._acled_fixtures import ACLED_FIXTURES, write_acled_fixture
+
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "formats"
 REALDATA = Path(__file__).parents[3] / "shared" / "realdata"
 
 R = TypeVar("R", bound=Row)
 
 
+_WRITTEN: dict[str, Path] = {}  # the ACLED fixtures this process has written, by name
+
+
 def fixture(name: str) -> Path:
-    """The path of a fixture file."""
-    return FIXTURES / name
+    """The path of a fixture file: one of tests/fixtures/formats/, or an ACLED one written for this process.
+
+    ACLED's terms forbid redistributing its rows, so its fixtures are not committed files:
+    `_acled_fixtures` writes its invented rows into a temporary folder on first use.
+    """
+    if name not in ACLED_FIXTURES:
+        return FIXTURES / name
+    if name not in _WRITTEN:
+        if not _WRITTEN:
+            folder = Path(tempfile.mkdtemp(prefix="cc-acled-fixtures-"))
+            atexit.register(shutil.rmtree, folder, True)
+        else:
+            folder = next(iter(_WRITTEN.values())).parent
+        _WRITTEN[name] = write_acled_fixture(name, folder)
+    return _WRITTEN[name]
+
+
+def fixture_names() -> list[str]:
+    """The names of every CSV fixture, the committed ones and the ACLED ones, sorted."""
+    return sorted({path.name for path in FIXTURES.glob("*.csv")} | set(ACLED_FIXTURES))
 
 
 def real(name: str) -> Path:

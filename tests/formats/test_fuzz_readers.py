@@ -28,9 +28,9 @@ from caucasus_conflict.errors import DataError
 from caucasus_conflict.formats import FORMATS, Format, ReadResult, detect, read_rows
 from caucasus_conflict.formats._csv import parse_table, write_table
 
-from ._support import FIXTURES, cell_text
+from ._support import FIXTURES, cell_text, fixture, fixture_names
 
-FIXTURE_FILES = sorted(path.name for path in FIXTURES.glob("*.csv"))
+FIXTURE_FILES = fixture_names()
 ALL = list(FORMATS.values())
 READERS: list[Format[Any] | None] = [None, *ALL]
 FAST = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
@@ -107,7 +107,7 @@ class TestMutatedFixtures:
     @given(data=st.data())
     def test_bytes_mutated(self, name: str, data: st.DataObject) -> None:
         """Every fixture with bytes flipped, cut or inserted gives rows or a DataError, for every reader."""
-        raw = mutate((FIXTURES / name).read_bytes(), data.draw)
+        raw = mutate(fixture(name).read_bytes(), data.draw)
         fmt = data.draw(st.sampled_from(READERS), label="reader")
         exercise(read_with(fmt, raw, strict=data.draw(st.booleans(), label="strict")))
         try:
@@ -121,7 +121,7 @@ class TestMutatedFixtures:
     @given(data=st.data())
     def test_cells_mutated(self, name: str, data: st.DataObject) -> None:
         """Every fixture with cells (header included) swapped for awkward values gives rows or a DataError."""
-        table = parse_table((FIXTURES / name).read_bytes().decode("utf-8-sig"))
+        table = parse_table(fixture(name).read_bytes().decode("utf-8-sig"))
         header = list(table.layout.columns)
         rows = [list(cells) for _line, cells in table.rows]
         for _ in range(data.draw(st.integers(1, 6))):
@@ -147,7 +147,7 @@ class TestOtherInputs:
     def test_through_a_path(self, data: st.DataObject) -> None:
         """A mutated fixture read from a file (by str and by Path) gives the same answer as its bytes."""
         name = data.draw(st.sampled_from(FIXTURE_FILES))
-        raw = mutate((FIXTURES / name).read_bytes(), data.draw)
+        raw = mutate(fixture(name).read_bytes(), data.draw)
         fmt = data.draw(st.sampled_from(READERS))
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "fuzz.csv"
@@ -163,8 +163,8 @@ class TestOtherInputs:
     @given(name=st.sampled_from(FIXTURE_FILES), limit=st.integers(-1, 3000))
     def test_size_limit(self, name: str, limit: int) -> None:
         """Under any size limit a file is read whole or refused with a DataError, bytes or path alike."""
-        raw = (FIXTURES / name).read_bytes()
-        for source in (raw, str(FIXTURES / name)):
+        raw = fixture(name).read_bytes()
+        for source in (raw, str(fixture(name))):
             result = read_with(None, source, max_bytes=limit)
             if len(raw) > limit:
                 assert isinstance(result, DataError)
@@ -208,7 +208,7 @@ class TestReadIntoModel:
     @given(data=st.data())
     def test_bytes_mutated(self, name: str, data: st.DataObject) -> None:
         """Every fixture, mutated, read by `cc.read` gives a Dataset or a DataError, strict or not."""
-        raw = mutate((FIXTURES / name).read_bytes(), data.draw)
+        raw = mutate(fixture(name).read_bytes(), data.draw)
         fmt = data.draw(st.sampled_from(READERS), label="reader")
         read_into_model(raw, fmt, strict=data.draw(st.booleans(), label="strict"))
 

@@ -17,7 +17,7 @@ import pytest
 
 from caucasus_conflict.formats import read_rows
 
-from ._support import quietly, write_quietly
+from ._support import fixture, quietly, write_quietly
 
 COMPAT = "\U0002f800"  # normal form C: U+4E3D
 assert unicodedata.normalize("NFC", COMPAT) == "\u4e3d" != COMPAT
@@ -55,11 +55,11 @@ class TestAcled:
 
     @pytest.mark.parametrize("text", [COMPAT, "Cafe\u0301"])
     def test_an_actor_name_comes_back_as_written(self, tmp_path: Path, text: str) -> None:
-        rows = list(csv.reader(io.StringIO(FIXTURES.joinpath("acled.csv").read_text(encoding="utf-8"))))
+        rows = list(csv.reader(io.StringIO(fixture("acled.csv").read_text(encoding="utf-8"))))
         column = rows[0].index("actor1")
         name = rows[1][column]
         original = tmp_path / "a.csv"
-        original.write_text(FIXTURES.joinpath("acled.csv").read_text(encoding="utf-8").replace(name, f"{name} {text}"),
+        original.write_text(fixture("acled.csv").read_text(encoding="utf-8").replace(name, f"{name} {text}"),
                             encoding="utf-8")
         ds = quietly(original)
         assert unicodedata.normalize("NFC", f"{name} {text}") in {a.name for a in ds.actors}
